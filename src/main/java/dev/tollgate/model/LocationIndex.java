@@ -1,0 +1,47 @@
+package dev.tollgate.model;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where each node of a resource's data was written, keyed by JSON pointer ({@code /spec/containers/0/image}).
+ * For a map entry the location is that of its key (the {@code image:} line); for a list item, where the item starts.
+ * The root pointer is {@code ""}.
+ *
+ * <p>Parsers record locations while they parse; nothing searches the source for them afterwards.
+ */
+public record LocationIndex(Map<String, SourceLocation> byPointer) {
+
+    public LocationIndex {
+        byPointer = Map.copyOf(Objects.requireNonNull(byPointer, "byPointer"));
+    }
+
+    /** The location of {@code pointer}, or of its nearest recorded ancestor; never null if the root is recorded. */
+    public SourceLocation find(String pointer) {
+        String p = pointer;
+        while (true) {
+            SourceLocation loc = byPointer.get(p);
+            if (loc != null) {
+                return loc;
+            }
+            if (p.isEmpty()) {
+                return null;
+            }
+            int slash = p.lastIndexOf('/');
+            p = slash <= 0 ? "" : p.substring(0, slash);
+        }
+    }
+
+    /** Escapes one reference token for use in a JSON pointer (RFC 6901). */
+    public static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+
+    public static String child(String parentPointer, String key) {
+        return parentPointer + "/" + escape(key);
+    }
+
+    public static String child(String parentPointer, int index) {
+        return parentPointer + "/" + index;
+    }
+}

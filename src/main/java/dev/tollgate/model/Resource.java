@@ -1,0 +1,43 @@
+package dev.tollgate.model;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One thing a policy can judge: a Kubernetes object, a compose service, an env template, a Terraform resource.
+ *
+ * @param format the input format it came from
+ * @param kind its type within the format: the Kubernetes {@code kind}, {@code service} for compose,
+ *     {@code env} for env templates, the Terraform resource type
+ * @param name its name (metadata.name, the service name, the file name, the Terraform name)
+ * @param address a stable identity within the scan ({@code Deployment/default/web}, {@code services.web}); used by
+ *     fingerprints, so it must not contain line numbers
+ * @param location where the resource starts
+ * @param data its content as plain Java values (String, Long, Double, Boolean, List, Map, null), ordered as written
+ * @param locations where every node of {@code data} was written
+ */
+public record Resource(
+        Format format,
+        String kind,
+        String name,
+        String address,
+        SourceLocation location,
+        Map<String, Object> data,
+        LocationIndex locations) {
+
+    public Resource {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(locations, "locations");
+    }
+
+    /** Where the node at {@code pointer} was written, falling back to its nearest ancestor, then the resource. */
+    public SourceLocation locate(String pointer) {
+        SourceLocation loc = locations.find(pointer);
+        return loc != null ? loc : location;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.tollgate.model;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A file discovery chose for scanning.
+ *
+ * @param path where to read it
+ * @param displayPath its path relative to the scan root with {@code /} separators: what every report shows
+ * @param type what discovery took it to be, from its name
+ */
+public record SourceFile(Path path, String displayPath, FileType type) {
+
+    /** What a file looks like from its name. YAML content decides between Kubernetes and compose. */
+    public enum FileType {
+        /** Any YAML file; its documents are Kubernetes objects, a compose file, or neither. */
+        YAML,
+        /** A YAML file whose name says it is a compose file. */
+        COMPOSE_YAML,
+        /** An env template: {@code .env}, {@code .env.*}, {@code *.env}. */
+        DOTENV,
+        /** A Terraform file: {@code *.tf}. */
+        TERRAFORM
+    }
+
+    public SourceFile {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(displayPath, "displayPath");
+        Objects.requireNonNull(type, "type");
+    }
+}

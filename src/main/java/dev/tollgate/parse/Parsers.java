@@ -1,0 +1,87 @@
+package dev.tollgate.parse;
+
+import dev.tollgate.model.ParseResult;
+import dev.tollgate.model.Problem;
+import dev.tollgate.model.Resource;
+import dev.tollgate.model.SourceFile;
+import dev.tollgate.parse.compose.ComposeParser;
+import dev.tollgate.parse.dotenv.DotenvParser;
+import dev.tollgate.parse.kubernetes.KubernetesParser;
+import dev.tollgate.parse.yaml.YamlDocument;
+import dev.tollgate.parse.yaml.YamlLoader;
+import dev.tollgate.parse.yaml.YamlStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The entry point of parsing: turns one discovered file into resources and problems. Never throws for bad input.
+ *
+ * <p>YAML files are read once; each document then goes to the parser whose format it is: a document with
+ * {@code apiVersion} and {@code kind} is a Kubernetes object; a file named like a compose file, or a document whose
+ * top-level {@code services} holds maps, is a compose file; anything else is not ours and is left alone.
+ */
+public final class Parsers {
+
+    private final YamlLoader yaml;
+    private final KubernetesParser kubernetes = new KubernetesParser();
+    private final ComposeParser compose;
+    private final DotenvParser dotenv = new DotenvParser();
+
+    public Parsers() {
+        this(new YamlLoader());
+    }
+
+    public Parsers(YamlLoader yaml) {
+        this.yaml = yaml;
+        this.compose = new ComposeParser(dotenv);
+    }
+
+    public ParseResult parse(SourceFile file) {
+        if (file.type() == SourceFile.FileType.TERRAFORM) {
+            return ParseResult.problem(Problem.wholeFile(file.displayPath(), Problem.Kind.NOT_SCANNED,
+                    "Terraform is not scanned yet"));
+        }
+        SourceText.Read read = SourceText.read(file);
+        if (read.problem() != null) {
+            return ParseResult.problem(read.problem());
+        }
+        try {
+            return switch (file.type()) {
+                case DOTENV -> dotenv.parse(file, read.text());
+                case YAML, COMPOSE_YAML -> parseYaml(file, read.text());
+                case TERRAFORM -> throw new IllegalStateException("handled above");
+            };
+        } catch (RuntimeException | StackOverflowError e) {
+            // A parser bug must not end the scan; it becomes a located problem like any other bad input.
+            return ParseResult.problem(Problem.wholeFile(file.displayPath(), Problem.Kind.PARSE_ERROR,
+                    "internal parser error: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    private ParseResult parseYaml(SourceFile file, String text) {
+        YamlStream stream = yaml.load(text, file.displayPath());
+        List<Resource> resources = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(stream.problems());
+        boolean composeByName = file.type() == SourceFile.FileType.COMPOSE_YAML;
+        for (YamlDocument doc : stream.documents()) {
+            ParseResult r;
+            if (!composeByName && KubernetesParser.isKubernetesObject(doc)) {
+                r = kubernetes.parse(file, doc);
+            } else if (composeByName || ComposeParser.looksLikeCompose(doc)) {
+                r = compose.parse(file, doc);
+            } else {
+                continue;
+            }
+            resources.addAll(r.resources());
+            problems.addAll(r.problems());
+        }
+        return new ParseResult(resources, problems);
+    }
+
+    /** True when {@code value} is a map with string keys; YAML content is only ever that, a list or a scalar. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asMap(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+    }
+}
