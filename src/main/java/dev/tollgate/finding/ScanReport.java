@@ -1,0 +1,68 @@
+package dev.tollgate.finding;
+
+import dev.tollgate.model.Problem;
+import dev.tollgate.policy.ChecklistItem;
+import dev.tollgate.policy.Policy;
+import dev.tollgate.policy.Severity;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a scan found, in report order: what every reporter renders.
+ *
+ * @param toolVersion Tollgate's version
+ * @param policies the policies that ran, by id
+ * @param checklist the checklist items they trace to, by id
+ * @param evaluations every evaluation (passes, failures, errors), in {@link Evaluation#REPORT_ORDER}
+ * @param files the files read, by path
+ * @param problems files or parts of files not understood, and policy errors, sorted
+ */
+public record ScanReport(
+        String toolVersion,
+        List<Policy> policies,
+        List<ChecklistItem> checklist,
+        List<Evaluation> evaluations,
+        List<ScannedFile> files,
+        List<Problem> problems) {
+
+    public ScanReport {
+        policies = List.copyOf(policies);
+        checklist = List.copyOf(checklist);
+        evaluations = List.copyOf(evaluations);
+        files = List.copyOf(files);
+        problems = List.copyOf(problems);
+    }
+
+    /** The failing evaluations: the findings. */
+    public List<Evaluation> findings() {
+        return evaluations.stream().filter(e -> e.outcome() == Outcome.FAIL).toList();
+    }
+
+    public long count(Outcome outcome) {
+        return evaluations.stream().filter(e -> e.outcome() == outcome).count();
+    }
+
+    /** Findings per severity, every severity present (zero when none). */
+    public Map<Severity, Long> findingsBySeverity() {
+        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            counts.put(s, 0L);
+        }
+        for (Evaluation e : findings()) {
+            counts.merge(e.severity(), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    /** The policy with {@code id}; every evaluation's policy is in {@link #policies()}. */
+    public Policy policy(String id) {
+        return policies.stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no policy " + id));
+    }
+
+    /** True when any finding is at least as severe as {@code threshold}; {@code null} means never. */
+    public boolean hasFindingsAtOrAbove(Severity threshold) {
+        return threshold != null && findings().stream().anyMatch(e -> e.severity().atLeast(threshold));
+    }
+}

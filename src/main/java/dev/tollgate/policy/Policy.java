@@ -1,0 +1,59 @@
+package dev.tollgate.policy;
+
+import dev.tollgate.model.Format;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A policy as written in {@code policies/}: metadata, what it matches, and its CEL condition (true = compliant).
+ *
+ * @param id stable id, equal to the file name
+ * @param title one line, shown as the rule name
+ * @param description why it matters
+ * @param severity how bad a failure is
+ * @param checklist ids of the checklist items this policy checks
+ * @param format the input format it applies to
+ * @param kinds resource kinds it applies to; empty means every kind of the format
+ * @param select optional json-path selecting the elements to judge one by one (each container, each env entry)
+ * @param condition CEL, true when compliant; sees {@code resource}, {@code item} and {@code meta}
+ * @param message static failure message, used when there is no message expression or it fails
+ * @param messageExpression optional CEL string expression naming the resource and the value
+ * @param remediation how to fix it
+ * @param references links for further reading
+ * @param source where the policy was loaded from (a display path such as {@code policies/kubernetes/X.yaml})
+ */
+public record Policy(
+        String id,
+        String title,
+        String description,
+        Severity severity,
+        List<String> checklist,
+        Format format,
+        List<String> kinds,
+        String select,
+        String condition,
+        String message,
+        String messageExpression,
+        String remediation,
+        List<String> references,
+        String source) {
+
+    public Policy {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(condition, "condition");
+        checklist = List.copyOf(checklist);
+        kinds = List.copyOf(kinds);
+        references = List.copyOf(references);
+        description = description == null ? title : description;
+        message = message == null ? title : message;
+        remediation = remediation == null ? "" : remediation;
+    }
+
+    /** True when this policy judges resources of {@code format} and {@code kind}. */
+    public boolean matches(dev.tollgate.model.Format resourceFormat, String kind) {
+        return format == resourceFormat && (kinds.isEmpty() || kinds.contains(kind));
+    }
+}
