@@ -2,6 +2,7 @@ package dev.tollgate.policy;
 
 import dev.tollgate.model.Format;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param remediation how to fix it
  * @param references links for further reading
  * @param source where the policy was loaded from (a display path such as {@code policies/kubernetes/X.yaml})
+ * @param origins where each embedded expression ({@code select}, {@code condition}, {@code messageExpression}) starts
+ *     in the policy file, so compile errors point at the file's line and column
  */
 public record Policy(
         String id,
@@ -36,7 +39,8 @@ public record Policy(
         String messageExpression,
         String remediation,
         List<String> references,
-        String source) {
+        String source,
+        Map<String, ExpressionOrigin> origins) {
 
     public Policy {
         Objects.requireNonNull(id, "id");
@@ -47,13 +51,20 @@ public record Policy(
         checklist = List.copyOf(checklist);
         kinds = List.copyOf(kinds);
         references = List.copyOf(references);
+        origins = Map.copyOf(origins);
         description = description == null ? title : description;
         message = message == null ? title : message;
         remediation = remediation == null ? "" : remediation;
     }
 
+    /** Where the expression in {@code field} starts, or the start of the policy file. */
+    public ExpressionOrigin origin(String field) {
+        ExpressionOrigin o = origins.get(field);
+        return o != null ? o : new ExpressionOrigin(source, 1, 1, false);
+    }
+
     /** True when this policy judges resources of {@code format} and {@code kind}. */
-    public boolean matches(dev.tollgate.model.Format resourceFormat, String kind) {
+    public boolean matches(Format resourceFormat, String kind) {
         return format == resourceFormat && (kinds.isEmpty() || kinds.contains(kind));
     }
 }

@@ -1,0 +1,51 @@
+package dev.tollgate.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** The {@code tollgate} command. {@link #run} returns the exit code so tests can call it in-process. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(args, out, err, System.getenv(), System.console() != null));
+    }
+
+    /**
+     * Runs the command line.
+     *
+     * @param env the environment ({@code NO_COLOR} is honoured)
+     * @param terminal whether standard output is a terminal (colour is used only then)
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, java.util.Map<String, String> env, boolean terminal) {
+        CommandLine cmd = new CommandLine(new TollgateCommand(new Console(out, err, env, terminal)));
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setParameterExceptionHandler((ex, a) -> {
+            err.println("tollgate: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Run 'tollgate --help' for usage.");
+            return ExitCode.USAGE.code();
+        });
+        cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
+            boolean debug = java.util.Arrays.asList(args).contains("--debug");
+            err.println("tollgate: internal error: " + ex);
+            if (debug) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("This is a bug in Tollgate. Re-run with --debug for details and report it.");
+            }
+            return ExitCode.INTERNAL.code();
+        });
+        int code = cmd.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.tollgate.discovery;
+
+import dev.tollgate.model.SourceFile.FileType;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Decides from a file's name whether it is ours and what it probably is. Content decides the rest. */
+final class FileClassifier {
+
+    private FileClassifier() {
+    }
+
+    static Optional<FileType> classify(String fileName) {
+        String n = fileName.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".tf")) {
+            return Optional.of(FileType.TERRAFORM);
+        }
+        if (n.endsWith(".yaml") || n.endsWith(".yml")) {
+            boolean compose = n.startsWith("docker-compose") || n.equals("compose.yaml") || n.equals("compose.yml")
+                    || n.startsWith("compose.");
+            return Optional.of(compose ? FileType.COMPOSE_YAML : FileType.YAML);
+        }
+        // .env, .env.production, .env.production.example, prod.env — but not .envrc or environment.ts
+        if (n.equals(".env") || n.startsWith(".env.") || (n.endsWith(".env") && n.length() > 4)) {
+            return Optional.of(FileType.DOTENV);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.tollgate.discovery;
+
+import dev.tollgate.model.Problem;
+import dev.tollgate.model.SourceFile;
+import dev.tollgate.model.SourceFile.FileType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The entry point of discovery: walks the scan roots and picks the files Tollgate reads.
+ *
+ * <p>Skips version-control and dependency directories ({@code .git}, {@code node_modules}, {@code .terraform}) and,
+ * with a reported reason, files over the size limit, binary files and paths that cannot be walked (a symlink loop,
+ * a directory without permission). Paths are shown relative to their scan root with {@code /} separators, which is
+ * what SARIF needs for GitHub to place alerts.
+ */
+public final class FileDiscovery {
+
+    /** Default size limit: larger than any hand-written manifest, small enough to keep memory bounded. */
+    public static final long DEFAULT_MAX_FILE_SIZE = 8L * 1024 * 1024;
+
+    private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".hg", ".svn", "node_modules", ".terraform");
+    private static final int SNIFF_BYTES = 8192;
+
+    private final long maxFileSize;
+
+    public FileDiscovery() {
+        this(DEFAULT_MAX_FILE_SIZE);
+    }
+
+    public FileDiscovery(long maxFileSize) {
+        this.maxFileSize = maxFileSize;
+    }
+
+    /** Walks each root (a directory or a single file); the roots must exist (the CLI checks). */
+    public Discovery discover(List<Path> roots) {
+        List<SourceFile> files = new ArrayList<>();
+        List<Problem> skipped = new ArrayList<>();
+        for (Path root : roots) {
+            Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
+            try {
+                Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                        new Visitor(base, files, skipped));
+            } catch (IOException e) {
+                skipped.add(Problem.wholeFile(display(base, root), Problem.Kind.UNREADABLE,
+                        "cannot walk: " + e.getMessage()));
+            }
+        }
+        files.sort(Comparator.comparing(SourceFile::displayPath));
+        return new Discovery(files, skipped);
+    }
+
+    private static String display(Path base, Path file) {
+        Path rel = base.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+        String s = rel.toString().replace('\\', '/');
+        return s.isEmpty() ? file.getFileName().toString() : s;
+    }
+
+    private final class Visitor extends SimpleFileVisitor<Path> {
+        private final Path base;
+        private final List<SourceFile> files;
+        private final List<Problem> skipped;
+
+        Visitor(Path base, List<SourceFile> files, List<Problem> skipped) {
+            this.base = base;
+            this.files = files;
+            this.skipped = skipped;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            Path name = dir.getFileName();
+            if (name != null && SKIPPED_DIRS.contains(name.toString()) && !dir.equals(base)) {
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (!attrs.isRegularFile()) {
+                return FileVisitResult.CONTINUE;
+            }
+            Optional<FileType> type = FileClassifier.classify(file.getFileName().toString());
+            if (type.isEmpty()) {
+                return FileVisitResult.CONTINUE;
+            }
+            String shown = display(base, file);
+            if (attrs.size() > maxFileSize) {
+                skipped.add(Problem.wholeFile(shown, Problem.Kind.SKIPPED, "skipped: " + attrs.size()
+                        + " bytes is over the " + maxFileSize + "-byte limit"));
+            } else if (isBinary(file)) {
+                skipped.add(Problem.wholeFile(shown, Problem.Kind.SKIPPED, "skipped: binary file"));
+            } else {
+                files.add(new SourceFile(file, shown, type.get()));
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+            String reason = e instanceof FileSystemLoopException ? "symbolic link loop" : "cannot read: "
+                    + e.getClass().getSimpleName();
+            Optional<FileType> type = FileClassifier.classify(String.valueOf(file.getFileName()));
+            if (type.isPresent() || Files.isDirectory(file) || e instanceof FileSystemLoopException) {
+                skipped.add(Problem.wholeFile(display(base, file), Problem.Kind.UNREADABLE, reason));
+            }
+            return FileVisitResult.CONTINUE;
+        }
+    }
+
+    /** A NUL byte in the first few kilobytes: no text format we read contains one. */
+    private static boolean isBinary(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(SNIFF_BYTES);
+            for (byte b : head) {
+                if (b == 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false; // the parser reports unreadable files with the reason
+        }
+    }
+}

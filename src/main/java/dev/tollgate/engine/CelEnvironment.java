@@ -1,0 +1,61 @@
+package dev.tollgate.engine;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.extensions.CelExtensions;
+import dev.cel.extensions.CelOptionalLibrary;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+
+/**
+ * The one CEL environment every policy compiles against, declared explicitly: the variables {@code resource},
+ * {@code item} and {@code meta}, the standard macros ({@code has}, {@code all}, {@code exists}, {@code map},
+ * {@code filter}: off unless asked for), optional syntax ({@code a.?b.orValue(x)}), the strings, math, lists and
+ * bindings ({@code cel.bind}) extensions, and {@link PolicyFunctions}.
+ *
+ * <p>Compiler and runtime are immutable and thread-safe; policies compile once and evaluate many times.
+ */
+final class CelEnvironment {
+
+    private final CelCompiler compiler;
+    private final CelRuntime runtime;
+
+    CelEnvironment() {
+        CelOptions options = CelOptions.current()
+                .enableHeterogeneousNumericComparisons(true)
+                .enableOptionalSyntax(true)
+                .comprehensionMaxIterations(100_000)
+                .build();
+        compiler = CelCompilerFactory.standardCelCompilerBuilder()
+                .setOptions(options)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .addVar("resource", SimpleType.DYN)
+                .addVar("item", SimpleType.DYN)
+                .addVar("meta", MapType.create(SimpleType.STRING, SimpleType.DYN))
+                .addLibraries(CelOptionalLibrary.INSTANCE, CelExtensions.strings(), CelExtensions.bindings(),
+                        CelExtensions.math(options), CelExtensions.lists())
+                .addFunctionDeclarations(PolicyFunctions.declarations())
+                .build();
+        runtime = CelRuntimeFactory.standardCelRuntimeBuilder()
+                .setOptions(options)
+                .addLibraries(CelOptionalLibrary.INSTANCE, CelExtensions.strings(), CelExtensions.math(options),
+                        CelExtensions.lists())
+                .addFunctionBindings(PolicyFunctions.bindings())
+                .build();
+    }
+
+    CelAbstractSyntaxTree compile(String expression) throws CelValidationException {
+        return compiler.compile(expression).getAst();
+    }
+
+    CelRuntime.Program program(CelAbstractSyntaxTree ast) throws CelEvaluationException {
+        return runtime.createProgram(ast);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.tollgate.engine;
+
+import com.google.protobuf.NullValue;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Converts parsed data into the value types cel-java evaluates correctly.
+ *
+ * <p>Measured: a Java {@code null} evaluates to an unknown set rather than {@code null}; an {@code Integer}
+ * breaks arithmetic ({@code port + 1} has no overload); a {@code Set} has no {@code in}. So nulls become
+ * {@link NullValue#NULL_VALUE}, every integer a {@code Long}, every fraction a {@code Double}, every collection a list.
+ */
+final class CelValues {
+
+    private CelValues() {
+    }
+
+    static Object of(Object value) {
+        if (value == null) {
+            return NullValue.NULL_VALUE;
+        }
+        if (value instanceof String || value instanceof Boolean || value instanceof Long || value instanceof Double) {
+            return value;
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Float) {
+            return ((Float) value).doubleValue();
+        }
+        if (value instanceof BigInteger big) {
+            return big.bitLength() < 64 ? (Object) big.longValue() : (Object) big.doubleValue();
+        }
+        if (value instanceof BigDecimal dec) {
+            return dec.doubleValue();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), of(v)));
+            return out;
+        }
+        if (value instanceof Collection<?> coll) {
+            List<Object> out = new ArrayList<>(coll.size());
+            coll.forEach(v -> out.add(of(v)));
+            return out;
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.tollgate.engine;
+
+import dev.cel.runtime.CelRuntime;
+import dev.tollgate.policy.Policy;
+
+/**
+ * A policy ready to run: its CEL programs compiled once at start.
+ *
+ * @param policy the policy
+ * @param condition the compiled condition
+ * @param message the compiled message expression, or null
+ * @param selector the compiled selector, or null to judge the whole resource
+ */
+record CompiledPolicy(Policy policy, CelRuntime.Program condition, CelRuntime.Program message, Selector selector) {
+}

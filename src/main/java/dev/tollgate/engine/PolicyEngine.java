@@ -1,0 +1,193 @@
+package dev.tollgate.engine;
+
+import com.jayway.jsonpath.InvalidPathException;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.types.CelKind;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.tollgate.finding.Evaluation;
+import dev.tollgate.finding.Fingerprints;
+import dev.tollgate.finding.Outcome;
+import dev.tollgate.finding.Redactor;
+import dev.tollgate.model.Resource;
+import dev.tollgate.model.SourceLocation;
+import dev.tollgate.policy.ExpressionOrigin;
+import dev.tollgate.policy.Policy;
+import dev.tollgate.policy.PolicyError;
+import dev.tollgate.policy.PolicyLoadException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The entry point of evaluation: policies compiled once, then judged against each resource.
+ *
+ * <p>Every matching policy yields, per selected element, a pass, a fail (a finding) or an error, so that evidence can
+ * show what was checked and not only what failed. An error (say, a key the condition did not guard with
+ * {@code has()}) is neither a pass nor a fail. Thread-safe: the compiled programs are immutable.
+ */
+public final class PolicyEngine {
+
+    private final List<CompiledPolicy> policies;
+
+    private PolicyEngine(List<CompiledPolicy> policies) {
+        this.policies = policies;
+    }
+
+    /** Compiles every policy; all errors are collected and located in the policy files. */
+    public static PolicyEngine compile(List<Policy> policies) throws PolicyLoadException {
+        CelEnvironment env = new CelEnvironment();
+        List<PolicyError> errors = new ArrayList<>();
+        List<CompiledPolicy> compiled = new ArrayList<>();
+        for (Policy p : policies) {
+            int before = errors.size();
+            CelRuntime.Program condition = program(env, p.condition(), p.origin("condition"), CelKind.BOOL, errors);
+            CelRuntime.Program message = p.messageExpression() == null ? null
+                    : program(env, p.messageExpression(), p.origin("messageExpression"), CelKind.STRING, errors);
+            Selector selector = null;
+            if (p.select() != null) {
+                try {
+                    selector = Selector.compile(p.select());
+                } catch (InvalidPathException e) {
+                    errors.add(p.origin("select").error("invalid json-path in select: " + e.getMessage()));
+                }
+            }
+            if (errors.size() == before) {
+                compiled.add(new CompiledPolicy(p, condition, message, selector));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new PolicyLoadException(errors);
+        }
+        return new PolicyEngine(List.copyOf(compiled));
+    }
+
+    private static CelRuntime.Program program(CelEnvironment env, String expression, ExpressionOrigin origin,
+            CelKind expected, List<PolicyError> errors) {
+        try {
+            CelAbstractSyntaxTree ast = env.compile(expression);
+            CelKind kind = ast.getResultType().kind();
+            if (kind != expected && kind != CelKind.DYN) {
+                errors.add(origin.error("expression must return " + expected.name().toLowerCase() + ", not "
+                        + ast.getResultType().name()));
+                return null;
+            }
+            return env.program(ast);
+        } catch (CelValidationException e) {
+            for (CelIssue issue : e.getErrors()) {
+                errors.add(origin.error(issue.getSourceLocation().getLine(), issue.getSourceLocation().getColumn(),
+                        issue.getMessage()));
+            }
+            return null;
+        } catch (CelEvaluationException e) {
+            errors.add(origin.error("cannot build program: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    /** Judges {@code resource} against every policy that matches its format and kind. */
+    public List<Evaluation> evaluate(Resource resource) {
+        List<Evaluation> out = new ArrayList<>();
+        Object data = null;
+        Redactor redactor = null;
+        for (CompiledPolicy cp : policies) {
+            if (!cp.policy().matches(resource.format(), resource.kind())) {
+                continue;
+            }
+            if (data == null) {
+                data = CelValues.of(resource.data());
+                redactor = Redactor.forResource(resource);
+            }
+            List<String> pointers = cp.selector() == null ? List.of("") : cp.selector().select(resource.data());
+            for (String pointer : pointers) {
+                out.add(judge(cp, resource, data, pointer, redactor));
+            }
+        }
+        return out;
+    }
+
+    private Evaluation judge(CompiledPolicy cp, Resource resource, Object data, String pointer, Redactor redactor) {
+        Policy p = cp.policy();
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("resource", data);
+        vars.put("item", at(data, pointer));
+        vars.put("meta", meta(resource));
+        Outcome outcome;
+        String message;
+        try {
+            Object result = cp.condition().eval(vars);
+            if (result instanceof Boolean ok) {
+                outcome = ok ? Outcome.PASS : Outcome.FAIL;
+                message = ok ? p.title() : failureMessage(cp, vars);
+            } else {
+                outcome = Outcome.ERROR;
+                message = p.id() + ": condition returned " + typeName(result) + ", not a bool";
+            }
+        } catch (CelEvaluationException | RuntimeException e) {
+            outcome = Outcome.ERROR;
+            message = p.id() + ": condition could not be evaluated: " + firstLine(e.getMessage());
+        }
+        SourceLocation where = resource.locate(pointer);
+        return new Evaluation(p.id(), p.severity(), outcome, where, resource.address(), resource.kind(),
+                resource.name(), pointer, redactor.redact(message),
+                Fingerprints.of(p.id(), where.file(), resource.address(), pointer));
+    }
+
+    private static String failureMessage(CompiledPolicy cp, Map<String, Object> vars) {
+        if (cp.message() != null) {
+            try {
+                Object m = cp.message().eval(vars);
+                if (m instanceof String s && !s.isBlank()) {
+                    return s;
+                }
+            } catch (CelEvaluationException | RuntimeException e) {
+                // Fall back to the static message: a broken message must not hide the finding.
+            }
+        }
+        return cp.policy().message();
+    }
+
+    private static Map<String, Object> meta(Resource r) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("format", r.format().id());
+        m.put("kind", r.kind());
+        m.put("name", r.name());
+        m.put("address", r.address());
+        m.put("file", r.location().file());
+        return m;
+    }
+
+    /** The node at a JSON pointer within already-converted data. */
+    private static Object at(Object data, String pointer) {
+        Object cur = data;
+        if (pointer.isEmpty()) {
+            return cur;
+        }
+        for (String raw : pointer.substring(1).split("/", -1)) {
+            String token = raw.replace("~1", "/").replace("~0", "~");
+            if (cur instanceof Map<?, ?> m) {
+                cur = m.get(token);
+            } else if (cur instanceof List<?> l) {
+                cur = l.get(Integer.parseInt(token));
+            } else {
+                return com.google.protobuf.NullValue.NULL_VALUE;
+            }
+        }
+        return cur == null ? com.google.protobuf.NullValue.NULL_VALUE : cur;
+    }
+
+    private static String typeName(Object o) {
+        return o == null ? "null" : o.getClass().getSimpleName();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tollgate.engine;
+
+import dev.cel.common.CelFunctionDecl;
+import dev.cel.common.CelOverloadDecl;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.runtime.CelFunctionBinding;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The functions policies may call besides standard CEL, declared and bound in this one place.
+ *
+ * <table>
+ * <caption>Functions</caption>
+ * <tr><td>{@code image(string) -> map}</td><td>registry, repository, name, tag, digest of an image reference</td></tr>
+ * <tr><td>{@code version_major(string) -> int}</td><td>leading major number of a version or tag; -1 when none</td></tr>
+ * <tr><td>{@code version_compare(string, string) -> int}</td><td>-1/0/1 comparing versions numerically</td></tr>
+ * <tr><td>{@code url(string) -> map}</td><td>scheme, host, port, path, user, has_password; {} when not a URL</td></tr>
+ * <tr><td>{@code is_internal_host(string) -> bool}</td><td>localhost, private IPs, service names, cluster DNS</td></tr>
+ * <tr><td>{@code shell_words(dyn) -> list(string)}</td><td>a command string or list as words; unwraps sh -c</td></tr>
+ * <tr><td>{@code redis_config(list) -> map}</td><td>what a redis-server command line sets ({@code save}, {@code appendonly}, ...)</td></tr>
+ * <tr><td>{@code truthy(dyn) -> bool}</td><td>true/1/yes/on (any case), as Django and most env parsers read flags</td></tr>
+ * </table>
+ */
+final class PolicyFunctions {
+
+    private static final CelType STRING_MAP = MapType.create(SimpleType.STRING, SimpleType.DYN);
+    private static final Set<String> TRUTHY = Set.of("true", "1", "yes", "on", "y", "t");
+
+    private PolicyFunctions() {
+    }
+
+    static List<CelFunctionDecl> declarations() {
+        return List.of(
+                global("image", "image_string", STRING_MAP, SimpleType.STRING),
+                global("version_major", "version_major_string", SimpleType.INT, SimpleType.STRING),
+                global("version_compare", "version_compare_string_string", SimpleType.INT, SimpleType.STRING, SimpleType.STRING),
+                global("url", "url_string", STRING_MAP, SimpleType.STRING),
+                global("is_internal_host", "is_internal_host_string", SimpleType.BOOL, SimpleType.STRING),
+                global("shell_words", "shell_words_dyn", ListType.create(SimpleType.STRING), SimpleType.DYN),
+                global("redis_config", "redis_config_list", STRING_MAP, ListType.create(SimpleType.DYN)),
+                global("truthy", "truthy_dyn", SimpleType.BOOL, SimpleType.DYN));
+    }
+
+    static List<CelFunctionBinding> bindings() {
+        return List.of(
+                CelFunctionBinding.from("image_string", String.class, s -> ImageReference.parse(s).toMap()),
+                CelFunctionBinding.from("version_major_string", String.class, Versions::major),
+                CelFunctionBinding.from("version_compare_string_string", String.class, String.class, Versions::compare),
+                CelFunctionBinding.from("url_string", String.class, Hosts::url),
+                CelFunctionBinding.from("is_internal_host_string", String.class, Hosts::isInternal),
+                CelFunctionBinding.from("shell_words_dyn", Object.class, ShellWords::words),
+                CelFunctionBinding.from("redis_config_list", List.class, list -> RedisArgs.config(ShellWords.words(list))),
+                CelFunctionBinding.from("truthy_dyn", Object.class, PolicyFunctions::truthy));
+    }
+
+    static boolean truthy(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof Long n) {
+            return n != 0;
+        }
+        return value instanceof String s && TRUTHY.contains(s.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static CelFunctionDecl global(String name, String overloadId, CelType result, CelType... params) {
+        return CelFunctionDecl.newFunctionDeclaration(name,
+                CelOverloadDecl.newGlobalOverload(overloadId, result, params));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.tollgate.finding;
+
+import dev.tollgate.model.Resource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps secret values out of every message Tollgate prints. Built per resource: it collects the values of keys that
+ * name secrets ({@code *PASSWORD*}, {@code *SECRET*}, {@code *TOKEN*}, {@code *_KEY}, Kubernetes env entries with
+ * such names, passwords inside URLs) and replaces any occurrence of them with {@link #MASK}. Values in well-known key
+ * formats (AWS access key ids, Stripe live keys, PEM private keys) are masked wherever they appear.
+ *
+ * <p>This is a safety net under the policies, not an excuse for them: policy messages should name the key and
+ * never the value in the first place.
+ */
+public final class Redactor {
+
+    public static final String MASK = "****";
+
+    private static final Pattern SECRET_KEY = Pattern.compile(
+            "(?i)(pass(word|wd|phrase)?|pwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|"
+                    + "auth|dsn|signing|salt|cookie|session|(^|[_.-])key$)");
+    private static final Pattern URL_PASSWORD = Pattern.compile("://[^/:@\\s]*:([^@/\\s]+)@");
+    private static final Pattern WELL_KNOWN = Pattern.compile(
+            "(AKIA|ASIA)[0-9A-Z]{16}|sk_live_[0-9A-Za-z]{10,}|rk_live_[0-9A-Za-z]{10,}"
+                    + "|-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)");
+    private static final int SHORTEST_SECRET = 3;
+
+    private final List<String> secrets;
+
+    private Redactor(List<String> secrets) {
+        this.secrets = secrets;
+    }
+
+    /** A redactor that masks only well-known key formats. */
+    public static Redactor none() {
+        return new Redactor(List.of());
+    }
+
+    public static Redactor forResource(Resource resource) {
+        Set<String> found = new LinkedHashSet<>();
+        collect(null, resource.data(), found);
+        List<String> sorted = new ArrayList<>(found);
+        // Longest first, so a secret containing another is masked whole.
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        return new Redactor(List.copyOf(sorted));
+    }
+
+    /** {@code text} with every secret value replaced by {@link #MASK}. */
+    public String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        for (String s : secrets) {
+            out = out.replace(s, MASK);
+        }
+        Matcher m = WELL_KNOWN.matcher(out);
+        return m.find() ? m.replaceAll(MASK) : out;
+    }
+
+    /** True when a key's name says its value is a secret. */
+    public static boolean isSecretKey(String key) {
+        return key != null && SECRET_KEY.matcher(key).find();
+    }
+
+    private static void collect(String key, Object value, Set<String> into) {
+        if (value instanceof Map<?, ?> map) {
+            // A Kubernetes env entry {name: DB_PASSWORD, value: ...} names its secret in a sibling field.
+            if (map.get("name") instanceof String name && isSecretKey(name) && map.get("value") instanceof String v) {
+                add(v, into);
+            }
+            map.forEach((k, v) -> collect(String.valueOf(k), v, into));
+        } else if (value instanceof List<?> list) {
+            list.forEach(v -> collect(key, v, into));
+        } else if (value instanceof String s) {
+            if (isSecretKey(key)) {
+                add(s, into);
+            }
+            Matcher m = URL_PASSWORD.matcher(s);
+            while (m.find()) {
+                add(m.group(1), into);
+            }
+        }
+    }
+
+    private static void add(String secret, Set<String> into) {
+        String s = secret.strip();
+        if (s.length() >= SHORTEST_SECRET) {
+            into.add(s);
+            if (!s.equals(secret) && secret.length() >= SHORTEST_SECRET) {
+                into.add(secret);
+            }
+        }
+    }
+}
