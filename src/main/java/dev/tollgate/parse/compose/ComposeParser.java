@@ -1,12 +1,27 @@
 package dev.tollgate.parse.compose;
 
+import dev.tollgate.model.Format;
+import dev.tollgate.model.LocationIndex;
 import dev.tollgate.model.ParseResult;
+import dev.tollgate.model.Problem;
+import dev.tollgate.model.Resource;
 import dev.tollgate.model.SourceFile;
+import dev.tollgate.model.SourceLocation;
 import dev.tollgate.parse.dotenv.DotenvParser;
 import dev.tollgate.parse.yaml.YamlDocument;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Turns a compose file into one resource per service. (Skeleton: filled in by the compose work.) */
+/**
+ * Turns a compose file into one {@code service} resource per service, normalised by {@link ServiceNormaliser} so
+ * policies see one shape. Anchors, {@code <<} merges and {@code x-*} extension fields are resolved by the YAML
+ * loader before we see the document. Thread-safe: all per-file state lives in per-call objects.
+ */
 public final class ComposeParser {
 
     private final DotenvParser dotenv;
@@ -15,7 +30,7 @@ public final class ComposeParser {
         this.dotenv = dotenv;
     }
 
-    /** A YAML document whose top-level {@code services} is a map of maps. */
+    /** A YAML document whose top-level {@code services} is a non-empty map of maps. */
     public static boolean looksLikeCompose(YamlDocument doc) {
         if (!(doc.root() instanceof Map<?, ?> root) || !(root.get("services") instanceof Map<?, ?> services)) {
             return false;
@@ -23,7 +38,51 @@ public final class ComposeParser {
         return !services.isEmpty() && services.values().stream().allMatch(v -> v instanceof Map<?, ?>);
     }
 
+    /**
+     * One resource per service of {@code doc}. A document without a non-empty {@code services} map gives a problem
+     * rather than nothing: the file was named, or looked, like a compose file, and silence would hide that it is not
+     * checked. Problems of env files are reported once per compose file, however many services share them;
+     * all problems come sorted by file and line.
+     */
+    @SuppressWarnings("unchecked")
     public ParseResult parse(SourceFile file, YamlDocument doc) {
-        return ParseResult.empty();
+        SourceLocation start = doc.start() != null ? doc.start() : SourceLocation.startOf(file.displayPath());
+        if (!(doc.root() instanceof Map<?, ?> root) || !(root.get("services") instanceof Map<?, ?> services)
+                || services.isEmpty()) {
+            return ParseResult.problem(Problem.at(start, Problem.Kind.PARSE_ERROR, "not a compose file: no services"));
+        }
+        EnvFiles envFiles = new EnvFiles(dotenv, file);
+        List<Resource> resources = new ArrayList<>();
+        Set<Problem> problems = new LinkedHashSet<>();
+        for (Map.Entry<?, ?> e : services.entrySet()) {
+            String name = String.valueOf(e.getKey());
+            String base = LocationIndex.child("/services", name);
+            SourceLocation at = doc.locations().byPointer().getOrDefault(base, start);
+            if (!(e.getValue() instanceof Map<?, ?> service)) {
+                problems.add(Problem.at(at, Problem.Kind.PARSE_ERROR, "service " + name + " is not a map; skipped"));
+                continue;
+            }
+            Map<String, SourceLocation> locations = rebase(doc.locations(), base);
+            locations.put("", at);
+            Map<String, Object> data = new ServiceNormaliser(name, (Map<String, Object>) service, locations, at,
+                    envFiles, problems).normalise();
+            resources.add(new Resource(Format.COMPOSE, "service", name, "services." + name, at, data,
+                    new LocationIndex(locations)));
+        }
+        List<Problem> sorted = new ArrayList<>(problems);
+        Collections.sort(sorted); // by file and line, whatever order the services raised them in
+        return new ParseResult(resources, sorted);
+    }
+
+    /** The locations under {@code base}, with {@code base} cut off so the service is the root. */
+    private static Map<String, SourceLocation> rebase(LocationIndex index, String base) {
+        Map<String, SourceLocation> out = new HashMap<>();
+        String prefix = base + "/";
+        index.byPointer().forEach((pointer, loc) -> {
+            if (pointer.startsWith(prefix)) {
+                out.put(pointer.substring(base.length()), loc);
+            }
+        });
+        return out;
     }
 }
