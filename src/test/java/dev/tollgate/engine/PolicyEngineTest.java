@@ -1,0 +1,115 @@
+package dev.tollgate.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tollgate.finding.Evaluation;
+import dev.tollgate.finding.Outcome;
+import dev.tollgate.model.Format;
+import dev.tollgate.model.LocationIndex;
+import dev.tollgate.model.Resource;
+import dev.tollgate.model.SourceLocation;
+import dev.tollgate.policy.ExpressionOrigin;
+import dev.tollgate.policy.Policy;
+import dev.tollgate.policy.PolicyLoadException;
+import dev.tollgate.policy.Severity;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PolicyEngineTest {
+
+    private static Policy policy(String select, String condition, String messageExpression) {
+        return new Policy("TG-TEST-001", "Test policy", "desc", Severity.HIGH, List.of("x.y"), Format.DOTENV,
+                List.of(), select, condition, "static message", messageExpression, "fix it", List.of(),
+                "policies/TG-TEST-001.yaml",
+                Map.of("condition", new ExpressionOrigin("policies/TG-TEST-001.yaml", 10, 3, true)));
+    }
+
+    private static Resource env(Map<String, Object> data) {
+        Map<String, SourceLocation> locs = new LinkedHashMap<>();
+        locs.put("", new SourceLocation(".env", 1, 1));
+        int line = 1;
+        for (String k : data.keySet()) {
+            locs.put(LocationIndex.child("", k), new SourceLocation(".env", line++, 1));
+        }
+        return new Resource(Format.DOTENV, "env", ".env", ".env", new SourceLocation(".env", 1, 1), data,
+                new LocationIndex(locs));
+    }
+
+    @Test
+    void selectedElements_areJudgedOneByOneAtTheirLines() throws Exception {
+        PolicyEngine engine = PolicyEngine.compile(List.of(policy("$[*]", "item != 'bad'",
+                "'value of ' + meta.name + ' is wrong'")));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("A", "good");
+        data.put("B", "bad");
+        List<Evaluation> out = engine.evaluate(env(data));
+        assertEquals(List.of(Outcome.PASS, Outcome.FAIL), out.stream().map(Evaluation::outcome).toList());
+        assertEquals(2, out.get(1).location().line());
+        assertEquals("/B", out.get(1).pointer());
+        assertEquals("value of .env is wrong", out.get(1).message());
+    }
+
+    @Test
+    void missingKey_isAnErrorNotAPass() throws Exception {
+        PolicyEngine engine = PolicyEngine.compile(List.of(policy(null, "resource.MISSING == 'x'", null)));
+        List<Evaluation> out = engine.evaluate(env(Map.of("A", "1")));
+        assertEquals(Outcome.ERROR, out.get(0).outcome());
+        assertTrue(out.get(0).message().contains("TG-TEST-001"), out.get(0).message());
+    }
+
+    @Test
+    void nonBooleanCondition_isAnError() throws Exception {
+        PolicyEngine engine = PolicyEngine.compile(List.of(policy(null, "resource.A", null)));
+        assertEquals(Outcome.ERROR, engine.evaluate(env(Map.of("A", "1"))).get(0).outcome());
+    }
+
+    @Test
+    void nullsAndIntegers_areNormalisedForCel() throws Exception {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("N", null);
+        data.put("I", 41);
+        PolicyEngine engine = PolicyEngine.compile(List.of(policy(null, "resource.N == null && resource.I + 1 == 42", null)));
+        assertEquals(Outcome.PASS, engine.evaluate(env(data)).get(0).outcome());
+    }
+
+    @Test
+    void compileError_isLocatedInThePolicyFile() {
+        PolicyLoadException e = assertThrows(PolicyLoadException.class,
+                () -> PolicyEngine.compile(List.of(policy(null, "resource.A ==\n  undefined_var", null))));
+        String error = e.errors().get(0).toString();
+        // line 2 of the expression is file line 11; block scalars keep the indentation of column 3
+        assertTrue(error.startsWith("policies/TG-TEST-001.yaml:11:"), error);
+        assertTrue(error.contains("undefined_var"), error);
+    }
+
+    @Test
+    void conditionReturningAString_isRejectedAtCompileTime() {
+        assertThrows(PolicyLoadException.class, () -> PolicyEngine.compile(List.of(policy(null, "'text'", null))));
+    }
+
+    @Test
+    void secretValues_neverReachMessages() throws Exception {
+        PolicyEngine engine = PolicyEngine.compile(List.of(policy("$.DB_PASSWORD", "false",
+                "'DB_PASSWORD is ' + string(item)")));
+        List<Evaluation> out = engine.evaluate(env(Map.of("DB_PASSWORD", "hunter2-very-secret")));
+        assertEquals("DB_PASSWORD is ****", out.get(0).message());
+        assertFalse(out.get(0).message().contains("hunter2"));
+    }
+
+    @Test
+    void fingerprint_ignoresLines() throws Exception {
+        PolicyEngine engine = PolicyEngine.compile(List.of(policy("$[*]", "false", null)));
+        Evaluation a = engine.evaluate(env(Map.of("A", "1"))).get(0);
+        Map<String, Object> moved = new LinkedHashMap<>();
+        moved.put("Z", "0");
+        moved.put("A", "1");
+        Evaluation b = engine.evaluate(env(moved)).stream().filter(e -> e.pointer().equals("/A")).findFirst().orElseThrow();
+        assertTrue(a.location().line() != b.location().line());
+        assertEquals(a.fingerprint(), b.fingerprint());
+    }
+}
