@@ -132,10 +132,10 @@ public final class SampleReports {
         return new ScanReport(VERSION, policies(), checklist(), sorted(passes), files(), sortedProblems());
     }
 
-    /** A report with one finding of {@code policy} in {@code file}. */
-    public static ScanReport oneFinding(String file) {
+    /** A report with one medium finding in {@code file}, saying {@code message}. */
+    public static ScanReport oneFinding(String file, String message) {
         List<Evaluation> one = List.of(eval("compose-redis-persistence", Severity.MEDIUM, Outcome.FAIL, file, 4, 3,
-                "services.redis", "service", "redis", "", "Service redis runs without persistence",
+                "services.redis", "service", "redis", "", message,
                 "compose-redis-persistence:0123456789abcdef"));
         return new ScanReport(VERSION, policies(), checklist(), one, List.of(new ScannedFile(file, "compose", 1)),
                 List.of());

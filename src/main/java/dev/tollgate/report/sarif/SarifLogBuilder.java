@@ -65,7 +65,7 @@ final class SarifLogBuilder {
 
         List<Result> results = new ArrayList<>();
         report.findings().stream().sorted(Evaluation.REPORT_ORDER)
-                .forEach(finding -> results.add(result(finding, ruleIndex)));
+                .forEach(finding -> results.add(result(finding, ruleIndex.get(finding.policyId()), report)));
 
         ToolComponent driver = new ToolComponent()
                 .withName(TOOL_NAME)
@@ -93,11 +93,12 @@ final class SarifLogBuilder {
         return byId;
     }
 
-    private static Result result(Evaluation finding, Map<String, Integer> ruleIndex) {
-        Integer index = ruleIndex.get(finding.policyId());
+    private static Result result(Evaluation finding, Integer index, ScanReport report) {
         if (index == null) {
             throw new IllegalArgumentException("finding of policy " + finding.policyId() + " which is not in the report");
         }
+        // GitHub rejects an empty message.text; the policy title is the best generic stand-in.
+        String message = finding.message().isBlank() ? report.policy(finding.policyId()).title() : finding.message();
         Location location = location(finding.location().file(), finding.location().line(), finding.location().column())
                 .withLogicalLocations(new LinkedHashSet<>(List.of(resource(finding))));
         PartialFingerprints fingerprints = new PartialFingerprints();
@@ -108,7 +109,7 @@ final class SarifLogBuilder {
                 .withKind(Result.Kind.FAIL)
                 // Always explicit: a medium finding under any rule must read as a warning (see SarifJson).
                 .withLevel(SarifSeverity.of(finding.severity()).resultLevel())
-                .withMessage(new Message().withText(finding.message()))
+                .withMessage(new Message().withText(message))
                 .withLocations(List.of(location))
                 .withPartialFingerprints(fingerprints);
         if (!finding.pointer().isEmpty()) {

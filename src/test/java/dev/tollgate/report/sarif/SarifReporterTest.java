@@ -127,12 +127,20 @@ class SarifReporterTest {
     void resultPointsAtThePercentEncodedRelativePath() throws IOException {
         JsonNode result = find(tree(SampleReports.sample()).at("/runs/0/results"), "ruleId", "k8s-no-privileged");
         JsonNode physical = result.at("/locations/0/physicalLocation");
+        assertEquals("a%20b/c%3Ad.yaml", tree(SampleReports.oneFinding("a b/c:d.yaml", "m"))
+                .at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asText());
         assertEquals("deploy/web%20app.yaml", physical.at("/artifactLocation/uri").asText());
         assertEquals(21, physical.at("/region/startLine").asInt());
         assertEquals(11, physical.at("/region/startColumn").asInt());
         assertEquals("k8s-no-privileged:5a1c2e9f0b7d4c33",
                 result.at("/partialFingerprints/primaryLocationLineHash").asText());
         assertEquals("Deployment/web", result.at("/locations/0/logicalLocations/0/fullyQualifiedName").asText());
+    }
+
+    @Test
+    void blankMessageFallsBackToThePolicyTitle() throws IOException {
+        ScanReport report = SampleReports.oneFinding("docker-compose.yml", " ");
+        assertEquals("Redis must persist its data", tree(report).at("/runs/0/results/0/message/text").asText());
     }
 
     @Test
