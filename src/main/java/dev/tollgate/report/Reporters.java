@@ -1,8 +1,11 @@
 package dev.tollgate.report;
 
+import dev.tollgate.report.json.JsonReporter;
+import dev.tollgate.report.sarif.SarifReporter;
+import dev.tollgate.report.text.TextReporter;
 import java.util.List;
 
-/** The entry point of reporting: the reporter for a format name. (Skeleton: filled in by the reporters work.) */
+/** The entry point of reporting: the reporter for a format name. */
 public final class Reporters {
 
     /** Format names accepted by {@code --format}. */
@@ -14,10 +17,17 @@ public final class Reporters {
     /**
      * The reporter for {@code format}.
      *
-     * @param color whether the text format may use ANSI colour (only on a terminal, and never with NO_COLOR)
+     * @param color whether the text format may use ANSI colour (only on a terminal, and never with NO_COLOR); the
+     *     machine formats ignore it
      * @throws IllegalArgumentException for an unknown format
      */
     public static Reporter forFormat(String format, boolean color) {
-        throw new IllegalArgumentException("unknown format '" + format + "' (expected one of " + String.join(", ", FORMATS) + ")");
+        return switch (format) {
+            case "text" -> new TextReporter(color);
+            case "json" -> new JsonReporter();
+            case "sarif" -> new SarifReporter();
+            default -> throw new IllegalArgumentException(
+                    "unknown format '" + format + "' (expected one of " + String.join(", ", FORMATS) + ")");
+        };
     }
 }

@@ -1,0 +1,121 @@
+package dev.tollgate.report.json;
+
+import dev.tollgate.finding.Evaluation;
+import dev.tollgate.finding.Outcome;
+import dev.tollgate.finding.ScanReport;
+import dev.tollgate.finding.ScannedFile;
+import dev.tollgate.model.Problem;
+import dev.tollgate.policy.Policy;
+import dev.tollgate.policy.Severity;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The JSON report's document, field for field as documented in {@code docs/json-schema.md}. Records serialize in
+ * component order, so the order here is the order on the wire. Every key is always present (null when a value is
+ * unknown) so consumers never need to test for a missing key. Changing a name or a meaning here is a breaking change:
+ * bump {@link #SCHEMA_VERSION} and the document.
+ */
+public record JsonReport(
+        int schemaVersion,
+        Tool tool,
+        Summary summary,
+        List<Finding> findings,
+        List<PolicyError> errors,
+        List<ProblemEntry> problems,
+        List<FileEntry> files) {
+
+    public static final int SCHEMA_VERSION = 1;
+    static final String TOOL_NAME = "Tollgate";
+
+    public record Tool(String name, String version) {
+    }
+
+    public record Summary(
+            int files, int resources, long findings, BySeverity bySeverity, long passes, long errors, int problems) {
+    }
+
+    public record BySeverity(long critical, long high, long medium, long low) {
+    }
+
+    public record Finding(
+            String policy,
+            String title,
+            String severity,
+            List<String> checklist,
+            String file,
+            int line,
+            int column,
+            Resource resource,
+            String pointer,
+            String message,
+            String fingerprint) {
+    }
+
+    public record Resource(String address, String kind, String name) {
+    }
+
+    /** A policy that could not be evaluated on a resource (outcome ERROR): neither a pass nor a finding. */
+    public record PolicyError(
+            String policy, String file, int line, int column, Resource resource, String pointer, String message) {
+    }
+
+    public record ProblemEntry(String file, int line, int column, String kind, String message) {
+    }
+
+    public record FileEntry(String path, String format, int resources) {
+    }
+
+    /** The document for {@code report}; every list in a fixed order, so the same report gives the same bytes. */
+    public static JsonReport of(ScanReport report) {
+        List<Evaluation> evaluations = report.evaluations().stream().sorted(Evaluation.REPORT_ORDER).toList();
+        List<Finding> findings = evaluations.stream()
+                .filter(e -> e.outcome() == Outcome.FAIL)
+                .map(e -> finding(e, report.policy(e.policyId())))
+                .toList();
+        List<PolicyError> errors = evaluations.stream()
+                .filter(e -> e.outcome() == Outcome.ERROR)
+                .map(JsonReport::policyError)
+                .toList();
+        List<ProblemEntry> problems = report.problems().stream().sorted()
+                .map(p -> new ProblemEntry(p.file(), p.line(), p.column(), lower(p.kind()), p.message()))
+                .toList();
+        List<FileEntry> files = report.files().stream()
+                .sorted(Comparator.comparing(ScannedFile::path))
+                .map(f -> new FileEntry(f.path(), f.format(), f.resources()))
+                .toList();
+        Map<Severity, Long> bySeverity = report.findingsBySeverity();
+        Summary summary = new Summary(
+                files.size(),
+                files.stream().mapToInt(FileEntry::resources).sum(),
+                findings.size(),
+                new BySeverity(bySeverity.get(Severity.CRITICAL), bySeverity.get(Severity.HIGH),
+                        bySeverity.get(Severity.MEDIUM), bySeverity.get(Severity.LOW)),
+                report.count(Outcome.PASS),
+                errors.size(),
+                problems.size());
+        return new JsonReport(SCHEMA_VERSION, new Tool(TOOL_NAME, report.toolVersion()), summary,
+                findings, errors, problems, files);
+    }
+
+    private static Finding finding(Evaluation e, Policy policy) {
+        return new Finding(e.policyId(), policy.title(), e.severity().id(), policy.checklist(),
+                e.location().file(), e.location().line(), e.location().column(),
+                resource(e), e.pointer(), e.message(), e.fingerprint());
+    }
+
+    private static PolicyError policyError(Evaluation e) {
+        return new PolicyError(e.policyId(), e.location().file(), e.location().line(), e.location().column(),
+                resource(e), e.pointer(), e.message());
+    }
+
+    private static Resource resource(Evaluation e) {
+        return new Resource(e.resourceAddress(), e.resourceKind(), e.resourceName());
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

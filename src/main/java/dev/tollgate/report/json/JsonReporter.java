@@ -1,0 +1,20 @@
+package dev.tollgate.report.json;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.tollgate.finding.ScanReport;
+import dev.tollgate.report.JsonOutput;
+import dev.tollgate.report.Reporter;
+import java.io.IOException;
+import java.io.Writer;
+
+/** The JSON report: the stable, documented document of {@link JsonReport}, pretty-printed with a trailing newline. */
+public final class JsonReporter implements Reporter {
+
+    private final ObjectWriter writer = JsonOutput.prettyWriter(new ObjectMapper());
+
+    @Override
+    public void write(ScanReport report, Writer out) throws IOException {
+        JsonOutput.write(writer, JsonReport.of(report), out);
+    }
+}

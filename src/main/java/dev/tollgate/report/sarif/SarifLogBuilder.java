@@ -1,0 +1,170 @@
+package dev.tollgate.report.sarif;
+
+import com.contrastsecurity.sarif.ArtifactLocation;
+import com.contrastsecurity.sarif.Invocation;
+import com.contrastsecurity.sarif.Location;
+import com.contrastsecurity.sarif.LogicalLocation;
+import com.contrastsecurity.sarif.Message;
+import com.contrastsecurity.sarif.Notification;
+import com.contrastsecurity.sarif.PartialFingerprints;
+import com.contrastsecurity.sarif.PhysicalLocation;
+import com.contrastsecurity.sarif.PropertyBag;
+import com.contrastsecurity.sarif.Region;
+import com.contrastsecurity.sarif.ReportingDescriptor;
+import com.contrastsecurity.sarif.ReportingDescriptorReference;
+import com.contrastsecurity.sarif.Result;
+import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.RunAutomationDetails;
+import com.contrastsecurity.sarif.SarifSchema210;
+import com.contrastsecurity.sarif.Tool;
+import com.contrastsecurity.sarif.ToolComponent;
+import dev.tollgate.finding.Evaluation;
+import dev.tollgate.finding.ScanReport;
+import dev.tollgate.model.Problem;
+import dev.tollgate.policy.ChecklistItem;
+import dev.tollgate.policy.Policy;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the SARIF log for one scan report: one run, one rule per policy (sorted by id), one result per finding, and
+ * the problems (files not understood, policy errors) as tool execution notifications. Nothing machine- or time-specific
+ * goes in (no timestamps, no absolute paths, no working directory), so the same report always gives the same log.
+ */
+final class SarifLogBuilder {
+
+    static final URI SCHEMA = URI.create("https://json.schemastore.org/sarif-2.1.0.json");
+    static final URI INFORMATION_URI = URI.create("https://github.com/tollgate-dev/tollgate");
+    static final String TOOL_NAME = "Tollgate";
+    /**
+     * GitHub's alert identity includes the category, everything before the last {@code /}. A fixed category keeps
+     * alerts matched across runs; the trailing slash leaves the run id empty, as GitHub's docs recommend.
+     */
+    static final String AUTOMATION_ID = "tollgate/";
+
+    private SarifLogBuilder() {
+    }
+
+    static SarifSchema210 build(ScanReport report) {
+        List<Policy> policies = report.policies().stream().sorted(Comparator.comparing(Policy::id)).toList();
+        Map<String, Integer> ruleIndex = new HashMap<>();
+        // A Set in the model: insertion order is rule order, which is what ruleIndex points into.
+        Set<ReportingDescriptor> rules = new LinkedHashSet<>();
+        RuleDescriptors descriptors = new RuleDescriptors(checklistById(report.checklist()));
+        for (Policy policy : policies) {
+            ruleIndex.put(policy.id(), rules.size());
+            rules.add(descriptors.describe(policy));
+        }
+
+        List<Result> results = new ArrayList<>();
+        report.findings().stream().sorted(Evaluation.REPORT_ORDER)
+                .forEach(finding -> results.add(result(finding, ruleIndex.get(finding.policyId()), report)));
+
+        ToolComponent driver = new ToolComponent()
+                .withName(TOOL_NAME)
+                .withSemanticVersion(report.toolVersion())
+                .withInformationUri(INFORMATION_URI)
+                .withRules(rules);
+
+        Run run = new Run()
+                .withTool(new Tool().withDriver(driver))
+                .withAutomationDetails(new RunAutomationDetails().withId(AUTOMATION_ID))
+                // Our columns come from the YAML parser, which counts Unicode code points.
+                .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS)
+                .withResults(results)
+                .withInvocations(List.of(invocation(report.problems())));
+
+        return new SarifSchema210()
+                .with$schema(SCHEMA)
+                .withVersion(SarifSchema210.Version._2_1_0)
+                .withRuns(List.of(run));
+    }
+
+    private static Map<String, ChecklistItem> checklistById(List<ChecklistItem> items) {
+        Map<String, ChecklistItem> byId = new LinkedHashMap<>();
+        items.forEach(item -> byId.put(item.id(), item));
+        return byId;
+    }
+
+    private static Result result(Evaluation finding, Integer index, ScanReport report) {
+        if (index == null) {
+            throw new IllegalArgumentException("finding of policy " + finding.policyId() + " which is not in the report");
+        }
+        // GitHub rejects an empty message.text; the policy title is the best generic stand-in.
+        String message = finding.message().isBlank() ? report.policy(finding.policyId()).title() : finding.message();
+        Location location = location(finding.location().file(), finding.location().line(), finding.location().column())
+                .withLogicalLocations(new LinkedHashSet<>(List.of(resource(finding))));
+        PartialFingerprints fingerprints = new PartialFingerprints();
+        fingerprints.setAdditionalProperty("primaryLocationLineHash", finding.fingerprint());
+        Result result = new Result()
+                .withRuleId(finding.policyId())
+                .withRuleIndex(index)
+                .withKind(Result.Kind.FAIL)
+                // Always explicit: a medium finding under any rule must read as a warning (see SarifJson).
+                .withLevel(SarifSeverity.of(finding.severity()).resultLevel())
+                .withMessage(new Message().withText(message))
+                .withLocations(List.of(location))
+                .withPartialFingerprints(fingerprints);
+        if (!finding.pointer().isEmpty()) {
+            PropertyBag properties = new PropertyBag();
+            properties.setAdditionalProperty("pointer", finding.pointer());
+            result.setProperties(properties);
+        }
+        return result;
+    }
+
+    /** The resource as a logical location: its address is what survives edits, its name what people recognise. */
+    private static LogicalLocation resource(Evaluation finding) {
+        LogicalLocation resource = new LogicalLocation()
+                .withFullyQualifiedName(finding.resourceAddress())
+                .withKind("resource");
+        String name = finding.resourceName() == null || finding.resourceName().isBlank()
+                ? finding.resourceAddress() : finding.resourceName();
+        resource.setName(name);
+        if (finding.resourceKind() != null && !finding.resourceKind().isBlank()) {
+            PropertyBag properties = new PropertyBag();
+            properties.setAdditionalProperty("resourceKind", finding.resourceKind());
+            resource.setProperties(properties);
+        }
+        return resource;
+    }
+
+    /** A location in {@code file}; {@code line} 0 means the whole file, which gets no region. */
+    private static Location location(String file, int line, int column) {
+        PhysicalLocation physical = new PhysicalLocation()
+                .withArtifactLocation(new ArtifactLocation().withUri(UriReference.of(file)));
+        if (line > 0) {
+            Region region = new Region().withStartLine(line);
+            if (column > 0) {
+                region.setStartColumn(column);
+            }
+            physical.setRegion(region);
+        }
+        return new Location().withPhysicalLocation(physical);
+    }
+
+    /** Problems never stop a scan, so the execution still succeeded; each problem is a notification. */
+    private static Invocation invocation(List<Problem> problems) {
+        List<Notification> notifications = new ArrayList<>();
+        problems.stream().sorted().forEach(problem -> notifications.add(notification(problem)));
+        return new Invocation()
+                .withExecutionSuccessful(true)
+                .withToolExecutionNotifications(notifications);
+    }
+
+    private static Notification notification(Problem problem) {
+        return new Notification()
+                .withLevel(ProblemKinds.level(problem.kind()))
+                .withMessage(new Message().withText(problem.message()))
+                .withDescriptor(new ReportingDescriptorReference()
+                        .withId(ProblemKinds.id(problem.kind())))
+                .withLocations(new LinkedHashSet<>(List.of(location(problem.file(), problem.line(), problem.column()))));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.tollgate.report.text;
+
+import dev.tollgate.finding.Evaluation;
+import dev.tollgate.finding.Outcome;
+import dev.tollgate.finding.ScanReport;
+import dev.tollgate.model.Problem;
+import dev.tollgate.policy.Severity;
+import dev.tollgate.report.Reporter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The terminal report: findings grouped by file, one aligned line each ({@code path:line  SEVERITY  POLICY-ID  message}),
+ * then what was not understood, then a one-line summary such as
+ * {@code 3 findings (1 high, 2 medium) in 2 of 5 files; 12 passed; 1 file not understood}.
+ */
+public final class TextReporter implements Reporter {
+
+    private final Ansi ansi;
+
+    /** @param color whether to use ANSI colour; the CLI decides (a terminal, and NO_COLOR unset) */
+    public TextReporter(boolean color) {
+        this.ansi = new Ansi(color);
+    }
+
+    @Override
+    public void write(ScanReport report, Writer out) throws IOException {
+        List<Evaluation> findings = report.findings().stream().sorted(Evaluation.REPORT_ORDER).toList();
+        StringBuilder text = new StringBuilder();
+        writeFindings(findings, text);
+        writeProblems(report.problems(), text);
+        text.append(summary(report, findings)).append('\n');
+        out.write(text.toString());
+        out.flush();
+    }
+
+    private void writeFindings(List<Evaluation> findings, StringBuilder text) {
+        // One width per column over the whole report, so every file's block lines up with the others.
+        int whereWidth = 0;
+        int severityWidth = 0;
+        int policyWidth = 0;
+        Map<String, List<Evaluation>> byFile = new LinkedHashMap<>();
+        for (Evaluation finding : findings) {
+            whereWidth = Math.max(whereWidth, where(finding).length());
+            severityWidth = Math.max(severityWidth, label(finding.severity()).length());
+            policyWidth = Math.max(policyWidth, finding.policyId().length());
+            byFile.computeIfAbsent(finding.location().file(), file -> new ArrayList<>()).add(finding);
+        }
+        for (Map.Entry<String, List<Evaluation>> file : byFile.entrySet()) {
+            int count = file.getValue().size();
+            text.append(ansi.bold(file.getKey())).append(" (").append(plural(count, "finding")).append(")\n");
+            for (Evaluation finding : file.getValue()) {
+                String severity = label(finding.severity());
+                text.append("  ").append(pad(where(finding), whereWidth)).append("  ")
+                        .append(ansi.severity(finding.severity(), severity))
+                        .append(" ".repeat(severityWidth - severity.length())).append("  ")
+                        .append(pad(finding.policyId(), policyWidth)).append("  ")
+                        .append(finding.message()).append('\n');
+            }
+            text.append('\n');
+        }
+    }
+
+    private void writeProblems(List<Problem> problems, StringBuilder text) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        text.append(ansi.bold("Not understood:")).append('\n');
+        for (Problem problem : problems.stream().sorted().toList()) {
+            String where = problem.line() > 0 ? problem.file() + ":" + problem.line() : problem.file();
+            text.append("  ").append(where).append(": ").append(problem.message()).append('\n');
+        }
+        text.append('\n');
+    }
+
+    private static String summary(ScanReport report, List<Evaluation> findings) {
+        int totalFiles = report.files().size();
+        List<String> clauses = new ArrayList<>();
+        if (findings.isEmpty()) {
+            clauses.add("No findings in " + plural(totalFiles, "file"));
+        } else {
+            long filesWithFindings = findings.stream().map(f -> f.location().file()).distinct().count();
+            List<String> severities = new ArrayList<>();
+            report.findingsBySeverity().forEach((severity, count) -> {
+                if (count > 0) {
+                    severities.add(count + " " + severity.id());
+                }
+            });
+            clauses.add(plural(findings.size(), "finding") + " (" + String.join(", ", severities) + ") in "
+                    + filesWithFindings + " of " + plural(totalFiles, "file"));
+        }
+        clauses.add(report.count(Outcome.PASS) + " passed");
+        long errors = report.count(Outcome.ERROR);
+        if (errors > 0) {
+            clauses.add(plural(errors, "policy error"));
+        }
+        long notUnderstood = report.problems().stream()
+                .filter(p -> p.kind() != Problem.Kind.POLICY_ERROR)
+                .map(Problem::file).distinct().count();
+        if (notUnderstood > 0) {
+            clauses.add(plural(notUnderstood, "file") + " not understood");
+        }
+        return String.join("; ", clauses);
+    }
+
+    private static String where(Evaluation finding) {
+        return finding.location().file() + ":" + finding.location().line();
+    }
+
+    private static String label(Severity severity) {
+        return severity.name().toUpperCase(Locale.ROOT);
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(width - text.length());
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}
