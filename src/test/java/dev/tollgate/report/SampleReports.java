@@ -34,13 +34,13 @@ public final class SampleReports {
                         Severity.MEDIUM, List.of("cache.redis-persistence"), Format.COMPOSE, List.of(), null,
                         "has(resource.command)", "Redis runs without persistence", null,
                         "Start Redis with `--appendonly yes` or mount a volume and configure `save`.",
-                        List.of(), "policies/compose/compose-redis-persistence.yaml"),
+                        List.of(), "policies/compose/compose-redis-persistence.yaml", java.util.Map.of()),
                 new Policy("dotenv-no-default-secret", "Secrets must not keep their example value",
                         "A secret left at its documented default is public knowledge.",
                         Severity.CRITICAL, List.of("secrets.no-defaults"), Format.DOTENV, List.of(), null,
                         "true", null, null, "Generate a fresh random value per environment.",
                         List.of("https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html"),
-                        "policies/dotenv/dotenv-no-default-secret.yaml"),
+                        "policies/dotenv/dotenv-no-default-secret.yaml", java.util.Map.of()),
                 new Policy("k8s-no-privileged", "Containers must not run privileged",
                         "A privileged container has every capability of the node's root user.",
                         Severity.HIGH, List.of("security.no-privileged-containers", "security.least-privilege"),
@@ -48,11 +48,11 @@ public final class SampleReports {
                         "!item.securityContext.privileged", "Container runs privileged", null,
                         "Remove `securityContext.privileged` or set it to `false`.",
                         List.of("https://kubernetes.io/docs/concepts/security/pod-security-standards/", "CIS 5.2.1"),
-                        "policies/kubernetes/k8s-no-privileged.yaml"),
+                        "policies/kubernetes/k8s-no-privileged.yaml", java.util.Map.of()),
                 new Policy("k8s-resource-limits", "Containers must set resource limits",
                         null, Severity.LOW, List.of(), Format.KUBERNETES, List.of(), null,
                         "has(resource.spec)", null, null, null, List.of("CIS 5.7"),
-                        "policies/kubernetes/k8s-resource-limits.yaml"));
+                        "policies/kubernetes/k8s-resource-limits.yaml", java.util.Map.of()));
     }
 
     public static List<ChecklistItem> checklist() {
