@@ -72,7 +72,9 @@ final class NodeConverter {
             throw new YamlLimitExceeded(node.getStartMark(),
                     "YAML nested more than " + maxDepth + " levels deep once aliases are expanded");
         }
-        locations.putIfAbsent(pointer, at(node.getStartMark()));
+        if (!locations.containsKey(pointer)) { // a map entry is already located at its key
+            locations.put(pointer, at(node.getStartMark()));
+        }
         if (node instanceof ScalarNode scalar) {
             return Scalars.value(scalar);
         }

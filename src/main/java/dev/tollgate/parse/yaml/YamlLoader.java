@@ -43,11 +43,13 @@ public final class YamlLoader {
     public record Limits(int maxAliasesForCollections, int maxNestingDepth, int maxExpandedNodes, int maxCodePoints) {
 
         /**
+         * Up to 1,000 collection aliases per document: the expansion budget is what bounds the work, and compose
+         * files with an {@code x-defaults} anchor merged into each of many services legitimately use hundreds.
          * A nesting depth of 256 because CRD schemas nest {@code properties} two levels per field and real ones pass
          * 64; the converter is recursive, and 256 frames are far from a default thread stack's limit.
          */
         public static Limits defaults() {
-            return new Limits(100, 256, 100_000, 64 * 1024 * 1024);
+            return new Limits(1_000, 256, 100_000, 64 * 1024 * 1024);
         }
     }
 
@@ -77,8 +79,14 @@ public final class YamlLoader {
         MarkTrackingParser parser = null;
         try {
             parser = new MarkTrackingParser(new ParserImpl(new StreamReader(withoutLineStartBoms(content)), options));
-            Composer composer = new Composer(parser, new Resolver(), options);
-            while (composer.checkNode()) {
+            Resolver resolver = new Resolver();
+            while (true) {
+                // A fresh composer for every document: SnakeYAML counts aliases for the whole stream, so one composer
+                // would reject a long, legitimate multi-document file after its first hundred aliases.
+                Composer composer = new Composer(parser, resolver, options);
+                if (!composer.checkNode()) {
+                    break;
+                }
                 Node node = composer.getNode();
                 if (node == null) {
                     continue; // an empty document, e.g. after a trailing '---'

@@ -385,10 +385,24 @@ class YamlLoaderTest {
             for (int i = 0; i < 101; i++) {
                 sb.append("  - *x\n");
             }
-            Problem p = onlyProblem(load(sb.toString()));
+            YamlLoader limited = new YamlLoader(new YamlLoader.Limits(100, 256, 100_000, 1 << 20));
+            Problem p = onlyProblem(limited.load(sb.toString(), FILE));
             assertTrue(p.message().contains("aliases"), p.message());
             assertEquals(103, p.line()); // the 101st alias
             assertEquals(5, p.column());
+        }
+
+        /** SnakeYAML counts aliases per stream; a long file of documents that each use a few must still load. */
+        @Test
+        void aliasLimitAppliesPerDocumentNotPerStream() {
+            YamlLoader limited = new YamlLoader(new YamlLoader.Limits(10, 256, 100_000, 1 << 20));
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 200; i++) {
+                sb.append("labels: &l {app: web}\nselector: {matchLabels: *l}\ntemplate: {labels: *l}\n---\n");
+            }
+            YamlStream s = limited.load(sb.toString(), FILE);
+            assertEquals(List.of(), s.problems());
+            assertEquals(200, s.documents().size());
         }
 
         @Test
