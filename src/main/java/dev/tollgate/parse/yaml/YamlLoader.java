@@ -3,6 +3,7 @@ package dev.tollgate.parse.yaml;
 import dev.tollgate.model.Problem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -65,8 +66,13 @@ public final class YamlLoader {
         this.limits = limits;
     }
 
-    /** Reads {@code content}; {@code file} is the display path put into locations and problems. Never throws. */
+    /**
+     * Reads {@code content}; {@code file} is the display path put into locations and problems. Never throws for bad
+     * input (a null argument is a caller's bug and throws {@link NullPointerException}).
+     */
     public YamlStream load(String content, String file) {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(file, "file");
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(limits.maxAliasesForCollections());
         options.setNestingDepthLimit(limits.maxNestingDepth());

@@ -355,6 +355,22 @@ class KubernetesParserTest {
         assertLine(10, 16, "nested.yaml", inner.locate("/data/k"));
     }
 
+    @Test
+    void listsNestedTooDeeplyAreReportedNotRecursedInto() {
+        StringBuilder yaml = new StringBuilder();
+        String indent = "";
+        for (int i = 0; i < 10; i++) {
+            yaml.append(indent).append(i == 0 ? "" : "- ").append("apiVersion: v1\n");
+            indent = i == 0 ? "" : indent + "  ";
+            yaml.append(indent).append("kind: List\n").append(indent).append("items:\n");
+        }
+        yaml.append(indent).append("- {apiVersion: v1, kind: ConfigMap, metadata: {name: deep}}\n");
+        ParseResult result = parse("deep.yaml", yaml.toString());
+        assertEquals(List.of(), result.resources());
+        assertEquals(1, result.problems().size(), result.problems()::toString);
+        assertTrue(result.problems().get(0).message().contains("nested in more than 8 lists"));
+    }
+
     // ---- odd documents -----------------------------------------------------------------------------------------
 
     @Test

@@ -270,6 +270,15 @@ class YamlLoaderTest {
         }
 
         @Test
+        void anchorsDoNotReachIntoLaterDocuments() {
+            YamlStream s = load("a: &x {k: v}\n---\nb: *x\n");
+            assertEquals(1, s.documents().size());
+            Problem p = onlyProblem(s);
+            assertEquals(3, p.line());
+            assertTrue(p.message().contains("undefined alias"), p.message());
+        }
+
+        @Test
         void recursiveAliasIsCutNotFollowed() {
             YamlDocument d = one("a: &a [1, *a]\n");
             assertEquals(java.util.Arrays.asList(1L, null), root(d).get("a"));
