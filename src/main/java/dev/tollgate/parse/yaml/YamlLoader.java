@@ -1,49 +1,60 @@
 package dev.tollgate.parse.yaml;
 
-import dev.tollgate.model.LocationIndex;
 import dev.tollgate.model.Problem;
-import dev.tollgate.model.SourceLocation;
-import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
+import java.util.Objects;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads every document of a YAML stream into plain Java values, recording where each key and value was written.
  *
  * <p>Why the SnakeYAML composer and not Jackson's YAML parser (which sits on top of it): measured here, Jackson returns
  * {@code *alias} as the alias's name, ignores {@code <<} merge keys, and bypasses SnakeYAML's alias and nesting
- * limits. The composer resolves aliases to the anchored node (shared, so memory stays linear), flattens merge keys
- * through {@link SafeConstructor}, and enforces both limits, rejecting a billion-laughs file in about 0.1 s.
+ * limits. The composer resolves aliases to the anchored node (shared, so memory stays linear) and enforces both
+ * limits. Merge keys and duplicate keys are resolved by {@link MappingEntries}, not by SnakeYAML's constructor, which
+ * mutates nodes and constructs key objects (so custom-tagged or recursive keys would throw from it).
  *
  * <p>An alias expands into the tree at every place it is used. Each expansion is charged against a node budget so
  * that a file of many small aliases cannot blow up either.
+ *
+ * <p>{@link #load} never throws: whatever goes wrong becomes a {@link Problem} naming the file and, where known, the
+ * line. Documents read before the failure are kept; reading stops at the first failure, since a YAML parser cannot
+ * resynchronise reliably after one.
  */
 public final class YamlLoader {
 
-    /** Limits on what one file may make us do. */
+    /**
+     * Limits on what one file may make us do.
+     *
+     * @param maxAliasesForCollections aliases to maps or lists per document (enforced by the composer)
+     * @param maxNestingDepth how deep collections may nest, as written and after alias expansion
+     * @param maxExpandedNodes nodes per document that alias expansion (including merge keys) may add
+     * @param maxCodePoints size of one document, in code points
+     */
     public record Limits(int maxAliasesForCollections, int maxNestingDepth, int maxExpandedNodes, int maxCodePoints) {
+
+        /**
+         * Up to 1,000 collection aliases per document: the expansion budget is what bounds the work, and compose
+         * files with an {@code x-defaults} anchor merged into each of many services legitimately use hundreds.
+         * A nesting depth of 256 because CRD schemas nest {@code properties} two levels per field and real ones pass
+         * 64; the converter is recursive, and 256 frames are far from a default thread stack's limit.
+         */
         public static Limits defaults() {
-            return new Limits(100, 64, 1_000_000, 64 * 1024 * 1024);
+            return new Limits(1_000, 256, 100_000, 64 * 1024 * 1024);
         }
     }
+
+    private static final Pattern LINE_START_BOM = Pattern.compile("^\uFEFF", Pattern.MULTILINE);
 
     private final Limits limits;
 
@@ -55,41 +66,80 @@ public final class YamlLoader {
         this.limits = limits;
     }
 
-    /** Reads {@code content}; {@code file} is the display path put into locations and problems. */
+    /**
+     * Reads {@code content}; {@code file} is the display path put into locations and problems. Never throws for bad
+     * input (a null argument is a caller's bug and throws {@link NullPointerException}).
+     */
     public YamlStream load(String content, String file) {
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(file, "file");
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(limits.maxAliasesForCollections());
         options.setNestingDepthLimit(limits.maxNestingDepth());
         options.setCodePointLimit(limits.maxCodePoints());
         options.setAllowDuplicateKeys(true);
-        MergeFlattener flattener = new MergeFlattener(options);
-        Yaml yaml = new Yaml(flattener, new Representer(new DumperOptions()), new DumperOptions(), options);
+        options.setAllowRecursiveKeys(false);
 
         List<YamlDocument> documents = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        MarkTrackingParser parser = null;
         try {
-            for (Node node : yaml.composeAll(new StringReader(content))) {
+            parser = new MarkTrackingParser(new ParserImpl(new StreamReader(withoutLineStartBoms(content)), options));
+            Resolver resolver = new Resolver();
+            while (true) {
+                // A fresh composer for every document: SnakeYAML counts aliases for the whole stream, so one composer
+                // would reject a long, legitimate multi-document file after its first hundred aliases.
+                Composer composer = new Composer(parser, resolver, options);
+                if (!composer.checkNode()) {
+                    break;
+                }
+                Node node = composer.getNode();
                 if (node == null) {
                     continue; // an empty document, e.g. after a trailing '---'
                 }
-                Builder builder = new Builder(file, flattener, limits.maxExpandedNodes());
-                Object root = builder.convert(node, "", 0);
-                if (root == null && node instanceof ScalarNode) {
-                    continue;
+                NodeConverter converter = new NodeConverter(file, limits.maxExpandedNodes(), limits.maxNestingDepth());
+                YamlDocument doc = converter.document(node);
+                if (doc != null) {
+                    documents.add(doc);
                 }
-                documents.add(new YamlDocument(root, new LocationIndex(builder.locations), builder.at(node.getStartMark())));
+                problems.addAll(converter.problems());
             }
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             problems.add(problemAt(file, mark, describe(e)));
-        } catch (BudgetExceeded e) {
-            problems.add(problemAt(file, e.mark, e.getMessage()));
+        } catch (YamlLimitExceeded e) {
+            problems.add(problemAt(file, e.mark(), e.getMessage()));
         } catch (YAMLException e) {
-            problems.add(Problem.wholeFile(file, Problem.Kind.PARSE_ERROR, "invalid YAML: " + firstLine(e.getMessage())));
+            // Limit violations from the composer (too many aliases, too deep) carry no mark: place them at the
+            // last event the composer read, which is the offending alias or collection.
+            problems.add(problemAt(file, lastMark(parser), "invalid YAML: " + firstLine(e.getMessage())));
         } catch (StackOverflowError e) {
-            problems.add(Problem.wholeFile(file, Problem.Kind.PARSE_ERROR, "YAML nested too deeply to read"));
+            problems.add(problemAt(file, lastMark(parser), "YAML nested too deeply to read"));
+        } catch (OutOfMemoryError e) {
+            // Everything this load allocated is unreachable once we return, so the scan can go on with other files.
+            problems.add(problemAt(file, lastMark(parser), "YAML too large to read into memory"));
+        } catch (RuntimeException e) {
+            // A SnakeYAML or converter bug must not end the scan or show a stack trace; it is reported like bad input.
+            problems.add(problemAt(file, lastMark(parser),
+                    "internal error while reading YAML: " + e.getClass().getSimpleName()));
         }
         return new YamlStream(documents, problems);
+    }
+
+    /**
+     * SnakeYAML skips a byte-order mark only at the very start of the stream, but files joined with {@code cat} carry
+     * one at the start of later documents too, where it would become part of the first key. A BOM at the start of a
+     * line is invisible and meaningless, so we drop it; the columns on that line then match what editors show.
+     */
+    private static String withoutLineStartBoms(String content) {
+        if (content.indexOf('\uFEFF') < 0) {
+            return content;
+        }
+        return LINE_START_BOM.matcher(content).replaceAll("");
+    }
+
+    private static Mark lastMark(MarkTrackingParser parser) {
+        return parser == null ? null : parser.lastMark();
     }
 
     private static Problem problemAt(String file, Mark mark, String message) {
@@ -114,96 +164,5 @@ public final class YamlLoader {
         }
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    /** Exposes SnakeYAML's merge-key flattening, which is protected. */
-    private static final class MergeFlattener extends SafeConstructor {
-        MergeFlattener(LoaderOptions options) {
-            super(options);
-        }
-
-        void flatten(MappingNode node) {
-            flattenMapping(node);
-        }
-    }
-
-    private static final class BudgetExceeded extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final transient Mark mark;
-
-        BudgetExceeded(Mark mark, int budget) {
-            super("YAML alias expansion exceeds " + budget + " nodes; refusing to expand (possible alias bomb)");
-            this.mark = mark;
-        }
-    }
-
-    /** Converts one document; not thread-safe, one per document. */
-    private static final class Builder {
-        private final String file;
-        private final MergeFlattener flattener;
-        private final Map<String, SourceLocation> locations = new HashMap<>();
-        private final Map<Node, Object> converted = new IdentityHashMap<>();
-        private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
-        private final int budget;
-        private int nodes;
-
-        Builder(String file, MergeFlattener flattener, int budget) {
-            this.file = file;
-            this.flattener = flattener;
-            this.budget = budget;
-        }
-
-        SourceLocation at(Mark mark) {
-            return new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
-        }
-
-        Object convert(Node node, String pointer, int depth) {
-            if (++nodes > budget) {
-                throw new BudgetExceeded(node.getStartMark(), budget);
-            }
-            locations.putIfAbsent(pointer, at(node.getStartMark()));
-            if (node instanceof ScalarNode scalar) {
-                return Scalars.value(scalar);
-            }
-            if (inProgress.containsKey(node)) {
-                // A recursive alias (an anchor used inside itself): cut the cycle rather than loop.
-                return null;
-            }
-            Object cached = converted.get(node);
-            inProgress.put(node, Boolean.TRUE);
-            try {
-                Object value;
-                if (node instanceof SequenceNode seq) {
-                    List<Object> list = new ArrayList<>(seq.getValue().size());
-                    int i = 0;
-                    for (Node item : seq.getValue()) {
-                        list.add(convert(item, LocationIndex.child(pointer, i++), depth + 1));
-                    }
-                    value = list;
-                } else {
-                    MappingNode map = (MappingNode) node;
-                    if (cached == null) {
-                        flattener.flatten(map);
-                    }
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    for (NodeTuple tuple : map.getValue()) {
-                        Node keyNode = tuple.getKeyNode();
-                        String key = keyNode instanceof ScalarNode k ? k.getValue() : "<complex key>";
-                        if (keyNode.getTag().equals(Tag.MERGE)) {
-                            continue;
-                        }
-                        String childPointer = LocationIndex.child(pointer, key);
-                        // Later duplicates win, as in most YAML loaders; the key's own line is what we report.
-                        locations.put(childPointer, at(keyNode.getStartMark()));
-                        out.put(key, convert(tuple.getValueNode(), childPointer, depth + 1));
-                    }
-                    value = out;
-                }
-                converted.putIfAbsent(node, value);
-                return value;
-            } finally {
-                inProgress.remove(node);
-            }
-        }
     }
 }

@@ -1,0 +1,103 @@
+package dev.tollgate.parse.yaml;
+
+import dev.tollgate.model.LocationIndex;
+import dev.tollgate.model.Problem;
+import dev.tollgate.model.SourceLocation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Converts one composed YAML document into plain Java values and records where every node was written.
+ *
+ * <p>A map entry is located at its key, a list item where the item starts (for an aliased item, where the anchored
+ * value is written: the composer hands back the anchored node itself). Aliases are expanded into fresh copies, so the
+ * data is a tree and every path under an alias has its own locations. One instance per document.
+ */
+final class NodeConverter {
+
+    private final String file;
+    private final int maxDepth;
+    private final ExpansionBudget budget;
+    private final MappingEntries entries;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, SourceLocation> locations = new HashMap<>();
+    /** Nodes converted at least once; meeting one again means we are expanding an alias. */
+    private final Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Collections being converted; meeting one again means an anchor used inside itself. */
+    private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    NodeConverter(String file, int maxExpandedNodes, int maxDepth) {
+        this.file = file;
+        this.maxDepth = maxDepth;
+        this.budget = new ExpansionBudget(maxExpandedNodes);
+        this.entries = new MappingEntries(file, budget, problems);
+    }
+
+    /** The document rooted at {@code root}, or null when it holds nothing (only a null scalar). */
+    YamlDocument document(Node root) {
+        Object value = convert(root, "", 0, false);
+        if (value == null && root instanceof ScalarNode) {
+            return null;
+        }
+        return new YamlDocument(value, new LocationIndex(locations), at(root.getStartMark()));
+    }
+
+    /** Problems that did not stop the conversion: parts of the document that were left out. */
+    List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
+    private SourceLocation at(Mark mark) {
+        return new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    private Object convert(Node node, String pointer, int depth, boolean expanding) {
+        boolean expansion = expanding || !seen.add(node);
+        if (expansion) {
+            budget.charge(node.getStartMark());
+        }
+        if (depth > maxDepth) {
+            // The composer limits nesting as written; aliases placed inside aliases can nest deeper than that.
+            throw new YamlLimitExceeded(node.getStartMark(),
+                    "YAML nested more than " + maxDepth + " levels deep once aliases are expanded");
+        }
+        if (!locations.containsKey(pointer)) { // a map entry is already located at its key
+            locations.put(pointer, at(node.getStartMark()));
+        }
+        if (node instanceof ScalarNode scalar) {
+            return Scalars.value(scalar);
+        }
+        if (!inProgress.add(node)) {
+            return null; // a recursive alias (an anchor used inside itself): cut the cycle rather than loop
+        }
+        try {
+            if (node instanceof SequenceNode seq) {
+                List<Object> list = new ArrayList<>(seq.getValue().size());
+                for (Node item : seq.getValue()) {
+                    list.add(convert(item, LocationIndex.child(pointer, list.size()), depth + 1, expansion));
+                }
+                return list;
+            }
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (MappingEntries.Entry e : entries.of((MappingNode) node)) {
+                String child = LocationIndex.child(pointer, e.key());
+                locations.put(child, at(e.keyNode().getStartMark()));
+                map.put(e.key(), convert(e.valueNode(), child, depth + 1, expansion));
+            }
+            return map;
+        } finally {
+            inProgress.remove(node);
+        }
+    }
+}
