@@ -54,7 +54,8 @@ final class Hosts {
      * True for hosts that are not on the public web: {@code localhost}, loopback and private addresses, single-label
      * service names ({@code redis}, {@code api}), {@code *.internal}, {@code *.local}, {@code *.localhost} and
      * cluster DNS ({@code *.svc}, {@code *.svc.cluster.local}). Traffic to them does not cross the internet, so plain
-     * HTTP there is not an HTTPS-everywhere violation.
+     * HTTP there is not an HTTPS-everywhere violation. An unresolved reference ({@code ${HOST}}, {@code $(HOST)}) also
+     * counts, since policies must not guess what it will be.
      */
     static boolean isInternal(String host) {
         String h = host.strip().toLowerCase(Locale.ROOT);
@@ -64,8 +65,10 @@ final class Hosts {
         if (h.isEmpty() || h.equals("localhost") || h.equals("::1") || h.equals("0.0.0.0")) {
             return true;
         }
-        if (h.contains("${") || h.startsWith("$")) {
-            return false; // unresolved references are not judged here
+        if (h.contains("$")) {
+            // ${VAR}, $VAR, $(VAR): filled in at deploy time, so where it points cannot be known here.
+            // Counting it as internal keeps "http:// to a public host" policies from guessing.
+            return true;
         }
         if (isIpv4(h)) {
             return isPrivateIpv4(h);

@@ -63,7 +63,7 @@ class PolicyFunctionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"localhost", "127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "api", "redis",
-        "db.internal", "auth.prod.svc.cluster.local", "web.svc", "printer.local", "[::1]", "0.0.0.0"})
+        "db.internal", "auth.prod.svc.cluster.local", "web.svc", "printer.local", "[::1]", "0.0.0.0", "$(public_host)", "${HOST}"})
     void internalHosts(String host) {
         assertTrue(Hosts.isInternal(host), host);
     }
