@@ -48,7 +48,7 @@ public final class PolicyEngine {
             CelRuntime.Program message = p.messageExpression() == null ? null
                     : program(env, p.messageExpression(), p.origin("messageExpression"), CelKind.STRING, errors);
             Selector selector = null;
-            if (p.select() != null) {
+            if (!p.select().isEmpty()) {
                 try {
                     selector = Selector.compile(p.select());
                 } catch (InvalidPathException e) {

@@ -5,7 +5,9 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
 import dev.tollgate.model.LocationIndex;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A policy's {@code select}: a json-path run over a resource's data, giving the JSON pointer of each selected element
@@ -17,26 +19,33 @@ final class Selector {
     private static final Configuration PATHS = Configuration.defaultConfiguration()
             .addOptions(Option.AS_PATH_LIST, Option.SUPPRESS_EXCEPTIONS, Option.ALWAYS_RETURN_LIST);
 
-    private final JsonPath path;
+    private final List<JsonPath> paths;
 
-    private Selector(JsonPath path) {
-        this.path = path;
+    private Selector(List<JsonPath> paths) {
+        this.paths = paths;
     }
 
-    static Selector compile(String expression) {
-        return new Selector(JsonPath.compile(expression));
+    /**
+     * Compiles each path. Several paths rather than json-path's multi-property brackets ({@code ['a','b']}): those
+     * return one merged map at the parent when only some of the keys exist, not each element.
+     */
+    static Selector compile(List<String> expressions) {
+        return new Selector(expressions.stream().map(JsonPath::compile).toList());
     }
 
-    /** The pointers of the selected elements, in document order as json-path returns them. */
+    /** The pointers of the selected elements: each path's in the order json-path gives them, duplicates once. */
     List<String> select(Object data) {
-        Object result = JsonPath.using(PATHS).parse(data).read(path);
-        List<String> pointers = new ArrayList<>();
-        if (result instanceof List<?> list) {
-            for (Object p : list) {
-                pointers.add(toPointer(String.valueOf(p)));
+        Set<String> pointers = new LinkedHashSet<>();
+        var document = JsonPath.using(PATHS).parse(data);
+        for (JsonPath path : paths) {
+            Object result = document.read(path);
+            if (result instanceof List<?> list) {
+                for (Object p : list) {
+                    pointers.add(toPointer(String.valueOf(p)));
+                }
             }
         }
-        return pointers;
+        return new ArrayList<>(pointers);
     }
 
     /** {@code $['spec']['containers'][0]} to {@code /spec/containers/0}. */

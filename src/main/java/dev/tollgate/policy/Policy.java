@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param checklist ids of the checklist items this policy checks
  * @param format the input format it applies to
  * @param kinds resource kinds it applies to; empty means every kind of the format
- * @param select optional json-path selecting the elements to judge one by one (each container, each env entry)
+ * @param select json-paths selecting the elements to judge one by one (each container, each env entry); empty to
+ *     judge the whole resource
  * @param condition CEL, true when compliant; sees {@code resource}, {@code item} and {@code meta}
  * @param message static failure message, used when there is no message expression or it fails
  * @param messageExpression optional CEL string expression naming the resource and the value
@@ -33,7 +34,7 @@ public record Policy(
         List<String> checklist,
         Format format,
         List<String> kinds,
-        String select,
+        List<String> select,
         String condition,
         String message,
         String messageExpression,
@@ -50,6 +51,7 @@ public record Policy(
         Objects.requireNonNull(condition, "condition");
         checklist = List.copyOf(checklist);
         kinds = List.copyOf(kinds);
+        select = select == null ? List.of() : List.copyOf(select);
         references = List.copyOf(references);
         origins = Map.copyOf(origins);
         description = description == null ? title : description;

@@ -73,7 +73,7 @@ final class PolicyReader {
             }
         }
         List<String> kinds = f.stringList("match/kinds");
-        String select = f.optionalString("select");
+        List<String> select = f.stringOrList("select");
         String condition = f.requiredString("condition");
         String messageExpression = f.optionalString("messageExpression");
 
@@ -183,6 +183,15 @@ final class PolicyReader {
                 return null;
             }
             return s.strip();
+        }
+
+        /** A string or a list of strings, as a list. */
+        List<String> stringOrList(String path) {
+            Object v = get(path);
+            if (v instanceof String s) {
+                return s.isBlank() ? List.of() : List.of(s.strip());
+            }
+            return stringList(path);
         }
 
         List<String> stringList(String path) {

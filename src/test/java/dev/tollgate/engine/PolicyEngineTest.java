@@ -24,7 +24,7 @@ class PolicyEngineTest {
 
     private static Policy policy(String select, String condition, String messageExpression) {
         return new Policy("TG-TEST-001", "Test policy", "desc", Severity.HIGH, List.of("x.y"), Format.DOTENV,
-                List.of(), select, condition, "static message", messageExpression, "fix it", List.of(),
+                List.of(), select == null ? List.of() : List.of(select), condition, "static message", messageExpression, "fix it", List.of(),
                 "policies/TG-TEST-001.yaml",
                 Map.of("condition", new ExpressionOrigin("policies/TG-TEST-001.yaml", 10, 3, true)));
     }
