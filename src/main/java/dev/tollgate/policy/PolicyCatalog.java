@@ -136,12 +136,22 @@ public record PolicyCatalog(List<Policy> policies, List<ChecklistItem> checklist
                         "checklist item needs string 'id', 'section' and 'text'"));
                 continue;
             }
+            ChecklistItem.Automation automation = ChecklistItem.Automation.MANUAL;
+            if (item.get("automation") != null) {
+                try {
+                    automation = ChecklistItem.Automation.fromId(String.valueOf(item.get("automation")));
+                } catch (IllegalArgumentException e) {
+                    errors.add(new PolicyError(display, at.line(), at.column(), e.getMessage()));
+                    continue;
+                }
+            }
+            String why = item.get("why") instanceof String w ? w : "";
             if (!inThisFile.add(id)) {
                 errors.add(new PolicyError(display, at.line(), at.column(), "duplicate checklist id '" + id + "'"));
                 continue;
             }
             // A later checklist may add items; it cannot reword one, so ids stay traceable to one text.
-            into.putIfAbsent(id, new ChecklistItem(id, section, itemText));
+            into.putIfAbsent(id, new ChecklistItem(id, section, itemText, automation, why));
         }
     }
 }
