@@ -1,0 +1,188 @@
+package dev.tollgate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, run in-process: exit codes, messages, and no stack traces. */
+class MainTest {
+
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), env, false);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    @Test
+    void findings_exitOne_andCleanExitZero() {
+        assertEquals(1, run("scan", "fixtures/TG-DC-PG-001/fail").code());
+        assertEquals(0, run("scan", "fixtures/TG-DC-PG-001/pass").code());
+    }
+
+    @Test
+    void failOn_setsTheThreshold() {
+        // TG-ENV-XFO-001 is medium: a high threshold lets it through, none never fails
+        assertEquals(0, run("scan", "fixtures/TG-ENV-XFO-001/fail", "--fail-on", "high").code());
+        assertEquals(1, run("scan", "fixtures/TG-ENV-XFO-001/fail", "--fail-on", "medium").code());
+        assertEquals(0, run("scan", "fixtures/TG-ENV-XFO-001/fail", "--fail-on", "none").code());
+        Run bad = run("scan", "fixtures", "--fail-on", "severe");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--fail-on"), bad.err());
+    }
+
+    @Test
+    void textReport_pointsAtTheOffendingLine() {
+        Run r = run("scan", "fixtures/TG-ENV-XFO-001/fail");
+        assertTrue(r.out().contains(".env.production:4"), r.out());
+        assertTrue(r.out().contains("TG-ENV-XFO-001"), r.out());
+        assertFalse(r.out().contains("\u001b["), "no colour when not a terminal");
+    }
+
+    @Test
+    void colour_onlyOnATerminalAndNeverWithNoColor() {
+        StringWriter out = new StringWriter();
+        Main.run(new String[] {"scan", "fixtures/TG-ENV-XFO-001/fail"}, new PrintWriter(out), new PrintWriter(new StringWriter()),
+                Map.of(), true);
+        assertTrue(out.toString().contains("\u001b["), "colour on a terminal");
+        StringWriter plain = new StringWriter();
+        Main.run(new String[] {"scan", "fixtures/TG-ENV-XFO-001/fail"}, new PrintWriter(plain), new PrintWriter(new StringWriter()),
+                Map.of("NO_COLOR", "1"), true);
+        assertFalse(plain.toString().contains("\u001b["), "NO_COLOR honoured");
+    }
+
+    @Test
+    void usageErrors_exitTwoWithoutStackTrace() {
+        Run unknownFlag = run("scan", "--frobnicate");
+        assertEquals(2, unknownFlag.code());
+        assertTrue(unknownFlag.err().contains("--frobnicate"), unknownFlag.err());
+        Run missing = run("scan", "no/such/dir");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("path not found: no/such/dir"), missing.err());
+        Run format = run("scan", "fixtures", "--format", "pdf");
+        assertEquals(2, format.code());
+        for (Run r : new Run[] {unknownFlag, missing, format}) {
+            assertFalse(r.err().contains("\tat "), r.err());
+        }
+    }
+
+    @Test
+    void brokenPolicy_isReportedWithFileLineAndColumn() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("my-policies"));
+        Files.writeString(dir.resolve("TG-MY-001.yaml"), String.join("\n",
+                "id: TG-MY-001",
+                "title: Mine",
+                "severity: high",
+                "checklist: [security.https-everywhere]",
+                "match:",
+                "  format: dotenv",
+                "condition: |",
+                "  resource.X == undefined_thing",
+                "remediation: none"));
+        Run r = run("scan", "fixtures/TG-ENV-XFO-001/pass", "--policies", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("TG-MY-001.yaml:8:"), r.err());
+        assertTrue(r.err().contains("undefined_thing"), r.err());
+    }
+
+    @Test
+    void unknownPolicyKey_isAnErrorAtItsLine() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("typo"));
+        Files.writeString(dir.resolve("TG-MY-002.yaml"), String.join("\n",
+                "id: TG-MY-002",
+                "title: Mine",
+                "severity: high",
+                "checklist: [security.https-everywhere]",
+                "match: {format: dotenv}",
+                "condtion: 'true'"));
+        Run r = run("policies", "--policies", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("TG-MY-002.yaml:6:1: unknown key 'condtion'"), r.err());
+    }
+
+    @Test
+    void extraPolicies_replaceBundledOnesWithTheSameId() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("override"));
+        Files.writeString(dir.resolve("TG-ENV-XFO-001.yaml"), String.join("\n",
+                "id: TG-ENV-XFO-001",
+                "title: Allow SAMEORIGIN here",
+                "description: This team allows SAMEORIGIN.",
+                "severity: low",
+                "checklist: [security.x-frame-options-deny]",
+                "match: {format: dotenv}",
+                "select: $.X_FRAME_OPTIONS",
+                "condition: string(item) in ['DENY', 'SAMEORIGIN']",
+                "remediation: Use DENY or SAMEORIGIN."));
+        Run r = run("scan", "fixtures/TG-ENV-XFO-001/fail", "--policies", dir.toString(), "--format", "json");
+        assertEquals(1, r.code());
+        // the override accepts SAMEORIGIN: only backend.env (allow-from) still fails
+        assertTrue(r.out().contains("backend.env"), r.out());
+        assertFalse(r.out().contains("\"file\": \".env.production\""), r.out());
+    }
+
+    @Test
+    void output_writesTheReportToAFile() throws Exception {
+        Path sarif = tmp.resolve("out.sarif");
+        Run r = run("scan", "fixtures/TG-DC-PG-001/fail", "--format", "sarif", "--output", sarif.toString());
+        assertEquals(1, r.code());
+        String text = Files.readString(sarif);
+        assertTrue(text.contains("\"version\": \"2.1.0\""), text);
+        assertTrue(text.contains("\"uri\": \"docker-compose.yml\""), text);
+    }
+
+    @Test
+    void unparseableFile_isReportedAndTheScanGoesOn() throws Exception {
+        Files.writeString(tmp.resolve("broken.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x\n");
+        Files.writeString(tmp.resolve(".env"), "X_FRAME_OPTIONS=SAMEORIGIN\n");
+        Run r = run("scan", tmp.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("broken.yaml:"), r.out());
+        assertTrue(r.out().contains(".env:1"), r.out());
+        assertFalse(r.out().contains("\tat "), r.out());
+    }
+
+    @Test
+    void help_listsTheExitCodes_andVersionPrints() {
+        Run help = run("--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("Exit codes:"), help.out());
+        assertTrue(help.out().contains("usage or configuration error"), help.out());
+        Run scanHelp = run("scan", "--help");
+        assertTrue(scanHelp.out().contains("--fail-on"), scanHelp.out());
+        Run version = run("--version");
+        assertEquals(0, version.code());
+        assertTrue(version.out().startsWith("tollgate "), version.out());
+    }
+
+    @Test
+    void policies_listsIdsSeveritiesFormatsAndChecklistItems() {
+        Run r = run("policies");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("TG-K8S-REDIS-001"), r.out());
+        assertTrue(r.out().contains("cache.redis-persistence"), r.out());
+        assertTrue(r.out().contains("kubernetes"), r.out());
+    }
+
+    @Test
+    void noCommand_isAUsageError() {
+        assertEquals(2, run().code());
+    }
+}
