@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param pointer JSON pointer of the judged element inside the resource ({@code ""} for the whole resource)
  * @param message what is wrong (for a failure), already redacted: never contains a secret value
  * @param fingerprint stable identity that survives lines moving: policy, file, resource address and pointer
+ * @param suppression why this failure is accepted, or null
+ * @param baseline how this failure compares with a baseline, or null when the scan has none
  */
 public record Evaluation(
         String policyId,
@@ -29,7 +31,9 @@ public record Evaluation(
         String resourceName,
         String pointer,
         String message,
-        String fingerprint) {
+        String fingerprint,
+        Suppression suppression,
+        BaselineState baseline) {
 
     /** Report order: file, line, column, then policy id and pointer, so output is deterministic. */
     public static final Comparator<Evaluation> REPORT_ORDER = Comparator
@@ -47,5 +51,43 @@ public record Evaluation(
         Objects.requireNonNull(pointer, "pointer");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(fingerprint, "fingerprint");
+    }
+
+    /** An evaluation neither suppressed nor compared with a baseline. */
+    public Evaluation(String policyId, Severity severity, Outcome outcome, SourceLocation location,
+            String resourceAddress, String resourceKind, String resourceName, String pointer, String message,
+            String fingerprint) {
+        this(policyId, severity, outcome, location, resourceAddress, resourceKind, resourceName, pointer, message,
+                fingerprint, null, null);
+    }
+
+    /** A failure that counts: not suppressed and not already in the baseline. */
+    public boolean isFinding() {
+        return outcome == Outcome.FAIL && suppression == null && baseline != BaselineState.UNCHANGED;
+    }
+
+    public boolean isSuppressed() {
+        return outcome == Outcome.FAIL && suppression != null;
+    }
+
+    public Evaluation withSuppression(Suppression s) {
+        return new Evaluation(policyId, severity, outcome, location, resourceAddress, resourceKind, resourceName,
+                pointer, message, fingerprint, s, baseline);
+    }
+
+    public Evaluation withBaseline(BaselineState state) {
+        return new Evaluation(policyId, severity, outcome, location, resourceAddress, resourceKind, resourceName,
+                pointer, message, fingerprint, suppression, state);
+    }
+
+    public Evaluation withMessage(String newMessage) {
+        return new Evaluation(policyId, severity, outcome, location, resourceAddress, resourceKind, resourceName,
+                pointer, newMessage, fingerprint, suppression, baseline);
+    }
+
+    /** With a different severity, as a configuration file's severity override gives. */
+    public Evaluation withSeverity(Severity newSeverity) {
+        return new Evaluation(policyId, newSeverity, outcome, location, resourceAddress, resourceKind, resourceName,
+                pointer, message, fingerprint, suppression, baseline);
     }
 }

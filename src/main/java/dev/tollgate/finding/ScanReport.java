@@ -17,6 +17,7 @@ import java.util.Map;
  * @param evaluations every evaluation (passes, failures, errors), in {@link Evaluation#REPORT_ORDER}
  * @param files the files read, by path
  * @param problems files or parts of files not understood, and policy errors, sorted
+ * @param baseline what comparing with a baseline found, or null when there was no baseline
  */
 public record ScanReport(
         String toolVersion,
@@ -24,7 +25,13 @@ public record ScanReport(
         List<ChecklistItem> checklist,
         List<Evaluation> evaluations,
         List<ScannedFile> files,
-        List<Problem> problems) {
+        List<Problem> problems,
+        BaselineSummary baseline) {
+
+    public ScanReport(String toolVersion, List<Policy> policies, List<ChecklistItem> checklist,
+            List<Evaluation> evaluations, List<ScannedFile> files, List<Problem> problems) {
+        this(toolVersion, policies, checklist, evaluations, files, problems, null);
+    }
 
     public ScanReport {
         policies = List.copyOf(policies);
@@ -34,9 +41,39 @@ public record ScanReport(
         problems = List.copyOf(problems);
     }
 
-    /** The failing evaluations: the findings. */
+    /** The findings: failing evaluations that are neither suppressed nor already in the baseline. */
     public List<Evaluation> findings() {
-        return evaluations.stream().filter(e -> e.outcome() == Outcome.FAIL).toList();
+        return evaluations.stream().filter(Evaluation::isFinding).toList();
+    }
+
+    /** Failing evaluations accepted by a suppression, with their reasons. */
+    public List<Evaluation> suppressed() {
+        return evaluations.stream().filter(Evaluation::isSuppressed).toList();
+    }
+
+    /** Unsuppressed failures already in the baseline. */
+    public List<Evaluation> unchanged() {
+        return evaluations.stream()
+                .filter(e -> e.outcome() == Outcome.FAIL && e.suppression() == null
+                        && e.baseline() == BaselineState.UNCHANGED)
+                .toList();
+    }
+
+    /** The same report with other evaluations (suppressions or baseline states applied), re-sorted. */
+    public ScanReport withEvaluations(List<Evaluation> newEvaluations) {
+        List<Evaluation> sorted = new java.util.ArrayList<>(newEvaluations);
+        sorted.sort(Evaluation.REPORT_ORDER);
+        return new ScanReport(toolVersion, policies, checklist, sorted, files, problems, baseline);
+    }
+
+    public ScanReport withProblems(List<Problem> newProblems) {
+        List<Problem> sorted = new java.util.ArrayList<>(newProblems);
+        sorted.sort(null);
+        return new ScanReport(toolVersion, policies, checklist, evaluations, files, sorted, baseline);
+    }
+
+    public ScanReport withBaseline(BaselineSummary summary) {
+        return new ScanReport(toolVersion, policies, checklist, evaluations, files, problems, summary);
     }
 
     public long count(Outcome outcome) {

@@ -25,7 +25,9 @@ public record Problem(String file, int line, int column, Kind kind, String messa
         /** The file's format is recognised but not scanned yet. */
         NOT_SCANNED,
         /** A policy failed to evaluate on a resource. */
-        POLICY_ERROR
+        POLICY_ERROR,
+        /** A suppression that is not valid: no reason, a bad date, or forbidden by the configuration. */
+        SUPPRESSION
     }
 
     public Problem {

@@ -23,7 +23,7 @@ final class ProblemKinds {
     static Notification.Level level(Problem.Kind kind) {
         return switch (kind) {
             case PARSE_ERROR, UNREADABLE, POLICY_ERROR -> Notification.Level.ERROR;
-            case SKIPPED -> Notification.Level.WARNING;
+            case SKIPPED, SUPPRESSION -> Notification.Level.WARNING;
             case NOT_SCANNED -> Notification.Level.NOTE;
         };
     }
