@@ -16,7 +16,6 @@ import java.util.Map;
  */
 final class HclJsonShape {
 
-    /** Sentinel for JSON null inside maps that must stay distinguishable from "absent". */
     private HclJsonShape() {
     }
 
@@ -99,8 +98,8 @@ final class HclJsonShape {
         if (item.keyword() != null) {
             return item.keyword();
         }
-        if (!item.parenthesized() && item.key() instanceof Template t && t.isLiteral()) {
-            return escape(t.literalValue());
+        if (!item.parenthesized() && item.key() instanceof Template t && template(t) instanceof String s) {
+            return s;
         }
         return wrap(item.key());
     }
@@ -113,17 +112,35 @@ final class HclJsonShape {
             // "${x}" alone is HCL's template wrap: it is x itself, not a string
             return expression(only.expr());
         }
+        return templateString(t);
+    }
+
+    /** A template with interpolations as hcl2json prints it: literal-valued interpolations are inlined. */
+    private static String templateString(Template t) {
         StringBuilder sb = new StringBuilder();
         for (TemplatePart part : t.parts()) {
             if (part instanceof TemplatePart.Literal literal) {
                 sb.append(escape(literal.value()));
             } else if (part instanceof TemplatePart.Interpolation interpolation) {
-                sb.append("${").append(interpolation.expr().raw()).append('}');
+                sb.append(stringPart(interpolation.expr()));
             } else {
                 sb.append(part.range().text());
             }
         }
         return sb.toString();
+    }
+
+    private static String stringPart(Expression expr) {
+        if (expr instanceof Template t) {
+            return t.isLiteral() ? escape(t.literalValue()) : templateString(t);
+        }
+        if (expr instanceof NumberLiteral n) {
+            return n.value().stripTrailingZeros().toPlainString();
+        }
+        if (expr instanceof BoolLiteral b) {
+            return String.valueOf(b.value());
+        }
+        return wrap(expr);
     }
 
     private static String wrap(Expression expr) {

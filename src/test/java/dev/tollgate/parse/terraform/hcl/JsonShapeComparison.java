@@ -3,6 +3,7 @@ package dev.tollgate.parse.terraform.hcl;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -22,7 +23,9 @@ final class JsonShapeComparison {
     }
 
     private static String diff(Object ours, Object theirs, String path) {
-        if (ours instanceof Map<?, ?> a && theirs instanceof Map<?, ?> b) {
+        if (ours instanceof Map<?, ?> oursMap && theirs instanceof Map<?, ?> theirsMap) {
+            Map<String, Object> a = canonicalKeys(oursMap);
+            Map<String, Object> b = canonicalKeys(theirsMap);
             TreeSet<String> keys = new TreeSet<>();
             a.keySet().forEach(k -> keys.add((String) k));
             b.keySet().forEach(k -> keys.add((String) k));
@@ -63,6 +66,17 @@ final class JsonShapeComparison {
             return null;
         }
         return path + ": ours " + show(ours) + ", hcl2json " + show(theirs);
+    }
+
+    /** Object keys that are expressions are printed differently by each side: compare them as one placeholder. */
+    private static Map<String, Object> canonicalKeys(Map<?, ?> map) {
+        Map<String, Object> out = new TreeMap<>();
+        int n = 0;
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String key = (String) e.getKey();
+            out.put(isTemplate(key) ? "${expression " + n++ + "}" : key, e.getValue());
+        }
+        return out;
     }
 
     private static boolean isTemplate(String s) {
