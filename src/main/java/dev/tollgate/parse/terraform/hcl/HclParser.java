@@ -9,8 +9,20 @@ public final class HclParser {
     private HclParser() {
     }
 
+    /**
+     * Parses {@code source}; {@code fileName} only labels positions. A leading byte-order mark is dropped, so
+     * offsets count from the first character after it.
+     */
     public static HclFile parse(String source, String fileName) {
         String text = source.startsWith("\uFEFF") ? source.substring(1) : source;
-        return new Parser(new HclSource(fileName, text)).parseFile();
+        HclSource hclSource = new HclSource(fileName, text);
+        try {
+            return new Parser(hclSource).parseFile();
+        } catch (RuntimeException e) {
+            // A bug of ours must not take the caller down with it: report it like a syntax error at the start.
+            HclDiagnostic internal = new HclDiagnostic("Internal parser error: " + e, hclSource.range(0, 0));
+            return new HclFile(hclSource, new Body(java.util.List.of(), java.util.List.of(), hclSource.range(0, 0)),
+                    java.util.List.of(internal));
+        }
     }
 }
