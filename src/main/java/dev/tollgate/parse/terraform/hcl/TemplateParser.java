@@ -298,7 +298,7 @@ final class TemplateParser {
             pos = end;
         }
 
-        /** End offset of the closing marker if the line at {@code lineStart} is one, else -1. */
+        /** End offset of the closing marker if the line at {@code lineStart} is one (blanks around it allowed), else -1. */
         private int closingMarkerEnd(int lineStart) {
             int p = lineStart;
             while (p < src.length() && (src.charAt(p) == ' ' || src.charAt(p) == '\t')) {
@@ -308,8 +308,12 @@ final class TemplateParser {
                 return -1;
             }
             int end = p + marker.length();
-            if (end == src.length() || src.charAt(end) == '\n'
-                    || (src.charAt(end) == '\r' && end + 1 < src.length() && src.charAt(end + 1) == '\n')) {
+            int q = end;
+            while (q < src.length() && (src.charAt(q) == ' ' || src.charAt(q) == '\t')) {
+                q++; // hclsyntax accepts trailing blanks after the marker
+            }
+            if (q == src.length() || src.charAt(q) == '\n'
+                    || (src.charAt(q) == '\r' && q + 1 < src.length() && src.charAt(q + 1) == '\n')) {
                 return end;
             }
             return -1;
@@ -378,10 +382,9 @@ final class TemplateParser {
             while (index < pieces.size()) {
                 Piece piece = pieces.get(index);
                 if (piece instanceof Lit lit) {
+                    // kept even when stripping emptied it, as hclsyntax does: "${x~} " is not the bare x
                     index++;
-                    if (!lit.value.isEmpty()) {
-                        parts.add(new TemplatePart.Literal(lit.value, source.range(lit.start, lit.end)));
-                    }
+                    parts.add(new TemplatePart.Literal(lit.value, source.range(lit.start, lit.end)));
                 } else if (piece instanceof Interp interp) {
                     index++;
                     parts.add(new TemplatePart.Interpolation(interp.expr, interp.stripBefore, interp.stripAfter,

@@ -68,16 +68,23 @@ public final class HclJsonDump {
         Path error = recorded.resolve(name + ".error");
         List<String> ourErrors = new ArrayList<>();
         ours.diagnostics().forEach(d -> ourErrors.add(d.toString()));
+        if (!ours.hasErrors()) {
+            try {
+                HclJsonShape.body(ours.body());
+            } catch (HclJsonShape.Unconvertible e) {
+                ourErrors.add("(conversion) " + e.getMessage());
+            }
+        }
         if (Files.exists(error)) {
             String theirs = Files.readString(error).strip();
-            return ours.hasErrors()
+            return !ourErrors.isEmpty()
                     ? new Outcome(Verdict.BOTH_REJECT, "ours: " + ourErrors.get(0) + "\n    hcl2json: " + theirs)
                     : new Outcome(Verdict.ONLY_HCL2JSON_REJECTS, "hcl2json: " + theirs);
         }
         if (!Files.exists(json)) {
             return new Outcome(Verdict.NOT_RECORDED, "no " + json + " or " + error);
         }
-        if (ours.hasErrors()) {
+        if (!ourErrors.isEmpty()) {
             return new Outcome(Verdict.ONLY_OURS_REJECTS, "ours: " + String.join("; ", ourErrors));
         }
         Object theirs = Json.read(Files.readString(json, StandardCharsets.UTF_8));

@@ -19,6 +19,15 @@ final class HclJsonShape {
     private HclJsonShape() {
     }
 
+    /** What hcl2json cannot convert although it parses (it evaluates operators on literals). */
+    static final class Unconvertible extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unconvertible(String message) {
+            super(message);
+        }
+    }
+
     static Map<String, Object> body(Body body) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Attribute attribute : body.attributes()) {
@@ -71,6 +80,11 @@ final class HclJsonShape {
             }
             if (u.operand() instanceof BoolLiteral b && u.op() == Expression.UnaryOperator.NOT) {
                 return !b.value();
+            }
+            if (u.operand() instanceof BoolLiteral || u.operand() instanceof NumberLiteral
+                    || u.operand() instanceof NullLiteral) {
+                // hcl2json evaluates this too, and fails: not a syntax error, but it rejects the file
+                throw new Unconvertible(u.range() + ": Invalid operand; unsuitable value for unary operand");
             }
             return wrap(expr);
         }
@@ -139,6 +153,9 @@ final class HclJsonShape {
         }
         if (expr instanceof BoolLiteral b) {
             return String.valueOf(b.value());
+        }
+        if (expr instanceof NullLiteral) {
+            return "null";
         }
         return wrap(expr);
     }

@@ -72,7 +72,7 @@ final class JsonShapeComparison {
     private static Map<String, Object> canonicalKeys(Map<?, ?> map) {
         Map<String, Object> out = new TreeMap<>();
         int n = 0;
-        for (Map.Entry<?, ?> e : map.entrySet()) {
+        for (Map.Entry<?, ?> e : new TreeMap<>(map).entrySet()) {
             String key = (String) e.getKey();
             out.put(isTemplate(key) ? "${expression " + n++ + "}" : key, e.getValue());
         }
