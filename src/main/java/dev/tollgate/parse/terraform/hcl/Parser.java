@@ -69,7 +69,7 @@ final class Parser {
                 break;
             }
             try {
-                parseItem(attributes, blocks, seen, true);
+                parseItem(attributes, blocks, seen);
             } catch (SyntaxError e) {
                 diagnostics.add(e.diagnostic);
                 recover(e.diagnostic.range().startOffset());
@@ -81,8 +81,7 @@ final class Parser {
 
     // ---- bodies -------------------------------------------------------------------------------------------------
 
-    private void parseItem(List<Attribute> attributes, List<Block> blocks, Map<String, Attribute> seen,
-                           boolean topLevel) {
+    private void parseItem(List<Attribute> attributes, List<Block> blocks, Map<String, Attribute> seen) {
         Token name = take();
         if (name.kind() != Kind.IDENT) {
             throw error(name, "Argument or block definition required: an argument or block definition is "
@@ -171,7 +170,7 @@ final class Parser {
                     throw error(open, "Unclosed configuration block: there is no closing brace for this block "
                             + "before the end of the file");
                 } else {
-                    parseItem(attributes, blocks, seen, false);
+                    parseItem(attributes, blocks, seen);
                 }
             }
         } else if (first.kind() != Kind.RBRACE) {
@@ -529,6 +528,10 @@ final class Parser {
         Expression keyExpr = null;
         Expression valueExpr = parseExpression();
         boolean grouping = false;
+        if (!object && peek().kind() == Kind.ARROW) {
+            throw error(valueExpr.range(), "Invalid 'for' expression: key expression is not valid when building a "
+                    + "tuple");
+        }
         if (object) {
             keyExpr = valueExpr;
             expect(Kind.ARROW, "Invalid 'for' expression: key expression is required when building an object");

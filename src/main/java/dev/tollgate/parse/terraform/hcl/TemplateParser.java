@@ -142,7 +142,7 @@ final class TemplateParser {
                     return;
                 }
                 if (marker == null && (c == '\n' || (c == '\r' && c1 == '\n'))) {
-                    throw parser.error(parser.range(open), "Invalid multi-line string: quoted strings may not be "
+                    throw parser.error(source.range(pos, pos + 1), "Invalid multi-line string: quoted strings may not be "
                             + "split over multiple lines; use the \\n escape or a heredoc");
                 }
                 if ((c == '$' || c == '%') && c1 == '{') {

@@ -115,6 +115,9 @@ final class HclJsonShape {
         if (!item.parenthesized() && item.key() instanceof Template t && template(t) instanceof String s) {
             return s;
         }
+        if (!item.parenthesized() && (item.key() instanceof NumberLiteral || item.key() instanceof BoolLiteral)) {
+            return stringPart(item.key()); // literal keys are converted to strings: { 1 = "one" } has key "1"
+        }
         return wrap(item.key());
     }
 
