@@ -13,6 +13,8 @@ public final class HclSource {
     private final String fileName;
     private final String text;
     private final int[] lineStarts;
+    /** UTF-8 byte offset of each line start, for {@link #byteOffset(int)}. */
+    private final int[] lineStartBytes;
     /** Whether any UTF-16 surrogate occurs; if not, a column is simply an offset difference. */
     private final boolean hasSurrogates;
 
@@ -20,20 +22,26 @@ public final class HclSource {
         this.fileName = fileName;
         this.text = text;
         int[] starts = new int[64];
+        int[] startBytes = new int[64];
         int count = 1;
+        int bytes = 0;
         boolean surrogates = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            bytes += utf8Length(c);
             if (c == '\n') {
                 if (count == starts.length) {
                     starts = Arrays.copyOf(starts, count * 2);
+                    startBytes = Arrays.copyOf(startBytes, count * 2);
                 }
+                startBytes[count] = bytes;
                 starts[count++] = i + 1;
             } else if (Character.isSurrogate(c)) {
                 surrogates = true;
             }
         }
         this.lineStarts = Arrays.copyOf(starts, count);
+        this.lineStartBytes = Arrays.copyOf(startBytes, count);
         this.hasSurrogates = surrogates;
     }
 
@@ -58,6 +66,27 @@ public final class HclSource {
             return offset - lineStart + 1;
         }
         return text.codePointCount(lineStart, Math.min(offset, text.length())) + 1;
+    }
+
+    /** UTF-8 byte offset of a char offset (what HashiCorp's tools call "byte"); O(log lines + line length). */
+    public int byteOffset(int offset) {
+        int line = line(offset) - 1;
+        int bytes = lineStartBytes[line];
+        for (int i = lineStarts[line]; i < offset; i++) {
+            bytes += utf8Length(text.charAt(i));
+        }
+        return bytes;
+    }
+
+    /** Bytes that a UTF-16 unit contributes to UTF-8: a surrogate pair is 4 bytes, so 2 per half. */
+    private static int utf8Length(char c) {
+        if (c < 0x80) {
+            return 1;
+        }
+        if (c < 0x800 || Character.isSurrogate(c)) {
+            return 2;
+        }
+        return 3;
     }
 
     public SourceRange range(int start, int end) {

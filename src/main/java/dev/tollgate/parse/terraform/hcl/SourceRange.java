@@ -2,7 +2,8 @@ package dev.tollgate.parse.terraform.hcl;
 
 /**
  * A half-open span {@code [startOffset, endOffset)} of an {@link HclSource}. Offsets are char indices into the
- * Java string (not UTF-8 bytes), which is what makes {@link #text()} a plain substring. Lines and columns are
+ * Java string, which is what makes {@link #text()} a plain substring; {@link #startByte()} and {@link #endByte()}
+ * give the UTF-8 byte offsets instead. Lines and columns are
  * 1-based; the end column points one past the last character, like HashiCorp's ranges.
  */
 public record SourceRange(HclSource source, int startOffset, int endOffset) {
@@ -27,6 +28,16 @@ public record SourceRange(HclSource source, int startOffset, int endOffset) {
 
     public int endColumn() {
         return source.column(endOffset);
+    }
+
+    /** UTF-8 byte offset of the start, as in HashiCorp's ranges. */
+    public int startByte() {
+        return source.byteOffset(startOffset);
+    }
+
+    /** UTF-8 byte offset of the end (exclusive). */
+    public int endByte() {
+        return source.byteOffset(endOffset);
     }
 
     /** The raw source text of this span, exactly as written. */

@@ -96,6 +96,15 @@ class HclParserTest {
     }
 
     @Test
+    void crlfLineEndings() {
+        Body body = ok("locals {\r\n  a = 1\r\n  b = <<EOT\r\nx\r\nEOT\r\n}\r\n");
+        Attribute b = body.blocks().get(0).body().attribute("b").orElseThrow();
+        assertEquals(3, b.nameRange().startLine());
+        assertEquals(3, b.nameRange().startColumn());
+        assertEquals("x\r\n", ((Template) b.expr()).literalValue());
+    }
+
+    @Test
     void offsetsSliceRawSource() {
         String src = "locals {\n  v = aws_instance.web[0].id + 1\n}\n";
         Attribute v = ok(src).blocks().get(0).body().attribute("v").orElseThrow();
@@ -110,6 +119,10 @@ class HclParserTest {
         Body body = ok("x = \"😀\" \ny = 1\nz = \"😀\" + w\n");
         Binary z = assertInstanceOf(Binary.class, body.attribute("z").orElseThrow().expr());
         assertEquals(11, z.right().range().startColumn()); // the emoji is one column, two chars
+        assertEquals(src(body).getBytes(java.nio.charset.StandardCharsets.UTF_8).length - 2,
+                z.right().range().startByte()); // "w\n" are the last two bytes
+        assertEquals(4, body.attribute("x").orElseThrow().expr().range().startByte());
+        assertEquals(10, body.attribute("x").orElseThrow().expr().range().endByte()); // quote, 4 bytes, quote
         int offset = z.right().range().startOffset();
         assertEquals(11, offset - (src(body).lastIndexOf('\n', offset) + 1)); // ... but 12 chars in
     }

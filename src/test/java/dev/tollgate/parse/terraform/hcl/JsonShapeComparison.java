@@ -26,9 +26,8 @@ final class JsonShapeComparison {
         if (ours instanceof Map<?, ?> oursMap && theirs instanceof Map<?, ?> theirsMap) {
             Map<String, Object> a = canonicalKeys(oursMap);
             Map<String, Object> b = canonicalKeys(theirsMap);
-            TreeSet<String> keys = new TreeSet<>();
-            a.keySet().forEach(k -> keys.add((String) k));
-            b.keySet().forEach(k -> keys.add((String) k));
+            TreeSet<String> keys = new TreeSet<>(a.keySet());
+            keys.addAll(b.keySet());
             for (String key : keys) {
                 String child = path + "." + key;
                 if (!a.containsKey(key)) {
