@@ -1,5 +1,7 @@
 package dev.tollgate.parse.terraform.hcl;
 
+import java.util.List;
+
 /**
  * Entry point: parses HCL2 native syntax (Terraform {@code .tf} files) into a positioned syntax tree, without
  * evaluating anything. Never throws for bad input: syntax errors come back as {@link HclFile#diagnostics()}.
@@ -21,8 +23,8 @@ public final class HclParser {
         } catch (RuntimeException e) {
             // A bug of ours must not take the caller down with it: report it like a syntax error at the start.
             HclDiagnostic internal = new HclDiagnostic("Internal parser error: " + e, hclSource.range(0, 0));
-            return new HclFile(hclSource, new Body(java.util.List.of(), java.util.List.of(), hclSource.range(0, 0)),
-                    java.util.List.of(internal));
+            return new HclFile(hclSource, new Body(List.of(), List.of(), hclSource.range(0, 0)),
+                    List.of(internal));
         }
     }
 }
