@@ -1,0 +1,30 @@
+package dev.tollgate.parse.terraform.hcl;
+
+import java.util.List;
+
+/**
+ * Entry point: parses HCL2 native syntax (Terraform {@code .tf} files) into a positioned syntax tree, without
+ * evaluating anything. Never throws for bad input: syntax errors come back as {@link HclFile#diagnostics()}.
+ */
+public final class HclParser {
+
+    private HclParser() {
+    }
+
+    /**
+     * Parses {@code source}; {@code fileName} only labels positions. A leading byte-order mark is dropped, so
+     * offsets count from the first character after it.
+     */
+    public static HclFile parse(String source, String fileName) {
+        String text = source.startsWith("\uFEFF") ? source.substring(1) : source;
+        HclSource hclSource = new HclSource(fileName, text);
+        try {
+            return new Parser(hclSource).parseFile();
+        } catch (RuntimeException e) {
+            // A bug of ours must not take the caller down with it: report it like a syntax error at the start.
+            HclDiagnostic internal = new HclDiagnostic("Internal parser error: " + e, hclSource.range(0, 0));
+            return new HclFile(hclSource, new Body(List.of(), List.of(), hclSource.range(0, 0)),
+                    List.of(internal));
+        }
+    }
+}

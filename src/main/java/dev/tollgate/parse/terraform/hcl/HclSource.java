@@ -1,0 +1,100 @@
+package dev.tollgate.parse.terraform.hcl;
+
+import java.util.Arrays;
+
+/**
+ * The text of one HCL file plus a table of line starts, so that any char offset can be turned into a 1-based
+ * line and column in O(log lines). Nodes keep only offsets into this text; their raw source is sliced on demand.
+ *
+ * <p>Identity, not content, is equality: every range of one parse shares the same instance.
+ */
+public final class HclSource {
+
+    private final String fileName;
+    private final String text;
+    private final int[] lineStarts;
+    /** UTF-8 byte offset of each line start, for {@link #byteOffset(int)}. */
+    private final int[] lineStartBytes;
+    /** Whether any UTF-16 surrogate occurs; if not, a column is simply an offset difference. */
+    private final boolean hasSurrogates;
+
+    HclSource(String fileName, String text) {
+        this.fileName = fileName;
+        this.text = text;
+        int[] starts = new int[64];
+        int[] startBytes = new int[64];
+        int count = 1;
+        int bytes = 0;
+        boolean surrogates = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += utf8Length(c);
+            if (c == '\n') {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                    startBytes = Arrays.copyOf(startBytes, count * 2);
+                }
+                startBytes[count] = bytes;
+                starts[count++] = i + 1;
+            } else if (Character.isSurrogate(c)) {
+                surrogates = true;
+            }
+        }
+        this.lineStarts = Arrays.copyOf(starts, count);
+        this.lineStartBytes = Arrays.copyOf(startBytes, count);
+        this.hasSurrogates = surrogates;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** 1-based line of a char offset. */
+    public int line(int offset) {
+        int i = Arrays.binarySearch(lineStarts, offset);
+        return i >= 0 ? i + 1 : -i - 1;
+    }
+
+    /** 1-based column of a char offset, counted in code points (a surrogate pair is one column). */
+    public int column(int offset) {
+        int lineStart = lineStarts[line(offset) - 1];
+        if (!hasSurrogates) {
+            return offset - lineStart + 1;
+        }
+        return text.codePointCount(lineStart, Math.min(offset, text.length())) + 1;
+    }
+
+    /** UTF-8 byte offset of a char offset (what HashiCorp's tools call "byte"); O(log lines + line length). */
+    public int byteOffset(int offset) {
+        int line = line(offset) - 1;
+        int bytes = lineStartBytes[line];
+        for (int i = lineStarts[line]; i < offset; i++) {
+            bytes += utf8Length(text.charAt(i));
+        }
+        return bytes;
+    }
+
+    /** Bytes that a UTF-16 unit contributes to UTF-8: a surrogate pair is 4 bytes, so 2 per half. */
+    private static int utf8Length(char c) {
+        if (c < 0x80) {
+            return 1;
+        }
+        if (c < 0x800 || Character.isSurrogate(c)) {
+            return 2;
+        }
+        return 3;
+    }
+
+    public SourceRange range(int start, int end) {
+        return new SourceRange(this, start, end);
+    }
+
+    @Override
+    public String toString() {
+        return "HclSource[" + fileName + ", " + text.length() + " chars]";
+    }
+}

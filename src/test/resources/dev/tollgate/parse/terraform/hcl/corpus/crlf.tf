@@ -1,0 +1,6 @@
+locals {
+  a = "crlf"
+  b = <<EOT
+line one
+EOT
+}

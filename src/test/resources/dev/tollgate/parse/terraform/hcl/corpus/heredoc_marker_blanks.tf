@@ -1,0 +1,6 @@
+locals {
+  trailing_blank_after_marker = <<EOT
+body
+EOT  
+  after = 1
+}

@@ -1,0 +1,7 @@
+resource "a" "broken" {
+  x = = 1
+}
+
+resource "a" "fine" {
+  y = 2
+}

@@ -1,0 +1,4 @@
+a {
+  b {}
+  c = [for x in y : x => x]
+}

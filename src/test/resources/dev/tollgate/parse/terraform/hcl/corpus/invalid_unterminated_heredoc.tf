@@ -1,0 +1,3 @@
+locals {
+  h = <<EOT
+never closed

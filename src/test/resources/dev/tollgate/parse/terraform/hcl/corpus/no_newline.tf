@@ -1,0 +1,3 @@
+locals {
+  no_trailing_newline = 1
+}
