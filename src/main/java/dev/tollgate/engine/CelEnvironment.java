@@ -16,7 +16,7 @@ import dev.cel.runtime.CelRuntimeFactory;
 
 /**
  * The one CEL environment every policy compiles against, declared explicitly: the variables {@code resource},
- * {@code item} and {@code meta}, the standard macros ({@code has}, {@code all}, {@code exists}, {@code map},
+ * {@code item}, {@code meta} and {@code related} (resources that refer to this one: Terraform), the standard macros ({@code has}, {@code all}, {@code exists}, {@code map},
  * {@code filter}: off unless asked for), optional syntax ({@code a.?b.orValue(x)}), the strings, math, lists and
  * bindings ({@code cel.bind}) extensions, and {@link PolicyFunctions}.
  *
@@ -39,6 +39,7 @@ final class CelEnvironment {
                 .addVar("resource", SimpleType.DYN)
                 .addVar("item", SimpleType.DYN)
                 .addVar("meta", MapType.create(SimpleType.STRING, SimpleType.DYN))
+                .addVar("related", dev.cel.common.types.ListType.create(SimpleType.DYN))
                 .addLibraries(CelOptionalLibrary.INSTANCE, CelExtensions.strings(), CelExtensions.bindings(),
                         CelExtensions.math(options), CelExtensions.lists())
                 .addFunctionDeclarations(PolicyFunctions.declarations())

@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * <p>Measured: a Java {@code null} evaluates to an unknown set rather than {@code null}; an {@code Integer}
  * breaks arithmetic ({@code port + 1} has no overload); a {@code Set} has no {@code in}. So nulls become
- * {@link NullValue#NULL_VALUE}, every integer a {@code Long}, every fraction a {@code Double}, every collection a list.
+ * {@link NullValue#NULL_VALUE}, every integer a {@code Long}, every fraction a {@code Double}, every collection a list,
+ * and a Terraform {@link dev.tollgate.model.Unknown} the Java null that cel-java treats as unknown.
  */
 final class CelValues {
 
@@ -24,6 +25,11 @@ final class CelValues {
     static Object of(Object value) {
         if (value == null) {
             return NullValue.NULL_VALUE;
+        }
+        if (value instanceof dev.tollgate.model.Unknown) {
+            // cel-java reads a Java null as an unknown: an expression that depends on it yields a CelUnknownSet,
+            // while one that does not (`x || true`) still gives its answer. That is exactly "known after apply".
+            return null;
         }
         if (value instanceof String || value instanceof Boolean || value instanceof Long || value instanceof Double) {
             return value;
@@ -46,6 +52,11 @@ final class CelValues {
             return out;
         }
         if (value instanceof Collection<?> coll) {
+            // cel-java treats null as unknown only where a map value or variable is read; a null list element is an
+            // error. A list with an unknown element is therefore unknown as a whole: conservative, never a false alarm.
+            if (coll.stream().anyMatch(v -> v instanceof dev.tollgate.model.Unknown)) {
+                return null;
+            }
             List<Object> out = new ArrayList<>(coll.size());
             coll.forEach(v -> out.add(of(v)));
             return out;

@@ -7,6 +7,7 @@ import dev.cel.common.CelValidationException;
 import dev.cel.common.types.CelKind;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelUnknownSet;
 import dev.tollgate.finding.Evaluation;
 import dev.tollgate.finding.Fingerprints;
 import dev.tollgate.finding.Outcome;
@@ -115,6 +116,7 @@ public final class PolicyEngine {
         vars.put("resource", data);
         vars.put("item", at(data, pointer));
         vars.put("meta", meta(resource));
+        vars.put("related", related(resource));
         Outcome outcome;
         String message;
         try {
@@ -122,6 +124,9 @@ public final class PolicyEngine {
             if (result instanceof Boolean ok) {
                 outcome = ok ? Outcome.PASS : Outcome.FAIL;
                 message = ok ? p.title() : failureMessage(cp, vars);
+            } else if (result instanceof CelUnknownSet) {
+                outcome = Outcome.UNKNOWN;
+                message = p.id() + ": depends on a value known only after apply";
             } else {
                 outcome = Outcome.ERROR;
                 message = p.id() + ": condition returned " + typeName(result) + ", not a bool";
@@ -150,6 +155,24 @@ public final class PolicyEngine {
         return cp.policy().message();
     }
 
+    /** Resources referring to this one, as CEL maps; converted per evaluation only when there are any. */
+    private static List<Object> related(Resource r) {
+        if (r.related().isEmpty()) {
+            return List.of();
+        }
+        List<Object> out = new ArrayList<>();
+        for (var rel : r.related()) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("kind", rel.kind());
+            m.put("name", rel.name() == null ? "" : rel.name());
+            m.put("address", rel.address());
+            m.put("attribute", rel.attribute() == null ? "" : rel.attribute());
+            m.put("data", CelValues.of(rel.data()));
+            out.add(m);
+        }
+        return out;
+    }
+
     private static Map<String, Object> meta(Resource r) {
         Map<String, Object> m = new HashMap<>();
         m.put("format", r.format().id());
@@ -160,23 +183,30 @@ public final class PolicyEngine {
         return m;
     }
 
-    /** The node at a JSON pointer within already-converted data. */
+    /**
+     * The node at a JSON pointer within already-converted data. A Java null there means unknown (see
+     * {@link CelValues}), and stays null so that the condition's answer is unknown too.
+     */
     private static Object at(Object data, String pointer) {
         Object cur = data;
         if (pointer.isEmpty()) {
             return cur;
         }
         for (String raw : pointer.substring(1).split("/", -1)) {
+            if (cur == null) {
+                return null;
+            }
             String token = raw.replace("~1", "/").replace("~0", "~");
-            if (cur instanceof Map<?, ?> m) {
+            if (cur instanceof Map<?, ?> m && m.containsKey(token)) {
                 cur = m.get(token);
-            } else if (cur instanceof List<?> l) {
+            } else if (cur instanceof List<?> l && token.chars().allMatch(Character::isDigit)
+                    && Integer.parseInt(token) < l.size()) {
                 cur = l.get(Integer.parseInt(token));
             } else {
                 return com.google.protobuf.NullValue.NULL_VALUE;
             }
         }
-        return cur == null ? com.google.protobuf.NullValue.NULL_VALUE : cur;
+        return cur;
     }
 
     private static String typeName(Object o) {

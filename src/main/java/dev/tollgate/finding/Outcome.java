@@ -7,5 +7,10 @@ public enum Outcome {
     /** The condition did not hold: a finding. */
     FAIL,
     /** The condition could not be evaluated (a missing key, a wrong type): neither pass nor fail. */
-    ERROR
+    ERROR,
+    /**
+     * The answer depends on a value known only after {@code terraform apply}: neither pass nor fail, and never a
+     * false alarm. Counted and shown in every report.
+     */
+    UNKNOWN
 }

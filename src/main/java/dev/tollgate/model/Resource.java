@@ -1,5 +1,6 @@
 package dev.tollgate.model;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,8 +14,10 @@ import java.util.Objects;
  * @param address a stable identity within the scan ({@code Deployment/default/web}, {@code services.web}); used by
  *     fingerprints, so it must not contain line numbers
  * @param location where the resource starts
- * @param data its content as plain Java values (String, Long, Double, Boolean, List, Map, null), ordered as written
+ * @param data its content as plain Java values (String, Long, Double, Boolean, List, Map, null, and {@link Unknown}
+ *     for Terraform values known only after apply), ordered as written
  * @param locations where every node of {@code data} was written
+ * @param related other resources that refer to this one (Terraform), for policies that judge them together
  */
 public record Resource(
         Format format,
@@ -23,7 +26,14 @@ public record Resource(
         String address,
         SourceLocation location,
         Map<String, Object> data,
-        LocationIndex locations) {
+        LocationIndex locations,
+        List<Related> related) {
+
+    /** A resource nothing else refers to (every format but Terraform). */
+    public Resource(Format format, String kind, String name, String address, SourceLocation location,
+            Map<String, Object> data, LocationIndex locations) {
+        this(format, kind, name, address, location, data, locations, List.of());
+    }
 
     public Resource {
         Objects.requireNonNull(format, "format");
@@ -33,6 +43,7 @@ public record Resource(
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(locations, "locations");
+        related = related == null ? List.of() : List.copyOf(related);
     }
 
     /** Where the node at {@code pointer} was written, falling back to its nearest ancestor, then the resource. */

@@ -78,6 +78,23 @@ class PolicyEngineTest {
     }
 
     @Test
+    void unknownValues_giveUnknownUnlessTheAnswerDoesNotDependOnThem() throws Exception {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("ACL", new dev.tollgate.model.Unknown("var.acl"));
+        data.put("NESTED", Map.of("inner", List.of(new dev.tollgate.model.Unknown("data.x.id"))));
+        assertEquals(Outcome.UNKNOWN, outcome("resource.ACL != 'public-read'", data));
+        assertEquals(Outcome.UNKNOWN, outcome("resource.NESTED.inner[0] == 'x'", data));
+        assertEquals(Outcome.PASS, outcome("resource.ACL != 'public-read' || true", data));
+        assertEquals(Outcome.FAIL, outcome("resource.ACL == 'x' && false", data));
+        assertEquals(Outcome.PASS, outcome("has(resource.ACL)", data));
+        assertEquals(Outcome.UNKNOWN, outcome("resource.NESTED.inner.exists(x, x == 'y')", data));
+    }
+
+    private static Outcome outcome(String condition, Map<String, Object> data) throws Exception {
+        return PolicyEngine.compile(List.of(policy(null, condition, null))).evaluate(env(data)).get(0).outcome();
+    }
+
+    @Test
     void compileError_isLocatedInThePolicyFile() {
         PolicyLoadException e = assertThrows(PolicyLoadException.class,
                 () -> PolicyEngine.compile(List.of(policy(null, "resource.A ==\n  undefined_var", null))));
