@@ -1,6 +1,8 @@
 package dev.tollgate.report;
 
 import dev.tollgate.report.json.JsonReporter;
+import dev.tollgate.report.junit.JunitReporter;
+import dev.tollgate.report.markdown.MarkdownReporter;
 import dev.tollgate.report.sarif.SarifReporter;
 import dev.tollgate.report.text.TextReporter;
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.List;
 public final class Reporters {
 
     /** Format names accepted by {@code --format}. */
-    public static final List<String> FORMATS = List.of("text", "json", "sarif");
+    public static final List<String> FORMATS = List.of("text", "json", "sarif", "markdown", "junit");
 
     private Reporters() {
     }
@@ -26,6 +28,8 @@ public final class Reporters {
             case "text" -> new TextReporter(color);
             case "json" -> new JsonReporter();
             case "sarif" -> new SarifReporter();
+            case "markdown" -> new MarkdownReporter();
+            case "junit" -> new JunitReporter();
             default -> throw new IllegalArgumentException(
                     "unknown format '" + format + "' (expected one of " + String.join(", ", FORMATS) + ")");
         };

@@ -141,6 +141,34 @@ public final class SampleReports {
                 List.of());
     }
 
+    /**
+     * {@code count} medium findings saying {@code message}, one per line of {@link #COMPOSE}, and two failures of one
+     * policy on one resource (two containers of Deployment/web): enough rows to hit a reporter's caps.
+     */
+    public static ScanReport manyFindings(int count, String message) {
+        List<Evaluation> findings = new ArrayList<>();
+        for (int line = 1; line <= count; line++) {
+            findings.add(eval("compose-redis-persistence", Severity.MEDIUM, Outcome.FAIL, COMPOSE, line, 3,
+                    "services.redis" + line, "service", "redis" + line, "", message,
+                    "compose-redis-persistence:" + line));
+        }
+        return new ScanReport(VERSION, policies(), checklist(), sorted(findings),
+                List.of(new ScannedFile(COMPOSE, "compose", count)), List.of());
+    }
+
+    /** Two containers of one Deployment both privileged: two failures of one policy on one resource. */
+    public static ScanReport twoFailuresOnOneResource() {
+        List<Evaluation> two = List.of(
+                eval("k8s-no-privileged", Severity.HIGH, Outcome.FAIL, WEB, 21, 11, "Deployment/web", "Deployment",
+                        "web", "/spec/template/spec/containers/0", "Container \"nginx\" of Deployment/web runs privileged",
+                        "k8s-no-privileged:0000000000000001"),
+                eval("k8s-no-privileged", Severity.HIGH, Outcome.FAIL, WEB, 34, 11, "Deployment/web", "Deployment",
+                        "web", "/spec/template/spec/containers/1", "Container \"sidecar\" of Deployment/web runs privileged",
+                        "k8s-no-privileged:0000000000000002"));
+        return new ScanReport(VERSION, policies(), checklist(), two, List.of(new ScannedFile(WEB, "kubernetes", 1)),
+                List.of());
+    }
+
     private static List<Evaluation> sorted(List<Evaluation> evaluations) {
         return evaluations.stream().sorted(Evaluation.REPORT_ORDER).toList();
     }

@@ -23,6 +23,7 @@ import dev.tollgate.finding.ScanReport;
 import dev.tollgate.model.Problem;
 import dev.tollgate.policy.ChecklistItem;
 import dev.tollgate.policy.Policy;
+import dev.tollgate.report.UriReference;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,22 +1,20 @@
 package dev.tollgate.report.text;
 
 import dev.tollgate.finding.Evaluation;
-import dev.tollgate.finding.Outcome;
 import dev.tollgate.finding.ScanReport;
 import dev.tollgate.model.Problem;
-import dev.tollgate.policy.Severity;
 import dev.tollgate.report.Reporter;
+import dev.tollgate.report.ScanSummary;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * The terminal report: findings grouped by file, one aligned line each ({@code path:line  SEVERITY  POLICY-ID  message}),
- * then what was not understood, then a one-line summary such as
+ * then what was not understood, then the one-line summary of {@link ScanSummary#line}, such as
  * {@code 3 findings (1 high, 2 medium) in 2 of 5 files; 12 passed; 1 file not understood}.
  */
 public final class TextReporter implements Reporter {
@@ -34,7 +32,7 @@ public final class TextReporter implements Reporter {
         StringBuilder text = new StringBuilder();
         writeFindings(findings, text);
         writeProblems(report.problems(), text);
-        text.append(summary(report, findings)).append('\n');
+        text.append(ScanSummary.line(report)).append('\n');
         out.write(text.toString());
         out.flush();
     }
@@ -47,15 +45,15 @@ public final class TextReporter implements Reporter {
         Map<String, List<Evaluation>> byFile = new LinkedHashMap<>();
         for (Evaluation finding : findings) {
             whereWidth = Math.max(whereWidth, where(finding).length());
-            severityWidth = Math.max(severityWidth, label(finding.severity()).length());
+            severityWidth = Math.max(severityWidth, ScanSummary.label(finding.severity()).length());
             policyWidth = Math.max(policyWidth, finding.policyId().length());
             byFile.computeIfAbsent(finding.location().file(), file -> new ArrayList<>()).add(finding);
         }
         for (Map.Entry<String, List<Evaluation>> file : byFile.entrySet()) {
             int count = file.getValue().size();
-            text.append(ansi.bold(file.getKey())).append(" (").append(plural(count, "finding")).append(")\n");
+            text.append(ansi.bold(file.getKey())).append(" (").append(ScanSummary.plural(count, "finding")).append(")\n");
             for (Evaluation finding : file.getValue()) {
-                String severity = label(finding.severity());
+                String severity = ScanSummary.label(finding.severity());
                 text.append("  ").append(pad(where(finding), whereWidth)).append("  ")
                         .append(ansi.severity(finding.severity(), severity))
                         .append(" ".repeat(severityWidth - severity.length())).append("  ")
@@ -78,49 +76,11 @@ public final class TextReporter implements Reporter {
         text.append('\n');
     }
 
-    private static String summary(ScanReport report, List<Evaluation> findings) {
-        int totalFiles = report.files().size();
-        List<String> clauses = new ArrayList<>();
-        if (findings.isEmpty()) {
-            clauses.add("No findings in " + plural(totalFiles, "file"));
-        } else {
-            long filesWithFindings = findings.stream().map(f -> f.location().file()).distinct().count();
-            List<String> severities = new ArrayList<>();
-            report.findingsBySeverity().forEach((severity, count) -> {
-                if (count > 0) {
-                    severities.add(count + " " + severity.id());
-                }
-            });
-            clauses.add(plural(findings.size(), "finding") + " (" + String.join(", ", severities) + ") in "
-                    + filesWithFindings + " of " + plural(totalFiles, "file"));
-        }
-        clauses.add(report.count(Outcome.PASS) + " passed");
-        long errors = report.count(Outcome.ERROR);
-        if (errors > 0) {
-            clauses.add(plural(errors, "policy error"));
-        }
-        long notUnderstood = report.problems().stream()
-                .filter(p -> p.kind() != Problem.Kind.POLICY_ERROR)
-                .map(Problem::file).distinct().count();
-        if (notUnderstood > 0) {
-            clauses.add(plural(notUnderstood, "file") + " not understood");
-        }
-        return String.join("; ", clauses);
-    }
-
     private static String where(Evaluation finding) {
         return finding.location().file() + ":" + finding.location().line();
     }
 
-    private static String label(Severity severity) {
-        return severity.name().toUpperCase(Locale.ROOT);
-    }
-
     private static String pad(String text, int width) {
         return text + " ".repeat(width - text.length());
-    }
-
-    private static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
     }
 }

@@ -1,19 +1,20 @@
-package dev.tollgate.report.sarif;
+package dev.tollgate.report;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * Turns a display path (relative, {@code /} separators) into a SARIF {@code artifactLocation.uri}: a relative URI
- * reference that GitHub resolves against the repository root. Every byte outside RFC 3986's path characters is
- * percent-encoded (a space becomes {@code %20}); so is {@code :}, because {@code c:x.yaml} would otherwise parse as a
- * URI with scheme {@code c}, and so is {@code %}, because a literal percent in a file name is not an escape.
+ * Turns a display path (relative, {@code /} separators) into a relative URI reference that GitHub resolves against the
+ * repository root: SARIF's {@code artifactLocation.uri} and the Markdown report's link targets. Every byte outside
+ * RFC 3986's path characters is percent-encoded (a space becomes {@code %20}); so is {@code :}, because
+ * {@code c:x.yaml} would otherwise parse as a URI with scheme {@code c}, and so is {@code %}, because a literal percent
+ * in a file name is not an escape.
  */
-final class UriReference {
+public final class UriReference {
 
     private UriReference() {
     }
 
-    static String of(String displayPath) {
+    public static String of(String displayPath) {
         StringBuilder uri = new StringBuilder(displayPath.length() + 8);
         for (byte b : displayPath.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;

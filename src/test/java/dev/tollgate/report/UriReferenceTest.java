@@ -1,4 +1,4 @@
-package dev.tollgate.report.sarif;
+package dev.tollgate.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
