@@ -12,6 +12,11 @@ import dev.tollgate.model.Problem;
 import dev.tollgate.model.Resource;
 import dev.tollgate.model.SourceFile;
 import dev.tollgate.parse.Parsers;
+import dev.tollgate.parse.SourceText;
+import dev.tollgate.suppress.FileDirectives;
+import dev.tollgate.suppress.Suppressor;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import dev.tollgate.policy.PolicyCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,13 +37,20 @@ public final class Scanner {
     private final FileDiscovery discovery;
     private final Parsers parsers;
     private final String toolVersion;
+    private final Suppressor suppressor;
 
     public Scanner(PolicyCatalog catalog, PolicyEngine engine, FileDiscovery discovery, Parsers parsers, String toolVersion) {
+        this(catalog, engine, discovery, parsers, toolVersion, Suppressor.inlineOnly(LocalDate.now(ZoneOffset.UTC)));
+    }
+
+    public Scanner(PolicyCatalog catalog, PolicyEngine engine, FileDiscovery discovery, Parsers parsers,
+            String toolVersion, Suppressor suppressor) {
         this.catalog = catalog;
         this.engine = engine;
         this.discovery = discovery;
         this.parsers = parsers;
         this.toolVersion = toolVersion;
+        this.suppressor = suppressor;
     }
 
     /** The outcome of one file: what it gave, judged. */
@@ -58,8 +70,9 @@ public final class Scanner {
             files.add(o.file());
         }
         evaluations.sort(Evaluation.REPORT_ORDER);
-        problems.sort(null);
-        return new ScanReport(toolVersion, catalog.policies(), catalog.checklist(), evaluations, files, problems);
+        // One malformed directive can cover several findings: report it once.
+        List<Problem> distinct = problems.stream().distinct().sorted().toList();
+        return new ScanReport(toolVersion, catalog.policies(), catalog.checklist(), evaluations, files, distinct);
     }
 
     private FileOutcome scanFile(SourceFile file) {
@@ -67,9 +80,22 @@ public final class Scanner {
         List<Evaluation> evaluations = new ArrayList<>();
         List<Problem> problems = new ArrayList<>(parsed.problems());
         Set<String> formats = new LinkedHashSet<>();
+        FileDirectives directives = null;
         for (Resource r : parsed.resources()) {
             formats.add(r.format().id());
-            for (Evaluation e : engine.evaluate(r)) {
+            List<Evaluation> judged = engine.evaluate(r);
+            if (judged.stream().anyMatch(e -> e.outcome() == Outcome.FAIL)) {
+                if (directives == null) {
+                    // Read again only when there is something to suppress: most files have no failure.
+                    SourceText.Read text = SourceText.read(file);
+                    directives = suppressor.read(text.text(), file.displayPath());
+                    problems.addAll(directives.problems());
+                }
+                Suppressor.Applied applied = suppressor.apply(r, judged, directives);
+                judged = applied.evaluations();
+                problems.addAll(applied.problems());
+            }
+            for (Evaluation e : judged) {
                 evaluations.add(e);
                 if (e.outcome() == Outcome.ERROR) {
                     problems.add(Problem.at(e.location(), Problem.Kind.POLICY_ERROR, e.message()
