@@ -24,10 +24,23 @@ public final class Reporters {
      * @throws IllegalArgumentException for an unknown format
      */
     public static Reporter forFormat(String format, boolean color) {
+        return forFormat(format, new Options(color, false));
+    }
+
+    /**
+     * What a reporter may do beyond the defaults.
+     *
+     * @param color ANSI colour in the text format
+     * @param includeSuppressed suppressed findings as SARIF results (other formats always list them)
+     */
+    public record Options(boolean color, boolean includeSuppressed) {
+    }
+
+    public static Reporter forFormat(String format, Options options) {
         return switch (format) {
-            case "text" -> new TextReporter(color);
+            case "text" -> new TextReporter(options.color());
             case "json" -> new JsonReporter();
-            case "sarif" -> new SarifReporter();
+            case "sarif" -> new SarifReporter(options.includeSuppressed());
             case "markdown" -> new MarkdownReporter();
             case "junit" -> new JunitReporter();
             default -> throw new IllegalArgumentException(

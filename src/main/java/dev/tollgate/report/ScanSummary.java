@@ -37,6 +37,19 @@ public final class ScanSummary {
                     + filesWithFindings + " of " + plural(totalFiles, "file"));
         }
         clauses.add(report.count(Outcome.PASS) + " passed");
+        int suppressed = report.suppressed().size();
+        if (suppressed > 0) {
+            clauses.add(suppressed + " suppressed");
+        }
+        long unknown = report.count(Outcome.UNKNOWN);
+        if (unknown > 0) {
+            clauses.add(unknown + " unknown (known only after apply)");
+        }
+        if (report.baseline() != null) {
+            clauses.add(report.baseline().matched() + " already in the baseline, "
+                    + report.baseline().fixed().size() + " baseline " + (report.baseline().fixed().size() == 1
+                    ? "entry" : "entries") + " fixed");
+        }
         long errors = report.count(Outcome.ERROR);
         if (errors > 0) {
             clauses.add(plural(errors, "policy error"));
@@ -54,7 +67,7 @@ public final class ScanSummary {
      */
     public static long filesNotUnderstood(ScanReport report) {
         return report.problems().stream()
-                .filter(p -> p.kind() != Problem.Kind.POLICY_ERROR)
+                .filter(p -> p.kind() != Problem.Kind.POLICY_ERROR && p.kind() != Problem.Kind.SUPPRESSION)
                 .map(Problem::file).distinct().count();
     }
 

@@ -23,7 +23,10 @@ public record JsonReport(
         Tool tool,
         Summary summary,
         List<Finding> findings,
+        List<SuppressedFinding> suppressed,
         List<PolicyError> errors,
+        List<PolicyError> unknown,
+        Baseline baseline,
         List<ProblemEntry> problems,
         List<FileEntry> files) {
 
@@ -33,8 +36,23 @@ public record JsonReport(
     public record Tool(String name, String version) {
     }
 
-    public record Summary(
-            int files, int resources, long findings, BySeverity bySeverity, long passes, long errors, int problems) {
+    public record Summary(int files, int resources, long findings, BySeverity bySeverity, long passes,
+            long suppressed, long unknown, long errors, int problems) {
+    }
+
+    /** A failing evaluation accepted by a suppression: not a finding, listed with why. */
+    public record SuppressedFinding(Finding finding, SuppressionEntry suppression) {
+    }
+
+    /** {@code source}: comment, annotation or config; {@code until}: ISO date or null. */
+    public record SuppressionEntry(String source, String reason, String until, String file, int line) {
+    }
+
+    /** What comparing with {@code --baseline} gave; null in the document when there was no baseline. */
+    public record Baseline(String file, int matched, List<BaselineEntry> fixed) {
+    }
+
+    public record BaselineEntry(String fingerprint, String policy, String file, String resource, String pointer) {
     }
 
     public record BySeverity(long critical, long high, long medium, long low) {
@@ -72,13 +90,28 @@ public record JsonReport(
     public static JsonReport of(ScanReport report) {
         List<Evaluation> evaluations = report.evaluations().stream().sorted(Evaluation.REPORT_ORDER).toList();
         List<Finding> findings = evaluations.stream()
-                .filter(e -> e.outcome() == Outcome.FAIL)
+                .filter(Evaluation::isFinding)
                 .map(e -> finding(e, report.policy(e.policyId())))
+                .toList();
+        List<SuppressedFinding> suppressed = evaluations.stream()
+                .filter(Evaluation::isSuppressed)
+                .map(e -> new SuppressedFinding(finding(e, report.policy(e.policyId())), new SuppressionEntry(
+                        lower(e.suppression().source()), e.suppression().reason(),
+                        e.suppression().until() == null ? null : e.suppression().until().toString(),
+                        e.suppression().where().file(), e.suppression().where().line())))
                 .toList();
         List<PolicyError> errors = evaluations.stream()
                 .filter(e -> e.outcome() == Outcome.ERROR)
                 .map(JsonReport::policyError)
                 .toList();
+        List<PolicyError> unknown = evaluations.stream()
+                .filter(e -> e.outcome() == Outcome.UNKNOWN)
+                .map(JsonReport::policyError)
+                .toList();
+        Baseline baseline = report.baseline() == null ? null : new Baseline(report.baseline().file(),
+                report.baseline().matched(), report.baseline().fixed().stream()
+                        .map(b -> new BaselineEntry(b.fingerprint(), b.policy(), b.file(), b.resource(), b.pointer()))
+                        .toList());
         List<ProblemEntry> problems = report.problems().stream().sorted()
                 .map(p -> new ProblemEntry(p.file(), p.line(), p.column(), lower(p.kind()), p.message()))
                 .toList();
@@ -94,10 +127,12 @@ public record JsonReport(
                 new BySeverity(bySeverity.get(Severity.CRITICAL), bySeverity.get(Severity.HIGH),
                         bySeverity.get(Severity.MEDIUM), bySeverity.get(Severity.LOW)),
                 report.count(Outcome.PASS),
+                suppressed.size(),
+                unknown.size(),
                 errors.size(),
                 problems.size());
         return new JsonReport(SCHEMA_VERSION, new Tool(TOOL_NAME, report.toolVersion()), summary,
-                findings, errors, problems, files);
+                findings, suppressed, errors, unknown, baseline, problems, files);
     }
 
     private static Finding finding(Evaluation e, Policy policy) {

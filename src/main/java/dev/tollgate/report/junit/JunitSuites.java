@@ -95,18 +95,27 @@ final class JunitSuites {
         byResource.forEach((resource, evaluations) -> {
             List<Detail> errors = new ArrayList<>();
             List<Detail> failures = new ArrayList<>();
+            List<Detail> skipped = new ArrayList<>();
             for (Evaluation e : evaluations) {
                 String where = e.location().file() + ":" + e.location().line();
                 if (e.outcome() == Outcome.ERROR) {
                     errors.add(new Detail(e.message(), "policy_error", where + ": " + e.message()));
-                } else if (e.outcome() == Outcome.FAIL) {
+                } else if (e.outcome() == Outcome.UNKNOWN) {
+                    skipped.add(new Detail(e.message(), "unknown", where + ": " + e.message()));
+                } else if (e.isSuppressed()) {
+                    String why = "suppressed: " + e.suppression().reason();
+                    skipped.add(new Detail(why, "suppressed", where + ": " + e.message() + " (" + why + ")"));
+                } else if (e.isFinding()) {
                     // Like SARIF: an empty message would read as nothing wrong; the title says what is.
                     String message = e.message().isBlank() ? policy.title() : e.message();
                     failures.add(new Detail(message, ScanSummary.label(e.severity()), where + ": " + message));
                 }
             }
+            // Skipped only when nothing else was decided: one pass beside an unknown still makes a passing case.
+            boolean onlySkipped = errors.isEmpty() && failures.isEmpty()
+                    && evaluations.stream().noneMatch(e -> e.outcome() == Outcome.PASS);
             cases.add(new Case(policy.id(), resource.address() + " (" + resource.file() + ")",
-                    errors, failures, List.of()));
+                    errors, failures, onlySkipped ? skipped : List.of()));
         });
         return new Suite(policy.id(), cases);
     }

@@ -18,7 +18,10 @@ import com.contrastsecurity.sarif.RunAutomationDetails;
 import com.contrastsecurity.sarif.SarifSchema210;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
+import dev.tollgate.finding.BaselineState;
 import dev.tollgate.finding.Evaluation;
+import dev.tollgate.finding.Outcome;
+import dev.tollgate.finding.Suppression;
 import dev.tollgate.finding.ScanReport;
 import dev.tollgate.model.Problem;
 import dev.tollgate.policy.ChecklistItem;
@@ -54,6 +57,14 @@ final class SarifLogBuilder {
     }
 
     static SarifSchema210 build(ScanReport report) {
+        return build(report, false);
+    }
+
+    /**
+     * @param includeSuppressed whether suppressed findings become results carrying {@code suppressions}; off by
+     *     default because GitHub ignores {@code suppressions} and would show them as open alerts
+     */
+    static SarifSchema210 build(ScanReport report, boolean includeSuppressed) {
         List<Policy> policies = report.policies().stream().sorted(Comparator.comparing(Policy::id)).toList();
         Map<String, Integer> ruleIndex = new HashMap<>();
         // A Set in the model: insertion order is rule order, which is what ruleIndex points into.
@@ -65,7 +76,10 @@ final class SarifLogBuilder {
         }
 
         List<Result> results = new ArrayList<>();
-        report.findings().stream().sorted(Evaluation.REPORT_ORDER)
+        // With a baseline, known findings stay results (marked unchanged): dropping them would close their alerts.
+        report.evaluations().stream()
+                .filter(e -> e.outcome() == Outcome.FAIL && (e.suppression() == null || includeSuppressed))
+                .sorted(Evaluation.REPORT_ORDER)
                 .forEach(finding -> results.add(result(finding, ruleIndex.get(finding.policyId()), report)));
 
         ToolComponent driver = new ToolComponent()
@@ -80,7 +94,7 @@ final class SarifLogBuilder {
                 // Our columns come from the YAML parser, which counts Unicode code points.
                 .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS)
                 .withResults(results)
-                .withInvocations(List.of(invocation(report.problems())));
+                .withInvocations(List.of(invocation(report.problems(), unknowns(report))));
 
         return new SarifSchema210()
                 .with$schema(SCHEMA)
@@ -113,6 +127,19 @@ final class SarifLogBuilder {
                 .withMessage(new Message().withText(message))
                 .withLocations(List.of(location))
                 .withPartialFingerprints(fingerprints);
+        if (finding.baseline() != null) {
+            result.setBaselineState(finding.baseline() == BaselineState.NEW
+                    ? Result.BaselineState.NEW : Result.BaselineState.UNCHANGED);
+        }
+        if (finding.suppression() != null) {
+            Suppression s = finding.suppression();
+            result.setSuppressions(new LinkedHashSet<>(List.of(new com.contrastsecurity.sarif.Suppression()
+                    .withKind(s.inSource() ? com.contrastsecurity.sarif.Suppression.Kind.IN_SOURCE
+                            : com.contrastsecurity.sarif.Suppression.Kind.EXTERNAL)
+                    .withStatus(com.contrastsecurity.sarif.Suppression.Status.ACCEPTED)
+                    .withJustification(s.reason() + (s.until() == null ? "" : " (until " + s.until() + ")"))
+                    .withLocation(location(s.where().file(), s.where().line(), s.where().column())))));
+        }
         if (!finding.pointer().isEmpty()) {
             PropertyBag properties = new PropertyBag();
             properties.setAdditionalProperty("pointer", finding.pointer());
@@ -151,10 +178,28 @@ final class SarifLogBuilder {
         return new Location().withPhysicalLocation(physical);
     }
 
+    /**
+     * Evaluations whose answer depends on values known only after apply: shown as note-level notifications, which
+     * GitHub does not turn into alerts, so they are counted and visible without being false alarms.
+     */
+    private static List<Notification> unknowns(ScanReport report) {
+        List<Notification> out = new ArrayList<>();
+        report.evaluations().stream().filter(e -> e.outcome() == Outcome.UNKNOWN).sorted(Evaluation.REPORT_ORDER)
+                .forEach(e -> out.add(new Notification()
+                        .withLevel(Notification.Level.NOTE)
+                        .withMessage(new Message().withText(e.policyId() + " on " + e.resourceAddress()
+                                + ": unknown, depends on a value known only after apply"))
+                        .withDescriptor(new ReportingDescriptorReference().withId("unknown"))
+                        .withLocations(new LinkedHashSet<>(List.of(location(e.location().file(), e.location().line(),
+                                e.location().column()))))));
+        return out;
+    }
+
     /** Problems never stop a scan, so the execution still succeeded; each problem is a notification. */
-    private static Invocation invocation(List<Problem> problems) {
+    private static Invocation invocation(List<Problem> problems, List<Notification> unknowns) {
         List<Notification> notifications = new ArrayList<>();
         problems.stream().sorted().forEach(problem -> notifications.add(notification(problem)));
+        notifications.addAll(unknowns);
         return new Invocation()
                 .withExecutionSuccessful(true)
                 .withToolExecutionNotifications(notifications);

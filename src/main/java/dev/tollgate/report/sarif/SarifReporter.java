@@ -11,9 +11,19 @@ import java.io.Writer;
 public final class SarifReporter implements Reporter {
 
     private final ObjectWriter writer = SarifJson.writer();
+    private final boolean includeSuppressed;
+
+    public SarifReporter() {
+        this(false);
+    }
+
+    /** @param includeSuppressed write suppressed findings as results with {@code suppressions} (GitHub shows them) */
+    public SarifReporter(boolean includeSuppressed) {
+        this.includeSuppressed = includeSuppressed;
+    }
 
     @Override
     public void write(ScanReport report, Writer out) throws IOException {
-        JsonOutput.write(writer, SarifLogBuilder.build(report), out);
+        JsonOutput.write(writer, SarifLogBuilder.build(report, includeSuppressed), out);
     }
 }

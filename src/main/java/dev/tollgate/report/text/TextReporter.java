@@ -31,6 +31,7 @@ public final class TextReporter implements Reporter {
         List<Evaluation> findings = report.findings().stream().sorted(Evaluation.REPORT_ORDER).toList();
         StringBuilder text = new StringBuilder();
         writeFindings(findings, text);
+        writeSuppressed(report.suppressed(), text);
         writeProblems(report.problems(), text);
         text.append(ScanSummary.line(report)).append('\n');
         out.write(text.toString());
@@ -62,6 +63,23 @@ public final class TextReporter implements Reporter {
             }
             text.append('\n');
         }
+    }
+
+    /** Suppressed findings are listed, never hidden: a reviewer sees what was accepted and why. */
+    private void writeSuppressed(List<Evaluation> suppressed, StringBuilder text) {
+        if (suppressed.isEmpty()) {
+            return;
+        }
+        text.append(ansi.bold("Suppressed:")).append('\n');
+        for (Evaluation e : suppressed.stream().sorted(Evaluation.REPORT_ORDER).toList()) {
+            text.append("  ").append(where(e)).append("  ").append(e.policyId()).append("  ")
+                    .append(e.suppression().reason());
+            if (e.suppression().until() != null) {
+                text.append(" (until ").append(e.suppression().until()).append(')');
+            }
+            text.append('\n');
+        }
+        text.append('\n');
     }
 
     private void writeProblems(List<Problem> problems, StringBuilder text) {
