@@ -14,6 +14,11 @@ record Policies(PolicyCatalog catalog, PolicyEngine engine) {
 
     /** The loaded policies, or null after printing every error to {@code console.err()}. */
     static Policies load(List<Path> extraDirs, Console console) {
+        return load(extraDirs, dev.tollgate.config.TollgateConfig.none(), console);
+    }
+
+    /** As {@link #load(List, Console)}, then the configuration's enable/disable lists and severity overrides. */
+    static Policies load(List<Path> extraDirs, dev.tollgate.config.TollgateConfig config, Console console) {
         for (Path dir : extraDirs) {
             if (!Files.isDirectory(dir)) {
                 console.err().println("tollgate: --policies " + dir + ": not a directory");
@@ -21,7 +26,10 @@ record Policies(PolicyCatalog catalog, PolicyEngine engine) {
             }
         }
         try {
-            PolicyCatalog catalog = BundledPolicies.load(extraDirs);
+            PolicyCatalog catalog = configure(BundledPolicies.load(extraDirs), config, console);
+            if (catalog == null) {
+                return null;
+            }
             return new Policies(catalog, PolicyEngine.compile(catalog.policies()));
         } catch (PolicyLoadException e) {
             for (PolicyError error : e.errors()) {
@@ -30,5 +38,26 @@ record Policies(PolicyCatalog catalog, PolicyEngine engine) {
             console.err().println("tollgate: " + e.errors().size() + " policy error(s); nothing was scanned.");
             return null;
         }
+    }
+
+    private static PolicyCatalog configure(PolicyCatalog catalog, dev.tollgate.config.TollgateConfig config,
+            Console console) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        catalog.policies().forEach(p -> known.add(p.id()));
+        List<String> unknown = new java.util.ArrayList<>();
+        java.util.stream.Stream.of(config.enable(), config.disable(), config.severities().keySet(), config.forbidInline())
+                .flatMap(java.util.Set::stream).filter(id -> !id.equals("*") && !known.contains(id)).sorted()
+                .forEach(unknown::add);
+        if (!unknown.isEmpty()) {
+            console.err().println(config.source() + ": unknown policy id(s): " + String.join(", ", unknown)
+                    + " (tollgate policies lists them)");
+            return null;
+        }
+        List<dev.tollgate.policy.Policy> kept = catalog.policies().stream()
+                .filter(p -> config.enable().isEmpty() || config.enable().contains(p.id()))
+                .filter(p -> !config.disable().contains(p.id()))
+                .map(p -> config.severities().containsKey(p.id()) ? p.withSeverity(config.severities().get(p.id())) : p)
+                .toList();
+        return new PolicyCatalog(kept, catalog.checklist());
     }
 }

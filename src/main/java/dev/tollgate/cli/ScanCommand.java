@@ -1,27 +1,39 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.config.ConfigError;
+import dev.tollgate.config.ConfigReader;
+import dev.tollgate.config.TollgateConfig;
 import dev.tollgate.discovery.FileDiscovery;
+import dev.tollgate.finding.Baseline;
+import dev.tollgate.finding.Evaluation;
 import dev.tollgate.finding.ScanReport;
+import dev.tollgate.model.Problem;
 import dev.tollgate.parse.Parsers;
 import dev.tollgate.policy.Severity;
-import dev.tollgate.report.Reporter;
 import dev.tollgate.report.Reporters;
+import dev.tollgate.scan.ChangedFiles;
 import dev.tollgate.scan.Scanner;
+import dev.tollgate.suppress.Suppressor;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code tollgate scan}: discovery, parsing, evaluation, one report. */
+/** {@code tollgate scan}: discovery, parsing, evaluation, suppressions, baseline, one or more reports. */
 @Command(
         name = "scan",
         mixinStandardHelpOptions = true,
@@ -40,21 +52,43 @@ final class ScanCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or directories to scan (default: .)")
     private List<Path> paths = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Report format: text, json, sarif (default: ${DEFAULT-VALUE})")
-    private String format;
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "Report format: text, json, sarif, markdown, junit (default: text). Repeat with --output "
+                    + "to write several reports in one run: the n-th --format goes to the n-th --output.")
+    private List<String> formats = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (default: stdout)")
-    private Path output;
+    private List<Path> outputs = new ArrayList<>();
 
     @Option(names = "--policies", paramLabel = "DIR",
             description = "Extra policy directory; its policies are added, and replace bundled ones with the same id")
     private List<Path> policyDirs = new ArrayList<>();
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "low",
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file (default: .tollgate.yml at the scan root, if present)")
+    private Path configFile;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
             description = "Exit 1 when a finding is at least this severe: critical, high, medium, low, none "
-                    + "(default: ${DEFAULT-VALUE})")
+                    + "(default: low, or fail-on in the configuration)")
     private String failOn;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Report only findings not in this baseline (written by --write-baseline)")
+    private Path baselineFile;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Record the current findings as the accepted baseline")
+    private Path writeBaseline;
+
+    @Option(names = "--changed-since", paramLabel = "REF",
+            description = "Report only findings in files changed since this git ref (everything is still evaluated, "
+                    + "so references across files resolve)")
+    private String changedSince;
+
+    @Option(names = "--include-suppressed",
+            description = "Also write suppressed findings to SARIF (with their suppressions); GitHub shows them as alerts")
+    private boolean includeSuppressed;
 
     @Option(names = "--no-color", description = "Never colour the text report (NO_COLOR is honoured too)")
     private boolean noColor;
@@ -65,19 +99,15 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Console console = parent.console();
-        if (!Reporters.FORMATS.contains(format)) {
-            return usage(console, "unknown --format '" + format + "' (expected one of " + String.join(", ", Reporters.FORMATS) + ")");
-        }
-        Severity threshold;
-        String fail = failOn.toLowerCase(Locale.ROOT);
-        if (fail.equals("none")) {
-            threshold = null;
-        } else {
-            try {
-                threshold = Severity.fromId(fail);
-            } catch (IllegalArgumentException e) {
-                return usage(console, "--fail-on: " + e.getMessage().replace("high, medium or low", "high, medium, low or none"));
+        List<String> fmts = formats.isEmpty() ? List.of("text") : formats;
+        for (String f : fmts) {
+            if (!Reporters.FORMATS.contains(f)) {
+                return usage(console, "unknown --format '" + f + "' (expected one of "
+                        + String.join(", ", Reporters.FORMATS) + ")");
             }
+        }
+        if (outputs.size() > fmts.size() || fmts.size() - outputs.size() > 1) {
+            return usage(console, "give one --output per --format (only the last --format may go to stdout)");
         }
         List<Path> roots = paths.isEmpty() ? List.of(Path.of(".")) : paths;
         for (Path p : roots) {
@@ -85,29 +115,139 @@ final class ScanCommand implements Callable<Integer> {
                 return usage(console, "path not found: " + p);
             }
         }
-        Policies policies = Policies.load(policyDirs, console);
+        TollgateConfig config;
+        try {
+            config = loadConfig(roots);
+        } catch (ConfigError e) {
+            e.errors().forEach(console.err()::println);
+            return ExitCode.USAGE.code();
+        }
+        Severity threshold;
+        try {
+            threshold = threshold(config);
+        } catch (IllegalArgumentException e) {
+            return usage(console, "--fail-on: " + e.getMessage().replace("high, medium or low", "high, medium, low or none"));
+        }
+        Set<String> changed = null;
+        if (changedSince != null) {
+            if (roots.size() != 1 || !Files.isDirectory(roots.get(0))) {
+                return usage(console, "--changed-since needs exactly one directory to scan");
+            }
+            try {
+                changed = ChangedFiles.since(changedSince, roots.get(0));
+            } catch (ChangedFiles.GitError e) {
+                return usage(console, e.getMessage());
+            }
+        }
+        Baseline baseline = null;
+        if (baselineFile != null) {
+            try {
+                baseline = Baseline.fromJson(Files.readString(baselineFile, StandardCharsets.UTF_8));
+            } catch (IOException | IllegalArgumentException e) {
+                return usage(console, "--baseline " + baselineFile + ": " + e.getMessage());
+            }
+        }
+
+        List<Path> dirs = new ArrayList<>();
+        Path configDir = config.source() == null ? Path.of(".") : configPath(roots).toAbsolutePath().getParent();
+        config.policyDirs().forEach(d -> dirs.add(configDir.resolve(d)));
+        dirs.addAll(policyDirs);
+        Policies policies = Policies.load(dirs, config, console);
         if (policies == null) {
             return ExitCode.USAGE.code();
         }
-        Scanner scanner = new Scanner(policies.catalog(), policies.engine(), new FileDiscovery(), new Parsers(),
-                Version.current());
+        Suppressor suppressor = new Suppressor(config.suppressions(), config.forbidInline(), today());
+        Scanner scanner = new Scanner(policies.catalog(), policies.engine(),
+                new FileDiscovery(FileDiscovery.DEFAULT_MAX_FILE_SIZE, config.exclude()), new Parsers(),
+                Version.current(), suppressor);
         ScanReport report = scanner.scan(roots);
+        if (changed != null) {
+            report = onlyChanged(report, changed);
+        }
+        if (writeBaseline != null) {
+            try {
+                Files.writeString(writeBaseline, Baseline.of(report).toJson(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return usage(console, "cannot write " + writeBaseline + ": " + e.getMessage());
+            }
+            console.err().println("tollgate: baseline of " + Baseline.of(report).entries().size()
+                    + " finding(s) written to " + writeBaseline);
+        }
+        if (baseline != null) {
+            report = baseline.applyTo(report, baselineFile.toString().replace('\\', '/'));
+        }
 
-        boolean toFile = output != null;
-        Reporter reporter = Reporters.forFormat(format, !toFile && console.colorAllowed(noColor));
-        if (toFile) {
+        for (int i = 0; i < fmts.size(); i++) {
+            String format = fmts.get(i);
+            Path output = i < outputs.size() ? outputs.get(i) : null;
+            Reporters.Options options = new Reporters.Options(output == null && console.colorAllowed(noColor),
+                    includeSuppressed);
+            StringWriter buffer = new StringWriter();
+            Reporters.forFormat(format, options).write(report, buffer);
+            if (output == null) {
+                console.out().write(buffer.toString());
+                console.out().flush();
+                continue;
+            }
             try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                reporter.write(report, w);
+                w.write(buffer.toString());
             } catch (IOException e) {
                 return usage(console, "cannot write " + output + ": " + e.getMessage());
             }
             console.err().println("tollgate: " + report.findings().size() + " finding(s), "
                     + report.problems().size() + " problem(s); " + format + " report written to " + output);
-        } else {
-            reporter.write(report, console.out());
-            console.out().flush();
         }
         return report.hasFindingsAtOrAbove(threshold) ? ExitCode.FINDINGS.code() : ExitCode.CLEAN.code();
+    }
+
+    /** The flag wins over the configuration file; {@code low} when neither says. */
+    private Severity threshold(TollgateConfig config) {
+        if (failOn != null) {
+            String f = failOn.toLowerCase(Locale.ROOT);
+            return f.equals("none") ? null : Severity.fromId(f);
+        }
+        if (config.failOnNone()) {
+            return null;
+        }
+        return config.failOn() != null ? config.failOn() : Severity.LOW;
+    }
+
+    private TollgateConfig loadConfig(List<Path> roots) throws ConfigError {
+        if (configFile != null) {
+            if (!Files.isRegularFile(configFile)) {
+                throw new ConfigError(List.of("tollgate: --config " + configFile + ": file not found"));
+            }
+            return ConfigReader.read(configFile, configFile.toString().replace('\\', '/'));
+        }
+        Path implicit = configPath(roots);
+        if (implicit != null && Files.isRegularFile(implicit)) {
+            return ConfigReader.read(implicit, implicit.toString().replace('\\', '/'));
+        }
+        return TollgateConfig.none();
+    }
+
+    private Path configPath(List<Path> roots) {
+        if (configFile != null) {
+            return configFile;
+        }
+        Path root = roots.get(0);
+        return Files.isDirectory(root) ? root.resolve(ConfigReader.DEFAULT_NAME) : null;
+    }
+
+    /** Findings, evaluations and problems of changed files only; every file was still evaluated. */
+    private static ScanReport onlyChanged(ScanReport report, Set<String> changed) {
+        List<Evaluation> kept = report.evaluations().stream().filter(e -> changed.contains(e.location().file())).toList();
+        List<Problem> problems = report.problems().stream().filter(p -> changed.contains(p.file())).toList();
+        return report.withEvaluations(kept).withProblems(problems);
+    }
+
+    /** Today in UTC, or the day of SOURCE_DATE_EPOCH when set, so suppression expiry is reproducible. */
+    static LocalDate today() {
+        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        if (epoch != null && epoch.matches("\\d+")) {
+            return LocalDate.ofInstant(Instant.ofEpochSecond(Long.parseLong(epoch)), ZoneOffset.UTC);
+        }
+        return LocalDate.now(ZoneOffset.UTC);
     }
 
     private static int usage(Console console, String message) {

@@ -6,6 +6,8 @@ import dev.tollgate.model.SourceFile.FileType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileSystems;
+import java.nio.file.PathMatcher;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -36,13 +38,30 @@ public final class FileDiscovery {
     private static final int SNIFF_BYTES = 8192;
 
     private final long maxFileSize;
+    private final List<PathMatcher> excludes;
 
     public FileDiscovery() {
-        this(DEFAULT_MAX_FILE_SIZE);
+        this(DEFAULT_MAX_FILE_SIZE, List.of());
     }
 
     public FileDiscovery(long maxFileSize) {
+        this(maxFileSize, List.of());
+    }
+
+    /**
+     * @param excludeGlobs globs over paths relative to the scan root ({@code vendor/**}, {@code **}{@code /testdata/**});
+     *     a matching directory is not entered, a matching file not read
+     */
+    public FileDiscovery(long maxFileSize, List<String> excludeGlobs) {
         this.maxFileSize = maxFileSize;
+        this.excludes = excludeGlobs.stream()
+                .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
+                .toList();
+    }
+
+    private boolean excluded(String displayPath) {
+        Path p = Path.of(displayPath);
+        return excludes.stream().anyMatch(m -> m.matches(p));
     }
 
     /** Walks each root (a directory or a single file); the roots must exist (the CLI checks). */
@@ -86,6 +105,11 @@ public final class FileDiscovery {
             if (name != null && SKIPPED_DIRS.contains(name.toString()) && !dir.equals(base)) {
                 return FileVisitResult.SKIP_SUBTREE;
             }
+            // `vendor/**` matches what is inside vendor/, so test a child path to skip the whole directory.
+            if (!excludes.isEmpty() && !dir.equals(base)
+                    && (excluded(display(base, dir)) || excluded(display(base, dir) + "/x"))) {
+                return FileVisitResult.SKIP_SUBTREE;
+            }
             return FileVisitResult.CONTINUE;
         }
 
@@ -99,6 +123,9 @@ public final class FileDiscovery {
                 return FileVisitResult.CONTINUE;
             }
             String shown = display(base, file);
+            if (excluded(shown)) {
+                return FileVisitResult.CONTINUE;
+            }
             if (attrs.size() > maxFileSize) {
                 skipped.add(Problem.wholeFile(shown, Problem.Kind.SKIPPED, "skipped: " + attrs.size()
                         + " bytes is over the " + maxFileSize + "-byte limit"));

@@ -59,6 +59,12 @@ public record Policy(
         remediation = remediation == null ? "" : remediation;
     }
 
+    /** The same policy at another severity (a configuration file's override). */
+    public Policy withSeverity(Severity newSeverity) {
+        return new Policy(id, title, description, newSeverity, checklist, format, kinds, select, condition, message,
+                messageExpression, remediation, references, source, origins);
+    }
+
     /** Where the expression in {@code field} starts, or the start of the policy file. */
     public ExpressionOrigin origin(String field) {
         ExpressionOrigin o = origins.get(field);
