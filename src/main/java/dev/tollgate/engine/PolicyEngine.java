@@ -135,7 +135,7 @@ public final class PolicyEngine {
             outcome = Outcome.ERROR;
             message = p.id() + ": condition could not be evaluated: " + firstLine(e.getMessage());
         }
-        SourceLocation where = resource.locate(pointer);
+        SourceLocation where = resource.locate(reportPointer(p, resource, pointer));
         return new Evaluation(p.id(), p.severity(), outcome, where, resource.address(), resource.kind(),
                 resource.name(), pointer, redactor.redact(message),
                 Fingerprints.of(p.id(), where.file(), resource.address(), pointer));
@@ -153,6 +153,17 @@ public final class PolicyEngine {
             }
         }
         return cp.policy().message();
+    }
+
+    /** The pointer to locate a finding at: the first {@code reportAt} key the element has, else the element. */
+    private static String reportPointer(Policy p, Resource resource, String pointer) {
+        for (String key : p.reportAt()) {
+            String candidate = pointer + "/" + dev.tollgate.model.LocationIndex.escape(key);
+            if (resource.locations().byPointer().containsKey(candidate)) {
+                return candidate;
+            }
+        }
+        return pointer;
     }
 
     /** Resources referring to this one, as CEL maps; converted per evaluation only when there are any. */

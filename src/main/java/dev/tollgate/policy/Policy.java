@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param kinds resource kinds it applies to; empty means every kind of the format
  * @param select json-paths selecting the elements to judge one by one (each container, each env entry); empty to
  *     judge the whole resource
+ * @param reportAt keys inside the selected element to point a finding at, first present wins ({@code image} to
+ *     land on the {@code image:} line of a container); empty to point at the element itself
  * @param condition CEL, true when compliant; sees {@code resource}, {@code item} and {@code meta}
  * @param message static failure message, used when there is no message expression or it fails
  * @param messageExpression optional CEL string expression naming the resource and the value
@@ -35,6 +37,7 @@ public record Policy(
         Format format,
         List<String> kinds,
         List<String> select,
+        List<String> reportAt,
         String condition,
         String message,
         String messageExpression,
@@ -52,6 +55,7 @@ public record Policy(
         checklist = List.copyOf(checklist);
         kinds = List.copyOf(kinds);
         select = select == null ? List.of() : List.copyOf(select);
+        reportAt = reportAt == null ? List.of() : List.copyOf(reportAt);
         references = List.copyOf(references);
         origins = Map.copyOf(origins);
         description = description == null ? title : description;
@@ -59,9 +63,18 @@ public record Policy(
         remediation = remediation == null ? "" : remediation;
     }
 
+    /** A policy that points its findings at the selected element itself (no {@code reportAt}). */
+    public Policy(String id, String title, String description, Severity severity, List<String> checklist,
+            Format format, List<String> kinds, List<String> select, String condition, String message,
+            String messageExpression, String remediation, List<String> references, String source,
+            Map<String, ExpressionOrigin> origins) {
+        this(id, title, description, severity, checklist, format, kinds, select, List.of(), condition, message,
+                messageExpression, remediation, references, source, origins);
+    }
+
     /** The same policy at another severity (a configuration file's override). */
     public Policy withSeverity(Severity newSeverity) {
-        return new Policy(id, title, description, newSeverity, checklist, format, kinds, select, condition, message,
+        return new Policy(id, title, description, newSeverity, checklist, format, kinds, select, reportAt, condition, message,
                 messageExpression, remediation, references, source, origins);
     }
 

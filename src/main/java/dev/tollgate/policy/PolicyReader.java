@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class PolicyReader {
 
     private static final Set<String> KEYS = Set.of("id", "title", "description", "severity", "checklist", "match",
-            "select", "condition", "message", "messageExpression", "remediation", "references");
+            "select", "reportAt", "condition", "message", "messageExpression", "remediation", "references");
     private static final Set<String> MATCH_KEYS = Set.of("format", "kinds");
     private static final Pattern BLOCK_HEADER = Pattern.compile(":\\s*[|>][-+0-9]*\\s*(#.*)?$");
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
@@ -88,7 +88,7 @@ final class PolicyReader {
             }
         }
         return new Policy(id, title, f.optionalString("description"), severity, checklist, format, kinds, select,
-                condition, f.optionalString("message"), messageExpression, f.optionalString("remediation"),
+                f.stringOrList("reportAt"), condition, f.optionalString("message"), messageExpression, f.optionalString("remediation"),
                 f.stringList("references"), displayPath, origins);
     }
 
