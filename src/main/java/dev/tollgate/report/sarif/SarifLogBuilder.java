@@ -19,6 +19,7 @@ import com.contrastsecurity.sarif.SarifSchema210;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
 import dev.tollgate.finding.Evaluation;
+import dev.tollgate.finding.Outcome;
 import dev.tollgate.finding.ScanReport;
 import dev.tollgate.model.Problem;
 import dev.tollgate.policy.ChecklistItem;
@@ -53,6 +54,15 @@ final class SarifLogBuilder {
     }
 
     static SarifSchema210 build(ScanReport report) {
+        return build(report, false);
+    }
+
+    /**
+     * The log, with one result per finding and, when {@code includePasses}, one {@code kind: pass} result (level
+     * {@code none}, as SARIF requires of any kind but fail) per passing evaluation: audit evidence shows what was
+     * checked and held, not only what broke. Code scanning uploads leave passes out.
+     */
+    static SarifSchema210 build(ScanReport report, boolean includePasses) {
         List<Policy> policies = report.policies().stream().sorted(Comparator.comparing(Policy::id)).toList();
         Map<String, Integer> ruleIndex = new HashMap<>();
         // A Set in the model: insertion order is rule order, which is what ruleIndex points into.
@@ -64,8 +74,12 @@ final class SarifLogBuilder {
         }
 
         List<Result> results = new ArrayList<>();
-        report.findings().stream().sorted(Evaluation.REPORT_ORDER)
-                .forEach(finding -> results.add(result(finding, ruleIndex.get(finding.policyId()), report)));
+        List<Evaluation> shown = new ArrayList<>(report.findings());
+        if (includePasses) {
+            report.evaluations().stream().filter(e -> e.outcome() == Outcome.PASS).forEach(shown::add);
+        }
+        shown.stream().sorted(Evaluation.REPORT_ORDER)
+                .forEach(e -> results.add(result(e, ruleIndex.get(e.policyId()), report)));
 
         ToolComponent driver = new ToolComponent()
                 .withName(TOOL_NAME)
@@ -103,12 +117,13 @@ final class SarifLogBuilder {
                 .withLogicalLocations(new LinkedHashSet<>(List.of(resource(finding))));
         PartialFingerprints fingerprints = new PartialFingerprints();
         fingerprints.setAdditionalProperty("primaryLocationLineHash", finding.fingerprint());
+        boolean pass = finding.outcome() == Outcome.PASS;
         Result result = new Result()
                 .withRuleId(finding.policyId())
                 .withRuleIndex(index)
-                .withKind(Result.Kind.FAIL)
+                .withKind(pass ? Result.Kind.PASS : Result.Kind.FAIL)
                 // Always explicit: a medium finding under any rule must read as a warning (see SarifJson).
-                .withLevel(SarifSeverity.of(finding.severity()).resultLevel())
+                .withLevel(pass ? Result.Level.NONE : SarifSeverity.of(finding.severity()).resultLevel())
                 .withMessage(new Message().withText(message))
                 .withLocations(List.of(location))
                 .withPartialFingerprints(fingerprints);

@@ -11,9 +11,20 @@ import java.io.Writer;
 public final class SarifReporter implements Reporter {
 
     private final ObjectWriter writer = SarifJson.writer();
+    private final boolean includePasses;
+
+    /** Findings only: what GitHub code scanning wants. */
+    public SarifReporter() {
+        this(false);
+    }
+
+    /** @param includePasses also write each passing evaluation as a {@code kind: pass} result (audit evidence) */
+    public SarifReporter(boolean includePasses) {
+        this.includePasses = includePasses;
+    }
 
     @Override
     public void write(ScanReport report, Writer out) throws IOException {
-        JsonOutput.write(writer, SarifLogBuilder.build(report), out);
+        JsonOutput.write(writer, SarifLogBuilder.build(report, includePasses), out);
     }
 }
