@@ -7,7 +7,6 @@ import dev.tollgate.policy.PolicyCatalog;
 import dev.tollgate.policy.PolicyLoadException;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -63,11 +62,12 @@ public final class EvidenceVerifier {
     /** Verifies {@code dir}; throws when it holds no readable evidence.json. */
     public static Result verify(Path dir) throws IOException {
         Path file = dir.resolve(EvidenceExporter.EVIDENCE_JSON);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": not found (is " + dir + " an evidence directory?)");
+        }
         EvidenceDocument doc;
         try {
             doc = EvidenceJson.read(file);
-        } catch (NoSuchFileException e) {
-            throw new IOException(file + ": not found (is " + dir + " an evidence directory?)", e);
         } catch (IOException e) {
             throw new IOException(file + ": not readable evidence: " + e.getMessage(), e);
         }
