@@ -23,9 +23,10 @@ import picocli.CommandLine.ParentCommand;
         name = "evidence",
         mixinStandardHelpOptions = true,
         description = {
-            "Scan and write audit evidence into DIR: evidence.json (digests, commit, one control per checklist item), "
-                    + "report.html (one self-contained page) and results.sarif (the scan, passes included).",
-            "SOURCE_DATE_EPOCH sets the recorded time, so a rerun gives identical bytes."},
+            "Scan and write audit evidence for the checklist into the --output directory.",
+            "evidence.json: digests of policies and inputs, commit, one control per checklist item; report.html: one "
+                    + "self-contained page; results.sarif: the scan, passes included. SOURCE_DATE_EPOCH sets the "
+                    + "recorded time, so a rerun gives identical bytes."},
         subcommands = EvidenceCommand.Verify.class,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -53,11 +53,21 @@ public record EvidenceDocument(
      * The policies used.
      *
      * @param digest SHA-256 over {@code files}, as {@code sha256sum} lines sorted by path
-     * @param extraDirs {@code --policies} directories, relative to the evidence directory
+     * @param extraDirs the {@code --policies} directories
      * @param files every checklist and policy file used, with its SHA-256
      * @param policies each policy with the file it came from and that file's SHA-256
      */
-    public record PolicySet(String digest, List<String> extraDirs, List<FileDigest> files, List<PolicyDigest> policies) {
+    public record PolicySet(String digest, List<PolicyDir> extraDirs, List<FileDigest> files,
+            List<PolicyDigest> policies) {
+    }
+
+    /**
+     * A {@code --policies} directory.
+     *
+     * @param path the prefix its files are shown with (as given on the command line, ending in {@code /})
+     * @param href where it is, relative to the evidence directory
+     */
+    public record PolicyDir(String path, String href) {
     }
 
     /** A file and its SHA-256. */

@@ -147,8 +147,11 @@ public final class EvidenceExporter {
         for (Policy p : catalog.policies()) {
             policies.add(new EvidenceDocument.PolicyDigest(p.id(), p.source(), catalog.digests().get(p.source())));
         }
-        return new EvidenceDocument.PolicySet(Digests.ofSet(catalog.digests()), relativeAll(out, policyDirs), files,
-                policies);
+        List<EvidenceDocument.PolicyDir> dirs = new ArrayList<>();
+        for (Path dir : policyDirs) {
+            dirs.add(new EvidenceDocument.PolicyDir(displayPrefix(dir), relative(out, dir)));
+        }
+        return new EvidenceDocument.PolicySet(Digests.ofSet(catalog.digests()), dirs, files, policies);
     }
 
     private static List<EvidenceDocument.InputFile> inputs(Path out, ScanReport report, Map<String, Path> where)
@@ -177,6 +180,12 @@ public final class EvidenceExporter {
             rel.add(relative(out, p));
         }
         return rel;
+    }
+
+    /** How {@code BundledPolicies} shows the files of an extra policy directory: its path as given, then {@code /}. */
+    static String displayPrefix(Path dir) {
+        String shown = dir.toString().replace('\\', '/');
+        return shown.endsWith("/") ? shown : shown + "/";
     }
 
     /** {@code path} relative to the evidence directory, with {@code /} separators ({@code .} for the directory itself). */

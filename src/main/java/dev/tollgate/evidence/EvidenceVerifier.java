@@ -136,7 +136,7 @@ public final class EvidenceVerifier {
     }
 
     private static int policies(Path dir, EvidenceDocument doc, List<Change> changes, List<String> notes) {
-        List<Path> extra = doc.policySet().extraDirs().stream().map(d -> dir.resolve(d).normalize()).toList();
+        List<Path> extra = doc.policySet().extraDirs().stream().map(d -> dir.resolve(d.href()).normalize()).toList();
         PolicyCatalog current;
         try {
             current = BundledPolicies.load(extra);
@@ -148,7 +148,19 @@ public final class EvidenceVerifier {
         }
         Map<String, String> then = new TreeMap<>();
         doc.policySet().files().forEach(f -> then.put(f.path(), f.sha256()));
-        Map<String, String> now = current.digests();
+        // The files of an extra directory are shown under the path it was given as; from here it has another one.
+        Map<String, String> now = new TreeMap<>();
+        current.digests().forEach((path, digest) -> {
+            String shown = path;
+            for (int i = 0; i < extra.size(); i++) {
+                String prefixNow = EvidenceExporter.displayPrefix(extra.get(i));
+                if (path.startsWith(prefixNow)) {
+                    shown = doc.policySet().extraDirs().get(i).path() + path.substring(prefixNow.length());
+                    break;
+                }
+            }
+            now.put(shown, digest);
+        });
         for (Map.Entry<String, String> e : then.entrySet()) {
             String digest = now.get(e.getKey());
             if (digest == null) {

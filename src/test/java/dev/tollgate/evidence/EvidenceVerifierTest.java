@@ -90,6 +90,25 @@ class EvidenceVerifierTest {
     }
 
     @Test
+    void aChangedPolicyOfAnExtraDirectoryIsAChange(@TempDir Path dir) throws Exception {
+        Path extra = Files.createDirectories(dir.resolve("local-policies"));
+        Files.copy(Path.of("policies/compose/TG-DC-PG-001.yaml"), extra.resolve("TG-DC-PG-001.yaml"));
+        Path tree = dir.resolve("repo");
+        TestCatalogues.copyTree(Path.of("fixtures/TG-DC-PG-001"), tree);
+        Path out = dir.resolve("evidence");
+        dev.tollgate.policy.PolicyCatalog catalog = dev.tollgate.policy.BundledPolicies.load(List.of(extra));
+        TestCatalogues.exporter(catalog, CLOCK, Map.of("SOURCE_DATE_EPOCH", "0"))
+                .export(new EvidenceExporter.Request(List.of(tree), out, null, List.of(extra)));
+        assertEquals(List.of(), EvidenceVerifier.verify(out).changes());
+
+        Files.writeString(extra.resolve("TG-DC-PG-001.yaml"), "# tightened\n", StandardOpenOption.APPEND);
+        List<Change> changes = EvidenceVerifier.verify(out).changes();
+        assertEquals(1, changes.size(), changes.toString());
+        assertEquals(ChangeKind.POLICY_MODIFIED, changes.get(0).kind());
+        assertEquals(EvidenceExporter.displayPrefix(extra) + "TG-DC-PG-001.yaml", changes.get(0).path());
+    }
+
+    @Test
     void aDirectoryWithoutEvidenceIsAnError(@TempDir Path dir) {
         IOException e = assertThrows(IOException.class, () -> EvidenceVerifier.verify(dir));
         assertTrue(e.getMessage().contains("evidence.json: not found"), e.getMessage());
