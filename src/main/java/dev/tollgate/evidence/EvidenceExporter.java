@@ -89,10 +89,7 @@ public final class EvidenceExporter {
 
         Files.createDirectories(request.outputDir());
         Path out = request.outputDir().toRealPath();
-        Map<String, Path> where = new LinkedHashMap<>();
-        for (SourceFile f : new FileDiscovery().discover(request.roots()).files()) {
-            where.putIfAbsent(f.displayPath(), f.path());
-        }
+        List<SourceFile> discovered = new FileDiscovery().discover(request.roots()).files();
         ScanReport report = new Scanner(catalog, engine, new FileDiscovery(), new Parsers(), toolVersion)
                 .scan(request.roots());
 
@@ -109,7 +106,7 @@ public final class EvidenceExporter {
                 new EvidenceDocument.Source(relativeAll(out, request.roots()), revision.repository(),
                         revision.commit(), revision.dirty(), revision.note()),
                 policySet(out, request.policyDirs()),
-                inputs(out, report, where),
+                inputs(out, report, discovered),
                 request.attestationFile() == null ? null : new EvidenceDocument.AttestationFile(
                         relative(out, request.attestationFile()), Digests.of(request.attestationFile()),
                         attestations.size()),
@@ -154,11 +151,22 @@ public final class EvidenceExporter {
         return new EvidenceDocument.PolicySet(Digests.ofSet(catalog.digests()), dirs, files, policies);
     }
 
-    private static List<EvidenceDocument.InputFile> inputs(Path out, ScanReport report, Map<String, Path> where)
+    /**
+     * The scanned files with where they are. The scanner keeps discovery's order, so the lists match index by index;
+     * matching by display path alone would confuse two roots that both hold, say, {@code deploy.yaml}.
+     */
+    private static List<EvidenceDocument.InputFile> inputs(Path out, ScanReport report, List<SourceFile> discovered)
             throws IOException {
+        Map<String, Path> byPath = new LinkedHashMap<>();
+        discovered.forEach(f -> byPath.putIfAbsent(f.displayPath(), f.path()));
+        boolean aligned = discovered.size() == report.files().size();
+        for (int i = 0; aligned && i < discovered.size(); i++) {
+            aligned = discovered.get(i).displayPath().equals(report.files().get(i).path());
+        }
         List<EvidenceDocument.InputFile> inputs = new ArrayList<>();
-        for (ScannedFile f : report.files()) {
-            Path file = where.get(f.path());
+        for (int i = 0; i < report.files().size(); i++) {
+            ScannedFile f = report.files().get(i);
+            Path file = aligned ? discovered.get(i).path() : byPath.get(f.path());
             inputs.add(new EvidenceDocument.InputFile(f.path(), file == null ? null : relative(out, file), f.format(),
                     f.resources(), file == null ? null : Digests.of(file)));
         }
