@@ -197,6 +197,19 @@ class EvidenceExporterTest {
     }
 
     @Test
+    void twoRootsWithTheSameRelativePathKeepTheirOwnDigests(@TempDir Path dir) throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        Files.copy(FIXTURES.resolve("TG-DC-PG-001/pass/docker-compose.yml"), a.resolve("docker-compose.yml"));
+        Files.copy(FIXTURES.resolve("TG-DC-PG-001/fail/docker-compose.yml"), b.resolve("docker-compose.yml"));
+        EvidenceDocument doc = export(TestCatalogues.bundled(), EPOCH, CLOCK, dir.resolve("out"), null, a, b);
+        assertEquals(List.of("../a/docker-compose.yml", "../b/docker-compose.yml"),
+                doc.inputs().stream().map(EvidenceDocument.InputFile::href).toList());
+        assertEquals(List.of(Digests.of(a.resolve("docker-compose.yml")), Digests.of(b.resolve("docker-compose.yml"))),
+                doc.inputs().stream().map(EvidenceDocument.InputFile::sha256).toList());
+    }
+
+    @Test
     void sarifHasTheSameScanWithPasses(@TempDir Path out) throws Exception {
         PolicyCatalog catalog = TestCatalogues.bundled();
         export(catalog, EPOCH, CLOCK, out, null, FIXTURES);
