@@ -58,6 +58,10 @@ record Policies(PolicyCatalog catalog, PolicyEngine engine) {
                 .filter(p -> !config.disable().contains(p.id()))
                 .map(p -> config.severities().containsKey(p.id()) ? p.withSeverity(config.severities().get(p.id())) : p)
                 .toList();
-        return new PolicyCatalog(kept, catalog.checklist());
+        // Digests describe the files the policies in use came from: drop those of disabled policies.
+        java.util.Map<String, String> digests = new java.util.TreeMap<>(catalog.digests());
+        catalog.policies().stream().filter(p -> !kept.stream().anyMatch(k -> k.id().equals(p.id())))
+                .forEach(p -> digests.remove(p.source()));
+        return new PolicyCatalog(kept, catalog.checklist(), digests);
     }
 }

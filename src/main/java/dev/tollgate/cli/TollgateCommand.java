@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
             "1:findings at or above --fail-on",
             "2:usage or configuration error (unknown flag, missing path, policy that does not load)",
             "3:internal error (a bug in Tollgate; --debug shows details)"},
-        subcommands = {ScanCommand.class, PoliciesCommand.class, InitCommand.class})
+        subcommands = {ScanCommand.class, PoliciesCommand.class, InitCommand.class, EvidenceCommand.class})
 final class TollgateCommand implements Callable<Integer> {
 
     private final Console console;

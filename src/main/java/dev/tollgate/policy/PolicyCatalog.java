@@ -4,14 +4,20 @@ import dev.tollgate.parse.yaml.YamlDocument;
 import dev.tollgate.parse.yaml.YamlLoader;
 import dev.tollgate.parse.yaml.YamlStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -19,14 +25,26 @@ import java.util.stream.Stream;
  *
  * <p>A policy directory holds {@code checklist.yaml} (optional outside the bundled set) and policy files
  * {@code **}{@code /<ID>.yaml}. Later directories add policies and replace bundled ones with the same id.
+ *
+ * @param policies the policies, sorted by id
+ * @param checklist the checklist items, in catalogue order
+ * @param digests SHA-256 (lowercase hex) of the bytes of every file the catalogue was built from, by display path:
+ *     each checklist file read and each policy kept (a replaced bundled policy is not used, so it is not listed);
+ *     sorted by path. Audit evidence records them: the bundled files live in the jar and cannot be re-read later.
  */
-public record PolicyCatalog(List<Policy> policies, List<ChecklistItem> checklist) {
+public record PolicyCatalog(List<Policy> policies, List<ChecklistItem> checklist, Map<String, String> digests) {
 
     public static final String CHECKLIST_FILE = "checklist.yaml";
 
     public PolicyCatalog {
         policies = policies.stream().sorted(Comparator.comparing(Policy::id)).toList();
         checklist = List.copyOf(checklist);
+        digests = Collections.unmodifiableMap(new TreeMap<>(digests));
+    }
+
+    /** A catalogue built in memory (tests), with no file digests. */
+    public PolicyCatalog(List<Policy> policies, List<ChecklistItem> checklist) {
+        this(policies, checklist, Map.of());
     }
 
     /** A directory of policies and the prefix its files are shown with in messages. */
@@ -41,11 +59,12 @@ public record PolicyCatalog(List<Policy> policies, List<ChecklistItem> checklist
         List<PolicyError> errors = new ArrayList<>();
         Map<String, ChecklistItem> checklist = new LinkedHashMap<>();
         Map<String, Policy> policies = new LinkedHashMap<>();
+        Map<String, String> digests = new LinkedHashMap<>();
         PolicyReader reader = new PolicyReader();
         for (Source source : sources) {
             Path checklistFile = source.root().resolve(CHECKLIST_FILE);
             if (Files.isRegularFile(checklistFile)) {
-                readChecklist(checklistFile, source.displayPrefix() + CHECKLIST_FILE, checklist, errors);
+                readChecklist(checklistFile, source.displayPrefix() + CHECKLIST_FILE, checklist, digests, errors);
             }
             Map<String, String> seenInSource = new LinkedHashMap<>();
             for (Path file : policyFiles(source.root(), errors, source.displayPrefix())) {
@@ -54,8 +73,11 @@ public record PolicyCatalog(List<Policy> policies, List<ChecklistItem> checklist
                 String name = file.getFileName().toString();
                 String expectedId = name.substring(0, name.lastIndexOf('.'));
                 String text;
+                String digest;
                 try {
-                    text = Files.readString(file, StandardCharsets.UTF_8);
+                    byte[] bytes = Files.readAllBytes(file);
+                    digest = sha256(bytes);
+                    text = utf8(bytes);
                 } catch (IOException | RuntimeException e) {
                     errors.add(new PolicyError(display, 0, 0, "cannot read policy file: " + e.getMessage()));
                     continue;
@@ -69,7 +91,11 @@ public record PolicyCatalog(List<Policy> policies, List<ChecklistItem> checklist
                     errors.add(new PolicyError(display, 0, 0, "duplicate policy id " + p.id() + " (also in " + previous + ")"));
                     continue;
                 }
-                policies.put(p.id(), p); // a later source replaces a bundled policy of the same id
+                Policy replaced = policies.put(p.id(), p); // a later source replaces a bundled policy of the same id
+                if (replaced != null) {
+                    digests.remove(replaced.source());
+                }
+                digests.put(display, digest);
             }
         }
         for (Policy p : policies.values()) {
@@ -82,7 +108,7 @@ public record PolicyCatalog(List<Policy> policies, List<ChecklistItem> checklist
         if (!errors.isEmpty()) {
             throw new PolicyLoadException(errors);
         }
-        return new PolicyCatalog(new ArrayList<>(policies.values()), new ArrayList<>(checklist.values()));
+        return new PolicyCatalog(new ArrayList<>(policies.values()), new ArrayList<>(checklist.values()), digests);
     }
 
     public ChecklistItem checklistItem(String id) {
@@ -108,10 +134,13 @@ public record PolicyCatalog(List<Policy> policies, List<ChecklistItem> checklist
         }
     }
 
-    private static void readChecklist(Path file, String display, Map<String, ChecklistItem> into, List<PolicyError> errors) {
+    private static void readChecklist(Path file, String display, Map<String, ChecklistItem> into,
+            Map<String, String> digests, List<PolicyError> errors) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            byte[] bytes = Files.readAllBytes(file);
+            digests.put(display, sha256(bytes));
+            text = utf8(bytes);
         } catch (IOException e) {
             errors.add(new PolicyError(display, 0, 0, "cannot read checklist: " + e.getMessage()));
             return;
@@ -152,6 +181,19 @@ public record PolicyCatalog(List<Policy> policies, List<ChecklistItem> checklist
             }
             // A later checklist may add items; it cannot reword one, so ids stay traceable to one text.
             into.putIfAbsent(id, new ChecklistItem(id, section, itemText, automation, why));
+        }
+    }
+
+    /** Strict UTF-8, as {@link Files#readString} decodes: malformed input is an error, never replaced silently. */
+    private static String utf8(byte[] bytes) throws IOException {
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
     }
 }

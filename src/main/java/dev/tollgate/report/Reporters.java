@@ -40,7 +40,7 @@ public final class Reporters {
         return switch (format) {
             case "text" -> new TextReporter(options.color());
             case "json" -> new JsonReporter();
-            case "sarif" -> new SarifReporter(options.includeSuppressed());
+            case "sarif" -> new SarifReporter(options.includeSuppressed(), false);
             case "markdown" -> new MarkdownReporter();
             case "junit" -> new JunitReporter();
             default -> throw new IllegalArgumentException(

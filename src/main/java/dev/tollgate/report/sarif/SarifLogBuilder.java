@@ -57,14 +57,18 @@ final class SarifLogBuilder {
     }
 
     static SarifSchema210 build(ScanReport report) {
-        return build(report, false);
+        return build(report, false, false);
     }
 
     /**
+     * The log, with one result per failure (suppressed ones only when {@code includeSuppressed}) and, when
+     * {@code includePasses}, one {@code kind: pass} result (level {@code none}, as SARIF requires of any kind but
+     * fail) per passing evaluation: audit evidence shows what was checked and held, not only what broke.
+     *
      * @param includeSuppressed whether suppressed findings become results carrying {@code suppressions}; off by
      *     default because GitHub ignores {@code suppressions} and would show them as open alerts
      */
-    static SarifSchema210 build(ScanReport report, boolean includeSuppressed) {
+    static SarifSchema210 build(ScanReport report, boolean includeSuppressed, boolean includePasses) {
         List<Policy> policies = report.policies().stream().sorted(Comparator.comparing(Policy::id)).toList();
         Map<String, Integer> ruleIndex = new HashMap<>();
         // A Set in the model: insertion order is rule order, which is what ruleIndex points into.
@@ -77,10 +81,15 @@ final class SarifLogBuilder {
 
         List<Result> results = new ArrayList<>();
         // With a baseline, known findings stay results (marked unchanged): dropping them would close their alerts.
+        List<Evaluation> shown = new ArrayList<>();
         report.evaluations().stream()
                 .filter(e -> e.outcome() == Outcome.FAIL && (e.suppression() == null || includeSuppressed))
-                .sorted(Evaluation.REPORT_ORDER)
-                .forEach(finding -> results.add(result(finding, ruleIndex.get(finding.policyId()), report)));
+                .forEach(shown::add);
+        if (includePasses) {
+            report.evaluations().stream().filter(e -> e.outcome() == Outcome.PASS).forEach(shown::add);
+        }
+        shown.stream().sorted(Evaluation.REPORT_ORDER)
+                .forEach(e -> results.add(result(e, ruleIndex.get(e.policyId()), report)));
 
         ToolComponent driver = new ToolComponent()
                 .withName(TOOL_NAME)
@@ -118,12 +127,13 @@ final class SarifLogBuilder {
                 .withLogicalLocations(new LinkedHashSet<>(List.of(resource(finding))));
         PartialFingerprints fingerprints = new PartialFingerprints();
         fingerprints.setAdditionalProperty("primaryLocationLineHash", finding.fingerprint());
+        boolean pass = finding.outcome() == Outcome.PASS;
         Result result = new Result()
                 .withRuleId(finding.policyId())
                 .withRuleIndex(index)
-                .withKind(Result.Kind.FAIL)
+                .withKind(pass ? Result.Kind.PASS : Result.Kind.FAIL)
                 // Always explicit: a medium finding under any rule must read as a warning (see SarifJson).
-                .withLevel(SarifSeverity.of(finding.severity()).resultLevel())
+                .withLevel(pass ? Result.Level.NONE : SarifSeverity.of(finding.severity()).resultLevel())
                 .withMessage(new Message().withText(message))
                 .withLocations(List.of(location))
                 .withPartialFingerprints(fingerprints);

@@ -12,18 +12,24 @@ public final class SarifReporter implements Reporter {
 
     private final ObjectWriter writer = SarifJson.writer();
     private final boolean includeSuppressed;
+    private final boolean includePasses;
 
+    /** Findings only: what GitHub code scanning wants. */
     public SarifReporter() {
-        this(false);
+        this(false, false);
     }
 
-    /** @param includeSuppressed write suppressed findings as results with {@code suppressions} (GitHub shows them) */
-    public SarifReporter(boolean includeSuppressed) {
+    /**
+     * @param includeSuppressed write suppressed findings as results with {@code suppressions} (GitHub shows them)
+     * @param includePasses also write each passing evaluation as a {@code kind: pass} result (audit evidence)
+     */
+    public SarifReporter(boolean includeSuppressed, boolean includePasses) {
         this.includeSuppressed = includeSuppressed;
+        this.includePasses = includePasses;
     }
 
     @Override
     public void write(ScanReport report, Writer out) throws IOException {
-        JsonOutput.write(writer, SarifLogBuilder.build(report, includeSuppressed), out);
+        JsonOutput.write(writer, SarifLogBuilder.build(report, includeSuppressed, includePasses), out);
     }
 }

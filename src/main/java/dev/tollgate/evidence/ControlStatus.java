@@ -1,0 +1,29 @@
+package dev.tollgate.evidence;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Where a checklist item stands in one evidence export (rules: {@link Controls}). */
+public enum ControlStatus {
+    /** At least one resource was evaluated for the item and none failed. */
+    PASS,
+    /** At least one unsuppressed failure. */
+    FAIL,
+    /** Only evaluations that could not decide (policy errors). */
+    UNKNOWN,
+    /** No file can show the item: it needs an attestation, whether or not one was given. */
+    MANUAL,
+    /** An automated or partial item with no matching resource in the scanned tree. */
+    NOT_APPLICABLE;
+
+    /** The id written into evidence.json: {@code pass}, {@code not_applicable}, ... */
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** How a person reads it. */
+    public String label() {
+        return this == NOT_APPLICABLE ? "not applicable" : id();
+    }
+}
