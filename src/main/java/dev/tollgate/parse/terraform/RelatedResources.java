@@ -14,7 +14,8 @@ import java.util.Map;
  * Turns evaluated instances into resources, each with the other instances that refer to it: by reference (any
  * attribute whose evaluation read it, through locals, module inputs and outputs too) or, for an
  * {@code aws_s3_bucket}, by a string attribute equal to its literal {@code bucket} name. One entry per referring
- * instance, naming the first attribute (in source order) that refers; sorted by address.
+ * instance, naming the first attribute (in source order) that refers by reference, else the attribute holding
+ * the name; sorted by address.
  */
 final class RelatedResources {
 
