@@ -29,13 +29,22 @@ final class RelatedResources {
             byAddress.putIfAbsent(i.address(), i);
             data.put(i.address(), output(i));
         }
+        // Plan JSON refers to resources as configured (no instance key): such a reference means every instance.
+        Map<String, List<String>> byResource = new LinkedHashMap<>();
+        for (String address : byAddress.keySet()) {
+            byResource.computeIfAbsent(address.replaceAll("\\[[^\\]]*]", ""), k -> new ArrayList<>()).add(address);
+        }
         Map<String, Map<String, String>> referrers = new LinkedHashMap<>(); // target -> referrer -> attribute
         for (Instance from : byAddress.values()) {
             from.refsByAttribute().forEach((attribute, targets) -> {
                 for (String target : targets) {
-                    if (!target.equals(from.address()) && byAddress.containsKey(target)) {
-                        referrers.computeIfAbsent(target, k -> new LinkedHashMap<>()).putIfAbsent(from.address(),
-                                attribute);
+                    List<String> resolved = byAddress.containsKey(target) ? List.of(target)
+                            : byResource.getOrDefault(target, List.of());
+                    for (String t : resolved) {
+                        if (!t.equals(from.address())) {
+                            referrers.computeIfAbsent(t, k -> new LinkedHashMap<>()).putIfAbsent(from.address(),
+                                    attribute);
+                        }
                     }
                 }
             });
