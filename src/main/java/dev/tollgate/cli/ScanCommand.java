@@ -9,6 +9,7 @@ import dev.tollgate.finding.Evaluation;
 import dev.tollgate.finding.ScanReport;
 import dev.tollgate.model.Problem;
 import dev.tollgate.parse.Parsers;
+import dev.tollgate.parse.terraform.TerraformOptions;
 import dev.tollgate.policy.Severity;
 import dev.tollgate.report.Reporters;
 import dev.tollgate.scan.ChangedFiles;
@@ -24,8 +25,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -96,6 +99,13 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show stack traces of internal errors")
     private boolean debug;
 
+    @Option(names = "--var-file", paramLabel = "FILE",
+            description = "Terraform variable values for every root module (after terraform.tfvars, *.auto.tfvars)")
+    private List<Path> varFiles = new ArrayList<>();
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A Terraform root variable value (last wins)")
+    private List<String> vars = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         Console console = parent.console();
@@ -156,9 +166,13 @@ final class ScanCommand implements Callable<Integer> {
         if (policies == null) {
             return ExitCode.USAGE.code();
         }
+        TerraformOptions terraform = terraformOptions(config, configDir, console);
+        if (terraform == null) {
+            return ExitCode.USAGE.code();
+        }
         Suppressor suppressor = new Suppressor(config.suppressions(), config.forbidInline(), today());
         Scanner scanner = new Scanner(policies.catalog(), policies.engine(),
-                new FileDiscovery(FileDiscovery.DEFAULT_MAX_FILE_SIZE, config.exclude()), new Parsers(),
+                new FileDiscovery(FileDiscovery.DEFAULT_MAX_FILE_SIZE, config.exclude()), new Parsers(terraform),
                 Version.current(), suppressor);
         ScanReport report = scanner.scan(roots);
         if (changed != null) {
@@ -248,6 +262,33 @@ final class ScanCommand implements Callable<Integer> {
             return LocalDate.ofInstant(Instant.ofEpochSecond(Long.parseLong(epoch)), ZoneOffset.UTC);
         }
         return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /**
+     * Terraform variables: the configuration's {@code terraform.var-files} and {@code vars} first, then
+     * {@code --var-file} and {@code --var} (flags win); null after a usage message.
+     */
+    private TerraformOptions terraformOptions(TollgateConfig config, Path configDir, Console console) {
+        Map<String, String> values = new LinkedHashMap<>(config.vars());
+        List<Path> files = new ArrayList<>();
+        config.varFiles().forEach(f -> files.add(configDir.resolve(f)));
+        files.addAll(varFiles);
+        for (String v : vars) {
+            int eq = v.indexOf('=');
+            if (eq <= 0) {
+                usage(console, "--var: expected NAME=VALUE, got '" + v + "'");
+                return null;
+            }
+            values.remove(v.substring(0, eq));
+            values.put(v.substring(0, eq), v.substring(eq + 1));
+        }
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                usage(console, "--var-file: file not found: " + f);
+                return null;
+            }
+        }
+        return new TerraformOptions(files, values);
     }
 
     private static int usage(Console console, String message) {
