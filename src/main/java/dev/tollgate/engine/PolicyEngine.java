@@ -114,7 +114,7 @@ public final class PolicyEngine {
         Map<String, Object> vars = new HashMap<>();
         vars.put("resource", data);
         vars.put("item", at(data, pointer));
-        vars.put("meta", meta(resource));
+        vars.put("meta", meta(resource, pointer));
         Outcome outcome;
         String message;
         try {
@@ -150,8 +150,16 @@ public final class PolicyEngine {
         return cp.policy().message();
     }
 
-    private static Map<String, Object> meta(Resource r) {
+    /**
+     * What the policy sees about the resource and the selected element: besides the resource's identity, the JSON
+     * pointer of the element and its key (the last pointer token, e.g. the variable name for {@code $[*]} over an env
+     * file; "" for the whole resource), since a selected value alone does not say which variable it came from.
+     */
+    private static Map<String, Object> meta(Resource r, String pointer) {
         Map<String, Object> m = new HashMap<>();
+        m.put("pointer", pointer);
+        m.put("key", pointer.isEmpty() ? ""
+                : pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~"));
         m.put("format", r.format().id());
         m.put("kind", r.kind());
         m.put("name", r.name());
