@@ -101,6 +101,43 @@ final class Hosts {
                 || (a == 169 && b == 254) || a == 0;
     }
 
+    /**
+     * The password in a URL's user info ({@code postgres://app:PASSWORD@db/app}), "" when there is none. Policies
+     * judge it and must never print it; the redactor masks it in any message as a safety net.
+     */
+    static String urlPassword(String text) {
+        String t = text.strip();
+        int sep = t.indexOf("://");
+        if (sep <= 0) {
+            return "";
+        }
+        String rest = t.substring(sep + 3);
+        int end = indexOfAny(rest, "/?#");
+        String authority = end < 0 ? rest : rest.substring(0, end);
+        int at = authority.lastIndexOf('@');
+        if (at < 0) {
+            return "";
+        }
+        String userInfo = authority.substring(0, at);
+        int colon = userInfo.indexOf(':');
+        return colon < 0 ? "" : userInfo.substring(colon + 1);
+    }
+
+    /**
+     * The domain of an e-mail address, lowercased: {@code Acme <noreply@acme.com>} gives {@code acme.com}; "" when the
+     * text holds no {@code @}.
+     */
+    static String emailDomain(String text) {
+        String t = text.strip();
+        int open = t.lastIndexOf('<');
+        int close = t.lastIndexOf('>');
+        if (open >= 0 && close > open) {
+            t = t.substring(open + 1, close);
+        }
+        int at = t.lastIndexOf('@');
+        return at < 0 ? "" : t.substring(at + 1).strip().toLowerCase(Locale.ROOT);
+    }
+
     private static int indexOfAny(String s, String chars) {
         for (int i = 0; i < s.length(); i++) {
             if (chars.indexOf(s.charAt(i)) >= 0) {

@@ -115,7 +115,7 @@ public final class PolicyEngine {
         Map<String, Object> vars = new HashMap<>();
         vars.put("resource", data);
         vars.put("item", at(data, pointer));
-        vars.put("meta", meta(resource));
+        vars.put("meta", meta(resource, pointer));
         vars.put("related", related(resource));
         Outcome outcome;
         String message;
@@ -184,8 +184,16 @@ public final class PolicyEngine {
         return out;
     }
 
-    private static Map<String, Object> meta(Resource r) {
+    /**
+     * What the policy sees about the resource and the selected element: besides the resource's identity, the JSON
+     * pointer of the element and its key (the last pointer token, e.g. the variable name for {@code $[*]} over an env
+     * file; "" for the whole resource), since a selected value alone does not say which variable it came from.
+     */
+    private static Map<String, Object> meta(Resource r, String pointer) {
         Map<String, Object> m = new HashMap<>();
+        m.put("pointer", pointer);
+        m.put("key", pointer.isEmpty() ? ""
+                : pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~"));
         m.put("format", r.format().id());
         m.put("kind", r.kind());
         m.put("name", r.name());

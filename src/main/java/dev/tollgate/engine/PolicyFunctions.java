@@ -24,6 +24,20 @@ import java.util.Set;
  * <tr><td>{@code shell_words(dyn) -> list(string)}</td><td>a command string or list as words; unwraps sh -c</td></tr>
  * <tr><td>{@code redis_config(list) -> map}</td><td>what a redis-server command line sets ({@code save}, {@code appendonly}, ...)</td></tr>
  * <tr><td>{@code truthy(dyn) -> bool}</td><td>true/1/yes/on (any case), as Django and most env parsers read flags</td></tr>
+ * <tr><td>{@code size_bytes(string, string) -> int}</td><td>bytes of a memory size in the {@code kubernetes}, {@code docker} or {@code redis} convention; -1 when unreadable</td></tr>
+ * <tr><td>{@code placeholder(dyn) -> bool}</td><td>null, empty, ${VAR}, &lt;...&gt;, changeme, your-..., xxxx: a value to be filled in</td></tr>
+ * <tr><td>{@code secret_name(string) -> bool}</td><td>the variable name says it holds a secret (password, secret, token, *_KEY; not *_ID, *_FILE, PUBLIC...)</td></tr>
+ * <tr><td>{@code secret_value(string) -> bool}</td><td>the value looks like a real secret: no placeholder, 8+ characters, not a URL, path or dev/test value</td></tr>
+ * <tr><td>{@code well_known_secret(string) -> bool}</td><td>contains an AWS access key id, a Stripe live key or a PEM private key</td></tr>
+ * <tr><td>{@code client_secret_name(string) -> bool}</td><td>a NEXT_PUBLIC_/REACT_APP_/VITE_/EXPO_PUBLIC_ name that says secret (publishable/anon/site keys excepted)</td></tr>
+ * <tr><td>{@code weak_password(string) -> bool}</td><td>under 16 characters, under 5 distinct characters, or a default word</td></tr>
+ * <tr><td>{@code distinct_chars(string) -> int}</td><td>number of distinct characters</td></tr>
+ * <tr><td>{@code url_password(string) -> string}</td><td>the password of a URL's user info; "" when none (never print it)</td></tr>
+ * <tr><td>{@code email_domain(string) -> string}</td><td>the domain of an address ({@code Acme <a@acme.com>} gives acme.com)</td></tr>
+ * <tr><td>{@code env_template(string) -> bool}</td><td>the file name is a template's (.example, .sample, .template, .dist, ...)</td></tr>
+ * <tr><td>{@code file_stage(string) -> string}</td><td>production, staging, test, development or "" from the file name</td></tr>
+ * <tr><td>{@code deploy_file(string) -> bool}</td><td>the file configures a deployment as is: not dev/test-named, not a template unless production/staging-named</td></tr>
+ * <tr><td>{@code option_value(list, list) -> string}</td><td>the value of a command-line option ({@code --timeout 60}, {@code --timeout=60}, {@code -t 60}); "" when absent</td></tr>
  * </table>
  */
 final class PolicyFunctions {
@@ -43,7 +57,22 @@ final class PolicyFunctions {
                 global("is_internal_host", "is_internal_host_string", SimpleType.BOOL, SimpleType.STRING),
                 global("shell_words", "shell_words_dyn", ListType.create(SimpleType.STRING), SimpleType.DYN),
                 global("redis_config", "redis_config_list", STRING_MAP, ListType.create(SimpleType.DYN)),
-                global("truthy", "truthy_dyn", SimpleType.BOOL, SimpleType.DYN));
+                global("truthy", "truthy_dyn", SimpleType.BOOL, SimpleType.DYN),
+                global("size_bytes", "size_bytes_string_string", SimpleType.INT, SimpleType.STRING, SimpleType.STRING),
+                global("placeholder", "placeholder_dyn", SimpleType.BOOL, SimpleType.DYN),
+                global("secret_name", "secret_name_string", SimpleType.BOOL, SimpleType.STRING),
+                global("secret_value", "secret_value_string", SimpleType.BOOL, SimpleType.STRING),
+                global("well_known_secret", "well_known_secret_string", SimpleType.BOOL, SimpleType.STRING),
+                global("client_secret_name", "client_secret_name_string", SimpleType.BOOL, SimpleType.STRING),
+                global("weak_password", "weak_password_string", SimpleType.BOOL, SimpleType.STRING),
+                global("distinct_chars", "distinct_chars_string", SimpleType.INT, SimpleType.STRING),
+                global("url_password", "url_password_string", SimpleType.STRING, SimpleType.STRING),
+                global("email_domain", "email_domain_string", SimpleType.STRING, SimpleType.STRING),
+                global("env_template", "env_template_string", SimpleType.BOOL, SimpleType.STRING),
+                global("file_stage", "file_stage_string", SimpleType.STRING, SimpleType.STRING),
+                global("deploy_file", "deploy_file_string", SimpleType.BOOL, SimpleType.STRING),
+                global("option_value", "option_value_list_list", SimpleType.STRING,
+                        ListType.create(SimpleType.DYN), ListType.create(SimpleType.DYN)));
     }
 
     static List<CelFunctionBinding> bindings() {
@@ -55,7 +84,21 @@ final class PolicyFunctions {
                 CelFunctionBinding.from("is_internal_host_string", String.class, Hosts::isInternal),
                 CelFunctionBinding.from("shell_words_dyn", Object.class, ShellWords::words),
                 CelFunctionBinding.from("redis_config_list", List.class, list -> RedisArgs.config(ShellWords.words(list))),
-                CelFunctionBinding.from("truthy_dyn", Object.class, PolicyFunctions::truthy));
+                CelFunctionBinding.from("truthy_dyn", Object.class, PolicyFunctions::truthy),
+                CelFunctionBinding.from("size_bytes_string_string", String.class, String.class, Sizes::bytes),
+                CelFunctionBinding.from("placeholder_dyn", Object.class, Secrets::isPlaceholder),
+                CelFunctionBinding.from("secret_name_string", String.class, Secrets::isSecretName),
+                CelFunctionBinding.from("secret_value_string", String.class, Secrets::isSecretValue),
+                CelFunctionBinding.from("well_known_secret_string", String.class, Secrets::isWellKnownSecret),
+                CelFunctionBinding.from("client_secret_name_string", String.class, Secrets::isClientSecretName),
+                CelFunctionBinding.from("weak_password_string", String.class, Secrets::isWeakPassword),
+                CelFunctionBinding.from("distinct_chars_string", String.class, Secrets::distinctChars),
+                CelFunctionBinding.from("url_password_string", String.class, Hosts::urlPassword),
+                CelFunctionBinding.from("email_domain_string", String.class, Hosts::emailDomain),
+                CelFunctionBinding.from("env_template_string", String.class, EnvFileNames::isTemplate),
+                CelFunctionBinding.from("file_stage_string", String.class, EnvFileNames::stage),
+                CelFunctionBinding.from("deploy_file_string", String.class, EnvFileNames::isDeployFile),
+                CelFunctionBinding.from("option_value_list_list", List.class, List.class, CommandOptions::value));
     }
 
     static boolean truthy(Object value) {

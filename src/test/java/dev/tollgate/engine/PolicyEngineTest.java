@@ -55,6 +55,20 @@ class PolicyEngineTest {
     }
 
     @Test
+    void meta_namesTheSelectedKeyAndPointer() throws Exception {
+        PolicyEngine engine = PolicyEngine.compile(List.of(policy("$[*]",
+                "meta.key != 'SECRET_KEY' && meta.pointer != '/a~1b'", null)));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("DEBUG", "1");
+        data.put("SECRET_KEY", "x");
+        data.put("a/b", "y");
+        assertEquals(List.of(Outcome.PASS, Outcome.FAIL, Outcome.FAIL),
+                engine.evaluate(env(data)).stream().map(Evaluation::outcome).toList());
+        PolicyEngine whole = PolicyEngine.compile(List.of(policy(null, "meta.key == '' && meta.pointer == ''", null)));
+        assertEquals(Outcome.PASS, whole.evaluate(env(data)).get(0).outcome());
+    }
+
+    @Test
     void missingKey_isAnErrorNotAPass() throws Exception {
         PolicyEngine engine = PolicyEngine.compile(List.of(policy(null, "resource.MISSING == 'x'", null)));
         List<Evaluation> out = engine.evaluate(env(Map.of("A", "1")));

@@ -1,0 +1,157 @@
+package dev.tollgate.engine;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Secret names and values, tuned for a low false-positive rate: a finding on a template value a maintainer wrote on
+ * purpose costs more trust than a missed weak secret. So a value counts as a placeholder on any of many hints
+ * (empty, {@code ${VAR}}, {@code <...>}, {@code changeme}, {@code your-...}, {@code xxx}, {@code ...here}, one
+ * repeated character, {@code example}), and a name counts as secret only when one of its words says so and none
+ * says it is metadata about a secret ({@code _ID}, {@code _FILE}, {@code _URL}, {@code _TIMEOUT}, {@code PUBLIC}...).
+ */
+final class Secrets {
+
+    private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "passphrase", "secret",
+            "token", "apikey", "key", "credentials", "privatekey", "salt");
+    /** Words that make a secret-sounding name about something else: where the secret is, how long it lives. */
+    private static final Set<String> METADATA_WORDS = Set.of("public", "publishable", "id", "file", "path", "dir",
+            "url", "uri", "name", "length", "lifetime", "ttl", "timeout", "expiry", "expires", "expiration", "age",
+            "header", "field", "prefix", "algorithm", "type", "validators", "reset", "min", "max", "enabled",
+            "required", "hash", "hashers", "rotation", "count", "size", "location", "backend", "class", "format");
+    private static final List<String> CLIENT_PREFIXES = List.of("NEXT_PUBLIC_", "REACT_APP_", "VITE_", "EXPO_PUBLIC_");
+    /** Words no public browser key carries. */
+    private static final Set<String> NEVER_PUBLIC = Set.of("secret", "password", "passwd", "pwd", "passphrase",
+            "private", "privatekey", "credentials");
+    /** Keys that are public by design: publishable, anon, site and search-only keys, browser SDK keys. */
+    private static final Set<String> PUBLIC_KEY_WORDS = Set.of("publishable", "public", "anon", "site", "search",
+            "firebase", "maps", "mapbox", "posthog", "segment", "amplitude", "mixpanel", "recaptcha", "hcaptcha",
+            "turnstile", "vapid");
+    private static final Set<String> PLACEHOLDERS = Set.of("changeme", "change-me", "change_me", "changethis",
+            "change-this", "change_this", "replaceme", "replace-me", "replace_me", "todo", "tbd", "fixme", "placeholder",
+            "secret", "password", "passwd", "none", "null", "nil", "empty", "dummy", "example", "sample", "test",
+            "redacted", "unset", "undefined", "your-secret-key", "your_secret_key", "yoursecretkey", "secretkey",
+            "secret-key", "secret_key", "mysecret", "supersecret");
+    /** Fragments that mark a value as something to replace, wherever they appear in it. */
+    private static final List<String> PLACEHOLDER_FRAGMENTS = List.of("changeme", "change-me", "change_me", "change-this",
+            "change_this", "changethis", "replace", "placeholder", "example", "xxxx", "dummy", "your-", "your_",
+            "yourkey", "yoursecret", "-here", "_here", "not-a-real", "not_a_real", "notreal", "fill-in", "fill_in",
+            "insert-", "insert_");
+    /** Words (between separators) that mark a value as made for development or tests. */
+    private static final Set<String> NON_PRODUCTION_WORDS = Set.of("insecure", "dev", "development", "local", "test",
+            "testing", "fake", "unsafe", "demo", "sample", "notsecret");
+    private static final Pattern WELL_KNOWN = Pattern.compile(
+            "(?<![A-Z0-9])(AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])|sk_live_[0-9A-Za-z]{10,}|rk_live_[0-9A-Za-z]{10,}"
+                    + "|-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----");
+    private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
+
+    private Secrets() {
+    }
+
+    /** True when a variable's name says its value is a secret ({@code DB_PASSWORD}, {@code STRIPE_SECRET_KEY}, {@code GITHUB_TOKEN}). */
+    static boolean isSecretName(String name) {
+        List<String> words = words(name);
+        return words.stream().anyMatch(SECRET_WORDS::contains) && words.stream().noneMatch(METADATA_WORDS::contains);
+    }
+
+    /**
+     * True for a browser-exposed variable ({@code NEXT_PUBLIC_}, {@code REACT_APP_}, {@code VITE_}, {@code EXPO_PUBLIC_})
+     * whose name says it holds a secret. Secret, password and private always count; token and key count unless the
+     * name says the key is public by design (publishable, anon, site, search-only, browser SDK keys such as Firebase
+     * or Google Maps).
+     */
+    static boolean isClientSecretName(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        String rest = null;
+        for (String prefix : CLIENT_PREFIXES) {
+            if (upper.startsWith(prefix)) {
+                rest = upper.substring(prefix.length());
+                break;
+            }
+        }
+        if (rest == null) {
+            return false;
+        }
+        List<String> words = words(rest);
+        if (words.stream().anyMatch(NEVER_PUBLIC::contains)) {
+            return true;
+        }
+        boolean keyLike = words.stream().anyMatch(w -> w.equals("token") || w.equals("key") || w.equals("apikey"));
+        return keyLike && words.stream().noneMatch(PUBLIC_KEY_WORDS::contains);
+    }
+
+    /**
+     * True when a value stands for one to be filled in: null or empty, a reference ({@code ${VAR}}, {@code $VAR},
+     * {@code $(VAR)}, <code>{{ var }}</code>), an angle- or square-bracketed hint, one repeated character, or a
+     * placeholder word or fragment ({@code changeme}, {@code your-api-key}, {@code xxxx}, {@code put-key-here}).
+     */
+    static boolean isPlaceholder(Object value) {
+        if (value == null || value instanceof com.google.protobuf.NullValue) {
+            return true;
+        }
+        String v = String.valueOf(value).strip();
+        if (v.isEmpty() || v.startsWith("$") || v.contains("${") || v.contains("$(") || v.contains("{{")) {
+            return true;
+        }
+        if ((v.startsWith("<") && v.endsWith(">")) || (v.startsWith("[") && v.endsWith("]"))) {
+            return true;
+        }
+        if (v.chars().distinct().count() == 1) {
+            return true; // xxxxxx, ******, 000000, ...
+        }
+        String lower = v.toLowerCase(Locale.ROOT);
+        return PLACEHOLDERS.contains(lower) || PLACEHOLDER_FRAGMENTS.stream().anyMatch(lower::contains);
+    }
+
+    /**
+     * True when a value looks like an actual secret rather than a placeholder or a development default: not a
+     * placeholder, at least 8 characters, no whitespace, not a URL or a file path, and no word saying it is for
+     * development or tests ({@code django-insecure-...}, {@code dev-secret}, {@code test-token}).
+     */
+    static boolean isSecretValue(String value) {
+        String v = value.strip();
+        if (isPlaceholder(v) || v.length() < 8 || v.chars().anyMatch(Character::isWhitespace) || v.contains("://")
+                || v.startsWith("/") || v.startsWith("./") || v.startsWith("../") || v.startsWith("~/")) {
+            return false;
+        }
+        return Arrays.stream(SEPARATORS.split(v.toLowerCase(Locale.ROOT))).noneMatch(NON_PRODUCTION_WORDS::contains);
+    }
+
+    /**
+     * True when {@code value} contains a credential in a well-known format: an AWS access key id (AKIA/ASIA...),
+     * a Stripe live secret or restricted key, a PEM private key block. AWS's documentation keys (ending in EXAMPLE)
+     * are not reported.
+     */
+    static boolean isWellKnownSecret(String value) {
+        var m = WELL_KNOWN.matcher(value);
+        while (m.find()) {
+            if (!m.group().endsWith("EXAMPLE")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True for a weak or default password: under 16 characters, fewer than 5 distinct characters, or containing a
+     * default word (password, postgres, admin, changeme, secret, example).
+     */
+    static boolean isWeakPassword(String value) {
+        String v = value.strip();
+        String lower = v.toLowerCase(Locale.ROOT);
+        return v.length() < 16 || v.chars().distinct().count() < 5
+                || List.of("password", "postgres", "admin", "changeme", "secret", "example").stream().anyMatch(lower::contains);
+    }
+
+    /** The number of distinct characters (code points) in {@code value}. */
+    static long distinctChars(String value) {
+        return value.codePoints().distinct().count();
+    }
+
+    private static List<String> words(String name) {
+        return List.of(SEPARATORS.split(name.toLowerCase(Locale.ROOT)));
+    }
+}
