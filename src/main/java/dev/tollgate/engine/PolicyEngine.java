@@ -136,9 +136,14 @@ public final class PolicyEngine {
             message = p.id() + ": condition could not be evaluated: " + firstLine(e.getMessage());
         }
         SourceLocation where = resource.locate(reportPointer(p, resource, pointer));
+        if (outcome == Outcome.FAIL && !resource.callSites().isEmpty()) {
+            // A finding inside a module is located in the module's file; say which call brought it there.
+            SourceLocation call = resource.callSites().get(resource.callSites().size() - 1);
+            message = message + " (module called at " + call.file() + ":" + call.line() + ")";
+        }
         return new Evaluation(p.id(), p.severity(), outcome, where, resource.address(), resource.kind(),
                 resource.name(), pointer, redactor.redact(message),
-                Fingerprints.of(p.id(), where.file(), resource.address(), pointer));
+                Fingerprints.of(p.id(), where.file(), resource.address(), pointer), null, null, resource.callSites());
     }
 
     private static String failureMessage(CompiledPolicy cp, Map<String, Object> vars) {

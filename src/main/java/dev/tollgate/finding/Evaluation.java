@@ -3,6 +3,7 @@ package dev.tollgate.finding;
 import dev.tollgate.model.SourceLocation;
 import dev.tollgate.policy.Severity;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param fingerprint stable identity that survives lines moving: policy, file, resource address and pointer
  * @param suppression why this failure is accepted, or null
  * @param baseline how this failure compares with a baseline, or null when the scan has none
+ * @param callSites the Terraform module blocks that lead to the resource, outermost first; empty elsewhere
  */
 public record Evaluation(
         String policyId,
@@ -33,7 +35,8 @@ public record Evaluation(
         String message,
         String fingerprint,
         Suppression suppression,
-        BaselineState baseline) {
+        BaselineState baseline,
+        List<SourceLocation> callSites) {
 
     /** Report order: file, line, column, then policy id and pointer, so output is deterministic. */
     public static final Comparator<Evaluation> REPORT_ORDER = Comparator
@@ -51,6 +54,14 @@ public record Evaluation(
         Objects.requireNonNull(pointer, "pointer");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(fingerprint, "fingerprint");
+        callSites = callSites == null ? List.of() : List.copyOf(callSites);
+    }
+
+    public Evaluation(String policyId, Severity severity, Outcome outcome, SourceLocation location,
+            String resourceAddress, String resourceKind, String resourceName, String pointer, String message,
+            String fingerprint, Suppression suppression, BaselineState baseline) {
+        this(policyId, severity, outcome, location, resourceAddress, resourceKind, resourceName, pointer, message,
+                fingerprint, suppression, baseline, List.of());
     }
 
     /** An evaluation neither suppressed nor compared with a baseline. */
@@ -72,22 +83,22 @@ public record Evaluation(
 
     public Evaluation withSuppression(Suppression s) {
         return new Evaluation(policyId, severity, outcome, location, resourceAddress, resourceKind, resourceName,
-                pointer, message, fingerprint, s, baseline);
+                pointer, message, fingerprint, s, baseline, callSites);
     }
 
     public Evaluation withBaseline(BaselineState state) {
         return new Evaluation(policyId, severity, outcome, location, resourceAddress, resourceKind, resourceName,
-                pointer, message, fingerprint, suppression, state);
+                pointer, message, fingerprint, suppression, state, callSites);
     }
 
     public Evaluation withMessage(String newMessage) {
         return new Evaluation(policyId, severity, outcome, location, resourceAddress, resourceKind, resourceName,
-                pointer, newMessage, fingerprint, suppression, baseline);
+                pointer, newMessage, fingerprint, suppression, baseline, callSites);
     }
 
     /** With a different severity, as a configuration file's severity override gives. */
     public Evaluation withSeverity(Severity newSeverity) {
         return new Evaluation(policyId, newSeverity, outcome, location, resourceAddress, resourceKind, resourceName,
-                pointer, message, fingerprint, suppression, baseline);
+                pointer, message, fingerprint, suppression, baseline, callSites);
     }
 }

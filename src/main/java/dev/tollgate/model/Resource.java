@@ -18,6 +18,8 @@ import java.util.Objects;
  *     for Terraform values known only after apply), ordered as written
  * @param locations where every node of {@code data} was written
  * @param related other resources that refer to this one (Terraform), for policies that judge them together
+ * @param callSites for a resource inside a Terraform module, the module blocks that lead to it from the root,
+ *     outermost first; empty elsewhere
  */
 public record Resource(
         Format format,
@@ -27,12 +29,19 @@ public record Resource(
         SourceLocation location,
         Map<String, Object> data,
         LocationIndex locations,
-        List<Related> related) {
+        List<Related> related,
+        List<SourceLocation> callSites) {
 
     /** A resource nothing else refers to (every format but Terraform). */
     public Resource(Format format, String kind, String name, String address, SourceLocation location,
             Map<String, Object> data, LocationIndex locations) {
-        this(format, kind, name, address, location, data, locations, List.of());
+        this(format, kind, name, address, location, data, locations, List.of(), List.of());
+    }
+
+    /** A resource others may refer to, not inside a module. */
+    public Resource(Format format, String kind, String name, String address, SourceLocation location,
+            Map<String, Object> data, LocationIndex locations, List<Related> related) {
+        this(format, kind, name, address, location, data, locations, related, List.of());
     }
 
     public Resource {
@@ -44,6 +53,7 @@ public record Resource(
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(locations, "locations");
         related = related == null ? List.of() : List.copyOf(related);
+        callSites = callSites == null ? List.of() : List.copyOf(callSites);
     }
 
     /** Where the node at {@code pointer} was written, falling back to its nearest ancestor, then the resource. */

@@ -10,9 +10,11 @@ import java.util.Set;
  * other expressions read and, per attribute path, the instances that attribute referred to.
  */
 record Instance(String kind, String name, String address, SourceLocation location, Map<String, Object> values,
-        Map<String, SourceLocation> locations, Map<String, Set<String>> refsByAttribute) {
+        Map<String, SourceLocation> locations, Map<String, Set<String>> refsByAttribute,
+        java.util.List<SourceLocation> callSites) {
 
     Instance {
+        callSites = java.util.List.copyOf(callSites);
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
         locations = Map.copyOf(locations);
         refsByAttribute = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(refsByAttribute));

@@ -60,8 +60,18 @@ final class ModuleEvaluation {
     private final Map<String, Object> moduleValues = new HashMap<>();
     private final List<ModuleEvaluation> children = new ArrayList<>();
 
+    /** The module blocks that lead here from the root, outermost first: a finding in a module names them. */
+    private final List<dev.tollgate.model.SourceLocation> callSites;
+
     ModuleEvaluation(RootContext ctx, Path dir, List<HclFile> files, String prefix, String key, int depth,
             Map<String, Supplier<Tracked>> inputs, Map<String, Object> rootValues) {
+        this(ctx, dir, files, prefix, key, depth, inputs, rootValues, List.of());
+    }
+
+    ModuleEvaluation(RootContext ctx, Path dir, List<HclFile> files, String prefix, String key, int depth,
+            Map<String, Supplier<Tracked>> inputs, Map<String, Object> rootValues,
+            List<dev.tollgate.model.SourceLocation> callSites) {
+        this.callSites = List.copyOf(callSites);
         this.ctx = ctx;
         this.dir = dir.toAbsolutePath().normalize();
         this.prefix = prefix;
@@ -323,8 +333,8 @@ final class ModuleEvaluation {
         List<Object> byIndex = new ArrayList<>();
         for (Expansion.Item item : expansion.items()) {
             String name = b.labels().get(1) + item.suffix();
-            Instance inst = new ResourceBody(ctx, b, b.labels().get(0), name, prefix + b.labels().get(0) + "." + name)
-                    .evaluate(item.bind(Scope.of(this)));
+            Instance inst = new ResourceBody(ctx, b, b.labels().get(0), name, prefix + b.labels().get(0) + "." + name,
+                    callSites).evaluate(item.bind(Scope.of(this)));
             out.add(inst);
             if (item.key() instanceof String k) {
                 byKey.put(k, new InstanceRef(inst));
@@ -410,8 +420,10 @@ final class ModuleEvaluation {
                     }));
                 }
             }
+            List<dev.tollgate.model.SourceLocation> childCalls = new ArrayList<>(callSites);
+            childCalls.add(RootContext.location(call.typeRange()));
             ModuleEvaluation child = new ModuleEvaluation(ctx, childDir, files,
-                    prefix + "module." + name + item.suffix() + ".", childKey, depth + 1, args, Map.of());
+                    prefix + "module." + name + item.suffix() + ".", childKey, depth + 1, args, Map.of(), childCalls);
             children.add(child);
             ModuleOutputs outs = new ModuleOutputs(name, child);
             if (item.key() instanceof String k) {

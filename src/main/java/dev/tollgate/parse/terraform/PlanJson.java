@@ -111,7 +111,7 @@ final class PlanJson {
         Map<String, Object> data = merged instanceof Map<?, ?> m ? (Map<String, Object>) m : values;
         String configAddress = configAddress(address);
         return new Instance(type, name + suffix, address, at, (Map<String, Object>) Values.input(data), locations,
-                refsByConfig.getOrDefault(configAddress, Map.of()));
+                refsByConfig.getOrDefault(configAddress, Map.of()), java.util.List.of());
     }
 
     /** {@code module.a[0].aws_s3_bucket.x["k"]} -> {@code module.a.aws_s3_bucket.x}: the configuration's address. */

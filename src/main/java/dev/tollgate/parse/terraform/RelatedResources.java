@@ -80,7 +80,7 @@ final class RelatedResources {
             });
             related.sort(Comparator.comparing(Related::address));
             out.add(new Resource(Format.TERRAFORM, i.kind(), i.name(), i.address(), i.location(), data.get(i.address()),
-                    new LocationIndex(i.locations()), related));
+                    new LocationIndex(i.locations()), related, i.callSites()));
         }
         out.sort(Comparator.comparing(Resource::location).thenComparing(Resource::address));
         return out;

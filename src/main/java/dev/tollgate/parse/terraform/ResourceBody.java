@@ -36,7 +36,11 @@ final class ResourceBody {
     private final Map<String, SourceLocation> locations = new LinkedHashMap<>();
     private final Map<String, Set<String>> refs = new LinkedHashMap<>();
 
-    ResourceBody(RootContext ctx, Block block, String kind, String name, String address) {
+    private final java.util.List<SourceLocation> callSites;
+
+    ResourceBody(RootContext ctx, Block block, String kind, String name, String address,
+            java.util.List<SourceLocation> callSites) {
+        this.callSites = callSites;
         this.ctx = ctx;
         this.block = block;
         this.kind = kind;
@@ -48,7 +52,7 @@ final class ResourceBody {
         SourceLocation at = RootContext.location(block.typeRange());
         locations.put("", at);
         Map<String, Object> values = body(block.body(), scope, "", "", true);
-        return new Instance(kind, name, address, at, values, locations, refs);
+        return new Instance(kind, name, address, at, values, locations, refs, callSites);
     }
 
     private Map<String, Object> body(Body body, Scope scope, String pointer, String path, boolean top) {

@@ -69,10 +69,15 @@ public record JsonReport(
             Resource resource,
             String pointer,
             String message,
-            String fingerprint) {
+            String fingerprint,
+            List<Place> calledFrom) {
     }
 
     public record Resource(String address, String kind, String name) {
+    }
+
+    /** A place in a file: for Terraform module call sites, outermost first. */
+    public record Place(String file, int line) {
     }
 
     /** A policy that could not be evaluated on a resource (outcome ERROR): neither a pass nor a finding. */
@@ -138,7 +143,8 @@ public record JsonReport(
     private static Finding finding(Evaluation e, Policy policy) {
         return new Finding(e.policyId(), policy.title(), e.severity().id(), policy.checklist(),
                 e.location().file(), e.location().line(), e.location().column(),
-                resource(e), e.pointer(), e.message(), e.fingerprint());
+                resource(e), e.pointer(), e.message(), e.fingerprint(),
+                e.callSites().stream().map(c -> new Place(c.file(), c.line())).toList());
     }
 
     private static PolicyError policyError(Evaluation e) {

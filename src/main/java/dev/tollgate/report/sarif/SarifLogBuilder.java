@@ -137,6 +137,17 @@ final class SarifLogBuilder {
                 .withMessage(new Message().withText(message))
                 .withLocations(List.of(location))
                 .withPartialFingerprints(fingerprints);
+        if (!finding.callSites().isEmpty()) {
+            // The module blocks that instantiate the resource: GitHub links them from the alert.
+            Set<Location> calls = new LinkedHashSet<>();
+            int id = 0;
+            for (var call : finding.callSites()) {
+                Location l = location(call.file(), call.line(), call.column()).withId(id++);
+                l.setMessage(new Message().withText("module call"));
+                calls.add(l);
+            }
+            result.setRelatedLocations(calls);
+        }
         if (finding.baseline() != null) {
             result.setBaselineState(finding.baseline() == BaselineState.NEW
                     ? Result.BaselineState.NEW : Result.BaselineState.UNCHANGED);
