@@ -24,6 +24,9 @@ import java.util.Set;
  * <tr><td>{@code shell_words(dyn) -> list(string)}</td><td>a command string or list as words; unwraps sh -c</td></tr>
  * <tr><td>{@code redis_config(list) -> map}</td><td>what a redis-server command line sets ({@code save}, {@code appendonly}, ...)</td></tr>
  * <tr><td>{@code truthy(dyn) -> bool}</td><td>true/1/yes/on (any case), as Django and most env parsers read flags</td></tr>
+ * <tr><td>{@code json_decode(string) -> dyn}</td><td>JSON text (Terraform jsonencode, heredoc) as CEL values; {} when invalid</td></tr>
+ * <tr><td>{@code iam_public_statements(dyn) -> list}</td><td>statements of an IAM policy (map or JSON text) that allow anyone</td></tr>
+ * <tr><td>{@code is_map(dyn) -> bool}</td><td>true for a map (a resource, a block); cel-java's {@code type()} fails on a map holding an unknown</td></tr>
  * </table>
  */
 final class PolicyFunctions {
@@ -43,7 +46,12 @@ final class PolicyFunctions {
                 global("is_internal_host", "is_internal_host_string", SimpleType.BOOL, SimpleType.STRING),
                 global("shell_words", "shell_words_dyn", ListType.create(SimpleType.STRING), SimpleType.DYN),
                 global("redis_config", "redis_config_list", STRING_MAP, ListType.create(SimpleType.DYN)),
-                global("truthy", "truthy_dyn", SimpleType.BOOL, SimpleType.DYN));
+                global("truthy", "truthy_dyn", SimpleType.BOOL, SimpleType.DYN),
+                // Terraform policy helpers (JSON documents in string attributes, IAM policies)
+                global("json_decode", "json_decode_string", SimpleType.DYN, SimpleType.STRING),
+                global("iam_public_statements", "iam_public_statements_dyn", ListType.create(SimpleType.DYN),
+                        SimpleType.DYN),
+                global("is_map", "is_map_dyn", SimpleType.BOOL, SimpleType.DYN));
     }
 
     static List<CelFunctionBinding> bindings() {
@@ -55,7 +63,11 @@ final class PolicyFunctions {
                 CelFunctionBinding.from("is_internal_host_string", String.class, Hosts::isInternal),
                 CelFunctionBinding.from("shell_words_dyn", Object.class, ShellWords::words),
                 CelFunctionBinding.from("redis_config_list", List.class, list -> RedisArgs.config(ShellWords.words(list))),
-                CelFunctionBinding.from("truthy_dyn", Object.class, PolicyFunctions::truthy));
+                CelFunctionBinding.from("truthy_dyn", Object.class, PolicyFunctions::truthy),
+                // Terraform policy helpers (JSON documents in string attributes, IAM policies)
+                CelFunctionBinding.from("json_decode_string", String.class, JsonText::decode),
+                CelFunctionBinding.from("iam_public_statements_dyn", Object.class, IamPolicies::publicStatements),
+                CelFunctionBinding.from("is_map_dyn", Object.class, v -> v instanceof java.util.Map<?, ?>));
     }
 
     static boolean truthy(Object value) {
