@@ -7,6 +7,8 @@ import dev.tollgate.model.SourceFile;
 import dev.tollgate.parse.compose.ComposeParser;
 import dev.tollgate.parse.dotenv.DotenvParser;
 import dev.tollgate.parse.kubernetes.KubernetesParser;
+import dev.tollgate.parse.terraform.TerraformOptions;
+import dev.tollgate.parse.terraform.TerraformParser;
 import dev.tollgate.parse.yaml.YamlDocument;
 import dev.tollgate.parse.yaml.YamlLoader;
 import dev.tollgate.parse.yaml.YamlStream;
@@ -20,6 +22,9 @@ import java.util.Map;
  * <p>YAML files are read once; each document then goes to the parser whose format it is: a document with
  * {@code apiVersion} and {@code kind} is a Kubernetes object; a file named like a compose file, or a document whose
  * top-level {@code services} holds maps, is a compose file; anything else is not ours and is left alone.
+ *
+ * <p>Terraform is evaluated per directory, not per file: {@link #parseTerraform(List)} takes every discovered
+ * {@code .tf} file at once.
  */
 public final class Parsers {
 
@@ -27,20 +32,38 @@ public final class Parsers {
     private final KubernetesParser kubernetes = new KubernetesParser();
     private final ComposeParser compose;
     private final DotenvParser dotenv = new DotenvParser();
+    private final TerraformParser terraform;
 
     public Parsers() {
-        this(new YamlLoader());
+        this(new YamlLoader(), TerraformOptions.none());
+    }
+
+    public Parsers(TerraformOptions terraformOptions) {
+        this(new YamlLoader(), terraformOptions);
     }
 
     public Parsers(YamlLoader yaml) {
-        this.yaml = yaml;
-        this.compose = new ComposeParser(dotenv);
+        this(yaml, TerraformOptions.none());
     }
 
+    public Parsers(YamlLoader yaml, TerraformOptions terraformOptions) {
+        this.yaml = yaml;
+        this.compose = new ComposeParser(dotenv);
+        this.terraform = new TerraformParser(terraformOptions);
+    }
+
+    /** Evaluates the directories of these {@code .tf} files together (modules through their calls). */
+    public TerraformParser.Result parseTerraform(List<SourceFile> terraformFiles) {
+        return terraform.parse(terraformFiles);
+    }
+
+    /** One file; a {@code .tf} file gives the resources written in it, its directory evaluated as a root. */
     public ParseResult parse(SourceFile file) {
         if (file.type() == SourceFile.FileType.TERRAFORM) {
-            return ParseResult.problem(Problem.wholeFile(file.displayPath(), Problem.Kind.NOT_SCANNED,
-                    "Terraform is not scanned yet"));
+            TerraformParser.Result r = terraform.parse(List.of(file));
+            return new ParseResult(
+                    r.resources().stream().filter(x -> x.location().file().equals(file.displayPath())).toList(),
+                    r.problems());
         }
         SourceText.Read read = SourceText.read(file);
         if (read.problem() != null) {

@@ -11,7 +11,9 @@ import dev.tollgate.model.ParseResult;
 import dev.tollgate.model.Problem;
 import dev.tollgate.model.Resource;
 import dev.tollgate.model.SourceFile;
+import dev.tollgate.model.Format;
 import dev.tollgate.parse.Parsers;
+import dev.tollgate.parse.terraform.TerraformParser;
 import dev.tollgate.parse.SourceText;
 import dev.tollgate.suppress.FileDirectives;
 import dev.tollgate.suppress.Suppressor;
@@ -22,13 +24,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The whole pipeline for one scan: discovery, parsing, evaluation, and the sorted report.
  *
- * <p>Files are parsed and judged in parallel; the report is sorted afterwards, so a parallel run gives the same
- * bytes as a serial one.
+ * <p>Files are parsed and judged in parallel (Terraform: directories, then the files resources are written in);
+ * the report is sorted afterwards, so a parallel run gives the same bytes as a serial one.
  */
 public final class Scanner {
 
@@ -59,7 +63,13 @@ public final class Scanner {
 
     public ScanReport scan(List<Path> roots) {
         Discovery found = discovery.discover(roots);
-        List<FileOutcome> outcomes = found.files().parallelStream().map(this::scanFile).toList();
+        List<SourceFile> terraformFiles = found.files().stream()
+                .filter(f -> f.type() == SourceFile.FileType.TERRAFORM).toList();
+        List<FileOutcome> outcomes = new ArrayList<>(found.files().parallelStream()
+                .filter(f -> f.type() != SourceFile.FileType.TERRAFORM).map(this::scanFile).toList());
+        if (!terraformFiles.isEmpty()) {
+            outcomes.addAll(scanTerraform(terraformFiles));
+        }
 
         List<Evaluation> evaluations = new ArrayList<>();
         List<Problem> problems = new ArrayList<>(found.skipped());
@@ -67,8 +77,11 @@ public final class Scanner {
         for (FileOutcome o : outcomes) {
             evaluations.addAll(o.evaluations());
             problems.addAll(o.problems());
-            files.add(o.file());
+            if (o.file() != null) {
+                files.add(o.file());
+            }
         }
+        files.sort(java.util.Comparator.comparing(ScannedFile::path));
         evaluations.sort(Evaluation.REPORT_ORDER);
         // One malformed directive can cover several findings: report it once.
         List<Problem> distinct = problems.stream().distinct().sorted().toList();
@@ -77,18 +90,54 @@ public final class Scanner {
 
     private FileOutcome scanFile(SourceFile file) {
         ParseResult parsed = parsers.parse(file);
-        List<Evaluation> evaluations = new ArrayList<>();
         List<Problem> problems = new ArrayList<>(parsed.problems());
         Set<String> formats = new LinkedHashSet<>();
+        parsed.resources().forEach(r -> formats.add(r.format().id()));
+        List<Evaluation> evaluations = judge(parsed.resources(), file, problems);
+        String format = formats.isEmpty() ? defaultFormat(file) : String.join("+", formats);
+        return new FileOutcome(new ScannedFile(file.displayPath(), format, parsed.resources().size()),
+                evaluations, problems);
+    }
+
+    /**
+     * Terraform is evaluated per directory (modules through their calls), then judged per file the resources are
+     * written in: a module's resource is suppressed by the directives of the module's file.
+     */
+    private List<FileOutcome> scanTerraform(List<SourceFile> terraformFiles) {
+        TerraformParser.Result result = parsers.parseTerraform(terraformFiles);
+        Map<String, List<Resource>> byFile = new TreeMap<>();
+        for (Resource r : result.resources()) {
+            byFile.computeIfAbsent(r.location().file(), k -> new ArrayList<>()).add(r);
+        }
+        List<FileOutcome> outcomes = new ArrayList<>(byFile.entrySet().parallelStream().map(e -> {
+            Path path = result.files().get(e.getKey());
+            SourceFile file = new SourceFile(path != null ? path : Path.of(e.getKey()), e.getKey(),
+                    SourceFile.FileType.TERRAFORM);
+            List<Problem> problems = new ArrayList<>();
+            List<Evaluation> evaluations = judge(e.getValue(), file, problems);
+            return new FileOutcome(null, evaluations, problems);
+        }).toList());
+        // The report lists every discovered .tf file once, with the resources written in it (all calls counted).
+        for (SourceFile f : terraformFiles) {
+            int count = byFile.getOrDefault(f.displayPath(), List.of()).size();
+            outcomes.add(new FileOutcome(new ScannedFile(f.displayPath(), Format.TERRAFORM.id(), count), List.of(),
+                    List.of()));
+        }
+        outcomes.add(new FileOutcome(null, List.of(), result.problems()));
+        return outcomes;
+    }
+
+    /** Judges the resources of one file, applying that file's suppression directives to failures. */
+    private List<Evaluation> judge(List<Resource> resources, SourceFile file, List<Problem> problems) {
+        List<Evaluation> evaluations = new ArrayList<>();
         FileDirectives directives = null;
-        for (Resource r : parsed.resources()) {
-            formats.add(r.format().id());
+        for (Resource r : resources) {
             List<Evaluation> judged = engine.evaluate(r);
             if (judged.stream().anyMatch(e -> e.outcome() == Outcome.FAIL)) {
                 if (directives == null) {
                     // Read again only when there is something to suppress: most files have no failure.
                     SourceText.Read text = SourceText.read(file);
-                    directives = suppressor.read(text.text(), file.displayPath());
+                    directives = suppressor.read(text.text() == null ? "" : text.text(), file.displayPath());
                     problems.addAll(directives.problems());
                 }
                 Suppressor.Applied applied = suppressor.apply(r, judged, directives);
@@ -103,9 +152,7 @@ public final class Scanner {
                 }
             }
         }
-        String format = formats.isEmpty() ? defaultFormat(file) : String.join("+", formats);
-        return new FileOutcome(new ScannedFile(file.displayPath(), format, parsed.resources().size()),
-                evaluations, problems);
+        return evaluations;
     }
 
     private static String defaultFormat(SourceFile file) {

@@ -1,0 +1,430 @@
+package dev.tollgate.parse.terraform;
+
+import static dev.tollgate.parse.terraform.Values.bool;
+import static dev.tollgate.parse.terraform.Values.list;
+import static dev.tollgate.parse.terraform.Values.map;
+import static dev.tollgate.parse.terraform.Values.number;
+import static dev.tollgate.parse.terraform.Values.string;
+
+import dev.tollgate.model.Unknown;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Terraform's built-in functions that need nothing but their arguments. {@code try}, {@code can}, {@code file} and
+ * {@code templatefile} need the evaluator and live there. A function not listed here gives an unknown value: the
+ * policy that reads it is neither passed nor failed, never misjudged.
+ */
+final class Functions {
+
+    /** Marker: this function is not implemented. */
+    static final Object UNSUPPORTED = new Object();
+
+    /** Functions whose result depends on every element: an unknown anywhere inside an argument makes it unknown. */
+    private static final Set<String> DEEP = Set.of("jsonencode", "join", "toset", "distinct", "flatten", "contains",
+            "max", "min", "sort", "format", "sum", "index", "compact", "zipmap", "tomap", "coalescelist", "one",
+            "base64encode", "sha256", "md5");
+
+    private Functions() {
+    }
+
+    static Object call(String name, List<Object> args, String raw) {
+        if (name.equals("coalesce")) {
+            return coalesce(args, raw);
+        }
+        if (DEEP.contains(name) ? args.stream().anyMatch(Values::deepUnknown)
+                : args.stream().anyMatch(Values::isUnknown)) {
+            return new Unknown(raw);
+        }
+        return switch (name) {
+            case "jsonencode" -> Json.encode(arg(args, 0, 1));
+            case "jsondecode" -> Json.decode(string(arg(args, 0, 1)));
+            case "lookup" -> lookup(args);
+            case "merge" -> merge(args);
+            case "concat" -> concat(args);
+            case "format" -> Format.format(string(args.isEmpty() ? null : args.get(0)), args.subList(1, args.size()));
+            case "lower" -> string(arg(args, 0, 1)).toLowerCase(Locale.ROOT);
+            case "upper" -> string(arg(args, 0, 1)).toUpperCase(Locale.ROOT);
+            case "title" -> title(string(arg(args, 0, 1)));
+            case "tostring" -> nullOr(arg(args, 0, 1), Values::string);
+            case "tonumber" -> nullOr(arg(args, 0, 1), Values::number);
+            case "tobool" -> nullOr(arg(args, 0, 1), Values::bool);
+            case "length" -> length(arg(args, 0, 1));
+            case "element" -> element(args);
+            case "contains" -> contains(list(arg(args, 0, 2)), args.get(1));
+            case "index" -> index(list(arg(args, 0, 2)), args.get(1));
+            case "keys" -> new ArrayList<Object>(new TreeMap<>(map(arg(args, 0, 1))).keySet());
+            case "values" -> new ArrayList<>(new TreeMap<>(map(arg(args, 0, 1))).values());
+            case "toset", "distinct" -> toSet(list(arg(args, 0, 1)), name.equals("toset"));
+            case "tolist" -> List.copyOf(list(arg(args, 0, 1)));
+            case "tomap" -> map(arg(args, 0, 1));
+            case "replace" -> replace(string(arg(args, 0, 3)), string(args.get(1)), string(args.get(2)));
+            case "split" -> split(string(arg(args, 0, 2)), string(args.get(1)));
+            case "join" -> join(args);
+            case "trimspace" -> string(arg(args, 0, 1)).strip();
+            case "trim" -> trim(string(arg(args, 0, 2)), string(args.get(1)));
+            case "trimprefix" -> trimPrefix(string(arg(args, 0, 2)), string(args.get(1)));
+            case "trimsuffix" -> trimSuffix(string(arg(args, 0, 2)), string(args.get(1)));
+            case "substr" -> substr(string(arg(args, 0, 3)), number(args.get(1)).intValue(), number(args.get(2)).intValue());
+            case "startswith" -> string(arg(args, 0, 2)).startsWith(string(args.get(1)));
+            case "endswith" -> string(arg(args, 0, 2)).endsWith(string(args.get(1)));
+            case "strrev" -> new StringBuilder(string(arg(args, 0, 1))).reverse().toString();
+            case "flatten" -> flatten(list(arg(args, 0, 1)), new ArrayList<>());
+            case "compact" -> list(arg(args, 0, 1)).stream().filter(v -> v != null && !"".equals(v)).toList();
+            case "reverse" -> reverse(list(arg(args, 0, 1)));
+            case "sort" -> list(arg(args, 0, 1)).stream().map(Values::string).sorted().map(s -> (Object) s).toList();
+            case "slice" -> slice(list(arg(args, 0, 3)), number(args.get(1)).intValue(), number(args.get(2)).intValue());
+            case "zipmap" -> zipmap(list(arg(args, 0, 2)), list(args.get(1)));
+            case "one" -> one(list(arg(args, 0, 1)));
+            case "coalescelist" -> args.stream().filter(a -> !list(a).isEmpty()).findFirst()
+                    .orElseThrow(() -> new EvalException("coalescelist: no non-empty list"));
+            case "max", "min" -> extreme(args, name.equals("max"));
+            case "sum" -> list(arg(args, 0, 1)).stream().map(Values::number).reduce(BigDecimal.ZERO, BigDecimal::add);
+            case "abs" -> number(arg(args, 0, 1)).abs();
+            case "ceil" -> number(arg(args, 0, 1)).setScale(0, RoundingMode.CEILING);
+            case "floor" -> number(arg(args, 0, 1)).setScale(0, RoundingMode.FLOOR);
+            case "base64encode" -> Base64.getEncoder().encodeToString(string(arg(args, 0, 1)).getBytes(StandardCharsets.UTF_8));
+            case "base64decode" -> base64decode(string(arg(args, 0, 1)));
+            case "sha256" -> digest("SHA-256", string(arg(args, 0, 1)));
+            case "md5" -> digest("MD5", string(arg(args, 0, 1)));
+            default -> UNSUPPORTED;
+        };
+    }
+
+    private static Object arg(List<Object> args, int i, int expected) {
+        if (args.size() != expected) {
+            throw new EvalException("expected " + expected + " argument(s), got " + args.size());
+        }
+        return args.get(i);
+    }
+
+    private static Object nullOr(Object v, java.util.function.Function<Object, Object> f) {
+        return v == null ? null : f.apply(v);
+    }
+
+    /** The first argument that is neither null nor "": later arguments cannot matter once one is found. */
+    private static Object coalesce(List<Object> args, String raw) {
+        for (Object a : args) {
+            if (a instanceof Unknown) {
+                return new Unknown(raw);
+            }
+            if (a != null && !"".equals(a)) {
+                return a;
+            }
+        }
+        throw new EvalException("coalesce: no non-null, non-empty argument");
+    }
+
+    private static Object lookup(List<Object> args) {
+        if (args.size() < 2 || args.size() > 3) {
+            throw new EvalException("lookup expects 2 or 3 arguments");
+        }
+        Map<String, Object> m = map(args.get(0));
+        String key = string(args.get(1));
+        if (m.containsKey(key)) {
+            return m.get(key);
+        }
+        if (args.size() == 3) {
+            return args.get(2);
+        }
+        throw new EvalException("lookup: no key \"" + key + "\" and no default");
+    }
+
+    private static Object merge(List<Object> args) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Object a : args) {
+            if (a != null) {
+                out.putAll(map(a));
+            }
+        }
+        return out;
+    }
+
+    private static Object concat(List<Object> args) {
+        List<Object> out = new ArrayList<>();
+        for (Object a : args) {
+            out.addAll(list(a));
+        }
+        return out;
+    }
+
+    private static Object length(Object v) {
+        if (v instanceof String s) {
+            return BigDecimal.valueOf(s.codePointCount(0, s.length()));
+        }
+        if (v instanceof List<?> l) {
+            return BigDecimal.valueOf(l.size());
+        }
+        if (v instanceof Map<?, ?> m) {
+            return BigDecimal.valueOf(m.size());
+        }
+        throw new EvalException("length of " + Values.typeName(v));
+    }
+
+    private static Object element(List<Object> args) {
+        List<Object> l = list(arg(args, 0, 2));
+        if (l.isEmpty()) {
+            throw new EvalException("element: empty list");
+        }
+        int i = number(args.get(1)).intValue();
+        if (i < 0) {
+            throw new EvalException("element: negative index");
+        }
+        return l.get(i % l.size());
+    }
+
+    private static Object contains(List<Object> l, Object v) {
+        if (v instanceof Unknown) {
+            return v;
+        }
+        for (Object x : l) {
+            if (Values.equal(x, v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Object index(List<Object> l, Object v) {
+        for (int i = 0; i < l.size(); i++) {
+            if (Values.equal(l.get(i), v)) {
+                return BigDecimal.valueOf(i);
+            }
+        }
+        throw new EvalException("index: value not found");
+    }
+
+    /** Distinct elements; a set of strings or of numbers iterates in sorted order, as Terraform's sets do. */
+    static List<Object> toSet(List<Object> l, boolean sort) {
+        List<Object> out = new ArrayList<>();
+        for (Object x : l) {
+            if (out.stream().noneMatch(y -> Values.equal(x, y))) {
+                out.add(x);
+            }
+        }
+        if (sort && out.stream().allMatch(x -> x instanceof String)) {
+            out.sort((a, b) -> ((String) a).compareTo((String) b));
+        } else if (sort && out.stream().allMatch(x -> x instanceof BigDecimal)) {
+            out.sort((a, b) -> ((BigDecimal) a).compareTo((BigDecimal) b));
+        }
+        return out;
+    }
+
+    private static Object replace(String s, String search, String replacement) {
+        if (search.length() > 1 && search.startsWith("/") && search.endsWith("/")) {
+            // RE2 and java.util.regex agree on the common syntax; ${1} becomes Java's $1.
+            Pattern p = Pattern.compile(search.substring(1, search.length() - 1));
+            return p.matcher(s).replaceAll(replacement.replaceAll("\\$\\{(\\d+)}", "\\$$1"));
+        }
+        return s.replace(search, replacement);
+    }
+
+    private static Object split(String sep, String s) {
+        List<Object> out = new ArrayList<>();
+        if (sep.isEmpty()) {
+            s.codePoints().forEach(c -> out.add(new String(Character.toChars(c))));
+            return out;
+        }
+        int from = 0;
+        while (true) {
+            int i = s.indexOf(sep, from);
+            if (i < 0) {
+                out.add(s.substring(from));
+                return out;
+            }
+            out.add(s.substring(from, i));
+            from = i + sep.length();
+        }
+    }
+
+    private static Object join(List<Object> args) {
+        if (args.size() < 2) {
+            throw new EvalException("join expects a separator and at least one list");
+        }
+        String sep = string(args.get(0));
+        List<String> parts = new ArrayList<>();
+        for (Object a : args.subList(1, args.size())) {
+            for (Object x : list(a)) {
+                parts.add(string(x));
+            }
+        }
+        return String.join(sep, parts);
+    }
+
+    private static String trim(String s, String chars) {
+        int b = 0;
+        int e = s.length();
+        while (b < e && chars.indexOf(s.charAt(b)) >= 0) {
+            b++;
+        }
+        while (e > b && chars.indexOf(s.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        return s.substring(b, e);
+    }
+
+    private static String trimPrefix(String s, String p) {
+        return s.startsWith(p) ? s.substring(p.length()) : s;
+    }
+
+    private static String trimSuffix(String s, String p) {
+        return s.endsWith(p) ? s.substring(0, s.length() - p.length()) : s;
+    }
+
+    private static String substr(String s, int offset, int length) {
+        int[] cps = s.codePoints().toArray();
+        int start = offset < 0 ? cps.length + offset : offset;
+        if (start < 0 || start > cps.length) {
+            throw new EvalException("substr: offset out of range");
+        }
+        int end = length < 0 ? cps.length : Math.min(cps.length, start + length);
+        return new String(cps, start, end - start);
+    }
+
+    private static String title(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean start = true;
+        for (char c : s.toCharArray()) {
+            sb.append(start ? Character.toTitleCase(c) : c);
+            start = !Character.isLetter(c);
+        }
+        return sb.toString();
+    }
+
+    private static List<Object> flatten(List<Object> l, List<Object> out) {
+        for (Object x : l) {
+            if (x instanceof List<?> inner) {
+                flatten(list(inner), out);
+            } else {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
+    private static Object reverse(List<Object> l) {
+        List<Object> out = new ArrayList<>(l);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    private static Object slice(List<Object> l, int from, int to) {
+        if (from < 0 || to > l.size() || from > to) {
+            throw new EvalException("slice: indices out of range");
+        }
+        return List.copyOf(l.subList(from, to));
+    }
+
+    private static Object zipmap(List<Object> keys, List<Object> values) {
+        if (keys.size() != values.size()) {
+            throw new EvalException("zipmap: lists of different lengths");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            out.put(string(keys.get(i)), values.get(i));
+        }
+        return out;
+    }
+
+    private static Object one(List<Object> l) {
+        if (l.size() > 1) {
+            throw new EvalException("one: more than one element");
+        }
+        return l.isEmpty() ? null : l.get(0);
+    }
+
+    private static Object extreme(List<Object> args, boolean max) {
+        if (args.isEmpty()) {
+            throw new EvalException((max ? "max" : "min") + " needs at least one argument");
+        }
+        BigDecimal best = null;
+        for (Object a : args) {
+            BigDecimal n = number(a);
+            if (best == null || (max ? n.compareTo(best) > 0 : n.compareTo(best) < 0)) {
+                best = n;
+            }
+        }
+        return best;
+    }
+
+    private static Object base64decode(String s) {
+        try {
+            return new String(Base64.getDecoder().decode(s), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new EvalException("base64decode: invalid base64");
+        }
+    }
+
+    private static Object digest(String algorithm, String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Go's fmt verbs as Terraform's {@code format} accepts them: {@code %s %d %f %t %v %q %%} with flags. */
+    static final class Format {
+
+        private static final Pattern VERB = Pattern.compile("%([-+# 0]*)(\\d+)?(?:\\.(\\d+))?([sdftvqxXeEgG%])");
+
+        private Format() {
+        }
+
+        static Object format(String fmt, List<Object> args) {
+            Matcher m = VERB.matcher(fmt);
+            StringBuilder sb = new StringBuilder();
+            int next = 0;
+            int last = 0;
+            while (m.find()) {
+                sb.append(fmt, last, m.start());
+                last = m.end();
+                char verb = m.group(4).charAt(0);
+                if (verb == '%') {
+                    sb.append('%');
+                    continue;
+                }
+                if (next >= args.size()) {
+                    throw new EvalException("format: not enough arguments for \"" + Values.abbreviate(fmt) + "\"");
+                }
+                Object a = args.get(next++);
+                String flags = m.group(1);
+                String width = m.group(2) == null ? "" : m.group(2);
+                String precision = m.group(3) == null ? "" : "." + m.group(3);
+                String spec = "%" + flags.replace("#", "") + width;
+                String text = switch (verb) {
+                    case 's' -> String.format(spec + precision + "s", string(a));
+                    case 'q' -> String.format(spec + "s", Json.encode(string(a)));
+                    case 't' -> String.format(spec + "s", bool(a));
+                    case 'v' -> String.format(spec + "s", a instanceof List || a instanceof Map ? Json.encode(a)
+                            : a == null ? "null" : string(a));
+                    case 'd' -> String.format(spec + "d", number(a).toBigIntegerExact());
+                    case 'x', 'X' -> String.format(spec + verb, number(a).toBigIntegerExact());
+                    case 'f', 'e', 'E', 'g', 'G' -> String.format(spec + (precision.isEmpty() && verb == 'f' ? ".6" : precision)
+                            + verb, number(a));
+                    default -> throw new EvalException("format: unsupported verb %" + verb);
+                };
+                sb.append(text);
+            }
+            sb.append(fmt.substring(last));
+            if (next < args.size()) {
+                throw new EvalException("format: too many arguments for \"" + Values.abbreviate(fmt) + "\"");
+            }
+            return sb.toString();
+        }
+    }
+}

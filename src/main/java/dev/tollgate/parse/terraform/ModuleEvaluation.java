@@ -1,0 +1,499 @@
+package dev.tollgate.parse.terraform;
+
+import dev.tollgate.model.Problem;
+import dev.tollgate.model.Unknown;
+import dev.tollgate.parse.terraform.hcl.Attribute;
+import dev.tollgate.parse.terraform.hcl.Block;
+import dev.tollgate.parse.terraform.hcl.Expression;
+import dev.tollgate.parse.terraform.hcl.HclFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * One module instance being evaluated: the root module, or one instance of a {@code module} call with the caller's
+ * inputs. Everything is evaluated on demand and remembered, so declaration order across files does not matter.
+ */
+final class ModuleEvaluation {
+
+    /** Guards against a module that (indirectly) calls itself. */
+    static final int MAX_MODULE_DEPTH = 16;
+    private static final long MAX_FILE_FUNCTION_BYTES = 1024 * 1024;
+    private static final Set<String> MODULE_META = Set.of("source", "version", "count", "for_each", "providers",
+            "depends_on");
+
+    private final RootContext ctx;
+    private final Path dir;
+    private final String prefix;
+    private final String key;
+    private final int depth;
+    /** The call's arguments, evaluated in the caller on first use; null for the root module. */
+    private final Map<String, Supplier<Tracked>> inputs;
+    /** Root-module variable values from tfvars files and the command line; empty for child modules. */
+    private final Map<String, Object> rootValues;
+
+    private final Map<String, Block> variables = new LinkedHashMap<>();
+    private final Map<String, Attribute> locals = new LinkedHashMap<>();
+    private final Map<String, Block> outputs = new LinkedHashMap<>();
+    private final Map<String, Block> resources = new LinkedHashMap<>();
+    private final Set<String> resourceTypes = new HashSet<>();
+    private final Map<String, Block> moduleCalls = new LinkedHashMap<>();
+
+    private final Map<String, Tracked> variableValues = new HashMap<>();
+    private final Map<String, Tracked> localValues = new HashMap<>();
+    private final Set<String> localsInProgress = new LinkedHashSet<>();
+    private final Map<String, Tracked> outputValues = new HashMap<>();
+    private final Map<String, List<Instance>> instances = new HashMap<>();
+    private final Map<String, Object> resourceValues = new HashMap<>();
+    private final Set<String> resourcesInProgress = new HashSet<>();
+    private final Map<String, Object> moduleValues = new HashMap<>();
+    private final List<ModuleEvaluation> children = new ArrayList<>();
+
+    ModuleEvaluation(RootContext ctx, Path dir, List<HclFile> files, String prefix, String key, int depth,
+            Map<String, Supplier<Tracked>> inputs, Map<String, Object> rootValues) {
+        this.ctx = ctx;
+        this.dir = dir.toAbsolutePath().normalize();
+        this.prefix = prefix;
+        this.key = key;
+        this.depth = depth;
+        this.inputs = inputs;
+        this.rootValues = rootValues;
+        for (HclFile f : files) {
+            declare(f);
+        }
+    }
+
+    private void declare(HclFile f) {
+        for (Block b : f.body().blocks()) {
+            List<String> l = b.labels();
+            switch (b.type()) {
+                case "variable" -> {
+                    if (l.size() == 1) {
+                        variables.putIfAbsent(l.get(0), b);
+                    }
+                }
+                case "locals" -> b.body().attributes().forEach(a -> locals.putIfAbsent(a.name(), a));
+                case "output" -> {
+                    if (l.size() == 1) {
+                        outputs.putIfAbsent(l.get(0), b);
+                    }
+                }
+                case "resource" -> {
+                    if (l.size() == 2) {
+                        resources.putIfAbsent(l.get(0) + "." + l.get(1), b);
+                        resourceTypes.add(l.get(0));
+                    }
+                }
+                case "module" -> {
+                    if (l.size() == 1) {
+                        moduleCalls.putIfAbsent(l.get(0), b);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    RootContext ctx() {
+        return ctx;
+    }
+
+    String prefix() {
+        return prefix;
+    }
+
+    /** Evaluates everything (so every problem is found) and returns every resource instance, children's too. */
+    List<Instance> evaluateAll() {
+        for (String name : locals.keySet()) {
+            local(name, Scope.of(this));
+        }
+        List<Instance> all = new ArrayList<>();
+        for (String k : resources.keySet()) {
+            all.addAll(instances(k));
+        }
+        for (String name : moduleCalls.keySet()) {
+            moduleValue(name);
+        }
+        for (String name : outputs.keySet()) {
+            output(name);
+        }
+        for (ModuleEvaluation child : children) {
+            all.addAll(child.evaluateAll());
+        }
+        return all;
+    }
+
+    // ---- names at the root of an expression ----
+
+    Object root(Expression.Variable v, Scope s) {
+        return switch (v.name()) {
+            case "var" -> (Namespace) (name, at, sc) -> variable(name, at, sc);
+            case "local" -> (Namespace) (name, at, sc) -> {
+                if (!locals.containsKey(name)) {
+                    throw new EvalException("no local value \"" + name + "\" is declared", at.range());
+                }
+                Tracked t = local(name, sc);
+                sc.addRefs(t.refs());
+                return t.value();
+            };
+            case "module" -> (Namespace) (name, at, sc) -> {
+                if (!moduleCalls.containsKey(name)) {
+                    throw new EvalException("no module \"" + name + "\" is called here", at.range());
+                }
+                return moduleValue(name);
+            };
+            case "data" -> (Namespace) (type, at, sc) -> (Namespace) (name, at2, sc2) -> new Unknown(at2.raw());
+            case "path" -> Map.of("module", pathOf(dir), "root", ".", "cwd", ".");
+            case "terraform" -> Map.of("workspace", "default");
+            case "self" -> new Unknown(v.raw());
+            case "count", "each" -> throw new EvalException("\"" + v.name() + "\" is only available in a block with "
+                    + (v.name().equals("count") ? "count" : "for_each"), v.range());
+            default -> {
+                if (!resourceTypes.contains(v.name())) {
+                    throw new EvalException("unknown name \"" + v.name() + "\" (no resource of this type is declared)",
+                            v.range());
+                }
+                yield (Namespace) (name, at, sc) -> resourceValue(v.name() + "." + name, at);
+            }
+        };
+    }
+
+    private String pathOf(Path p) {
+        String rel = ctx.rootDir().relativize(p).toString().replace('\\', '/');
+        return rel.isEmpty() ? "." : rel;
+    }
+
+    // ---- variables ----
+
+    private Object variable(String name, Expression at, Scope s) {
+        Block decl = variables.get(name);
+        if (decl == null) {
+            throw new EvalException("no variable \"" + name + "\" is declared", at.range());
+        }
+        Tracked t = variableValues.get(name);
+        if (t == null) {
+            t = variableValue(name, decl);
+            variableValues.put(name, t);
+        }
+        s.addRefs(t.refs());
+        return t.value();
+    }
+
+    private Tracked variableValue(String name, Block decl) {
+        Expression type = decl.body().attribute("type").map(Attribute::expr).orElse(null);
+        if (inputs != null && inputs.containsKey(name)) {
+            Tracked in = inputs.get(name).get();
+            return new Tracked(convert(in.value(), type, decl), in.refs());
+        }
+        if (inputs == null && rootValues.containsKey(name)) {
+            Object v = rootValues.get(name);
+            if (v instanceof CommandLineValue c) {
+                v = c.parse(type, this);
+            }
+            return new Tracked(convert(v, type, decl), Set.of());
+        }
+        Attribute def = decl.body().attribute("default").orElse(null);
+        if (def != null) {
+            return new Tracked(convert(ctx.evaluate(def.expr(), Scope.of(this)), type, decl), Set.of());
+        }
+        return new Tracked(new Unknown("var." + name), Set.of());
+    }
+
+    /** Applies a primitive {@code type} constraint ({@code number}, {@code bool}, {@code string}). */
+    private Object convert(Object v, Expression type, Block decl) {
+        if (v == null || Values.isUnknown(v) || !(type instanceof Expression.Variable t)) {
+            return v;
+        }
+        try {
+            return switch (t.name()) {
+                case "number" -> Values.number(v);
+                case "bool" -> Values.bool(v);
+                case "string" -> Values.string(v);
+                default -> v;
+            };
+        } catch (EvalException e) {
+            ctx.problem(decl.typeRange(), Problem.Kind.PARSE_ERROR, "variable \"" + decl.labels().get(0)
+                    + "\": " + e.getMessage());
+            return new Unknown("var." + decl.labels().get(0));
+        }
+    }
+
+    /** A {@code --var} value: a string for primitive types, an HCL expression for collection types (as Terraform). */
+    record CommandLineValue(String text) {
+
+        Object parse(Expression type, ModuleEvaluation m) {
+            boolean primitive = type == null || type instanceof Expression.Variable;
+            if (primitive) {
+                return text;
+            }
+            ModuleFiles.Parsed p = ModuleFiles.parseText(Path.of("--var"), "--var", "v = " + text);
+            if (!p.problems().isEmpty() || p.hcl().body().attributes().isEmpty()) {
+                m.ctx.addProblems(p.problems());
+                return new Unknown(text);
+            }
+            return m.ctx.evaluate(p.hcl().body().attributes().get(0).expr(), Scope.of(constants(m.ctx)));
+        }
+    }
+
+    /** A module with nothing declared: what tfvars values are evaluated in (they may not refer to anything). */
+    static ModuleEvaluation constants(RootContext ctx) {
+        return new ModuleEvaluation(ctx, ctx.rootDir(), List.of(), "", "", 0, null, Map.of());
+    }
+
+    // ---- locals ----
+
+    private Tracked local(String name, Scope caller) {
+        Tracked t = localValues.get(name);
+        if (t != null) {
+            return t;
+        }
+        Attribute a = locals.get(name);
+        if (localsInProgress.contains(name)) {
+            List<String> cycle = new ArrayList<>(localsInProgress);
+            cycle = cycle.subList(cycle.indexOf(name), cycle.size());
+            ctx.problem(a.nameRange(), Problem.Kind.PARSE_ERROR, "local." + name + " depends on itself (local."
+                    + String.join(" -> local.", cycle) + " -> local." + name + "); its value is unknown");
+            return new Tracked(new Unknown("local." + name), Set.of());
+        }
+        localsInProgress.add(name);
+        Scope s = Scope.of(this);
+        Object v = ctx.evaluate(a.expr(), s);
+        localsInProgress.remove(name);
+        t = new Tracked(v, s.refs());
+        localValues.put(name, t);
+        return t;
+    }
+
+    // ---- outputs ----
+
+    Tracked output(String name) {
+        Tracked t = outputValues.get(name);
+        if (t == null) {
+            Block b = outputs.get(name);
+            Attribute value = b == null ? null : b.body().attribute("value").orElse(null);
+            if (value == null) {
+                return new Tracked(new Unknown("output." + name), Set.of());
+            }
+            Scope s = Scope.of(this);
+            t = new Tracked(ctx.evaluate(value.expr(), s), s.refs());
+            outputValues.put(name, t);
+        }
+        return t;
+    }
+
+    boolean hasOutput(String name) {
+        return outputs.containsKey(name);
+    }
+
+    // ---- resources ----
+
+    private Object resourceValue(String resourceKey, Expression at) {
+        if (!resources.containsKey(resourceKey)) {
+            throw new EvalException("no resource " + resourceKey + " is declared", at.range());
+        }
+        if (resourcesInProgress.contains(resourceKey)) {
+            return new Unknown(at.raw()); // a reference cycle: Terraform rejects it; we just cannot know
+        }
+        instances(resourceKey);
+        return resourceValues.get(resourceKey);
+    }
+
+    List<Instance> instances(String resourceKey) {
+        List<Instance> done = instances.get(resourceKey);
+        if (done != null) {
+            return done;
+        }
+        resourcesInProgress.add(resourceKey);
+        Block b = resources.get(resourceKey);
+        Expansion expansion = Expansion.of(b, Scope.of(this), ctx);
+        List<Instance> out = new ArrayList<>();
+        Map<String, Object> byKey = new LinkedHashMap<>();
+        List<Object> byIndex = new ArrayList<>();
+        for (Expansion.Item item : expansion.items()) {
+            String name = b.labels().get(1) + item.suffix();
+            Instance inst = new ResourceBody(ctx, b, b.labels().get(0), name, prefix + b.labels().get(0) + "." + name)
+                    .evaluate(item.bind(Scope.of(this)));
+            out.add(inst);
+            if (item.key() instanceof String k) {
+                byKey.put(k, new InstanceRef(inst));
+            } else {
+                byIndex.add(new InstanceRef(inst));
+            }
+        }
+        instances.put(resourceKey, out);
+        resourcesInProgress.remove(resourceKey);
+        resourceValues.put(resourceKey, switch (expansion.mode()) {
+            case SINGLE -> new InstanceRef(out.get(0));
+            case COUNT -> byIndex;
+            case FOR_EACH -> byKey;
+            case UNKNOWN -> new Unknown(b.labels().get(0) + "." + b.labels().get(1));
+        });
+        return out;
+    }
+
+    // ---- module calls ----
+
+    private Object moduleValue(String name) {
+        if (moduleValues.containsKey(name)) {
+            return moduleValues.get(name);
+        }
+        moduleValues.put(name, new Unknown("module." + name)); // while evaluating: a self-reference is unknown
+        Object v = callModule(name, moduleCalls.get(name));
+        moduleValues.put(name, v);
+        return v;
+    }
+
+    private Object callModule(String name, Block call) {
+        Unknown unknown = new Unknown("module." + name);
+        Attribute sourceAttr = call.body().attribute("source").orElse(null);
+        if (sourceAttr == null || !(sourceAttr.expr() instanceof Expression.Template t) || !t.isLiteral()) {
+            ctx.problem(call.typeRange(), Problem.Kind.NOT_SCANNED, "module \"" + name
+                    + "\" has no literal source; it is not scanned");
+            return unknown;
+        }
+        String source = t.literalValue();
+        String childKey = key.isEmpty() ? name : key + "." + name;
+        Path childDir;
+        if (source.startsWith("./") || source.startsWith("../") || source.equals(".") || source.equals("..")) {
+            childDir = dir.resolve(source).normalize();
+            if (!ctx.files().inside(childDir)) {
+                ctx.problem(sourceAttr.expr().range(), Problem.Kind.NOT_SCANNED, "module source " + source
+                        + " is outside the scanned tree; it is not scanned");
+                return unknown;
+            }
+            if (!Files.isDirectory(childDir)) {
+                ctx.problem(sourceAttr.expr().range(), Problem.Kind.NOT_SCANNED, "module source " + source
+                        + " is not a directory; it is not scanned");
+                return unknown;
+            }
+        } else {
+            childDir = ctx.installed(childKey);
+            if (childDir == null || !ctx.files().inside(childDir) || !Files.isDirectory(childDir)) {
+                ctx.problem(call.typeRange(), Problem.Kind.NOT_SCANNED, "module source " + source
+                        + " not resolved (run terraform init to scan it)");
+                return unknown;
+            }
+        }
+        if (depth + 1 > MAX_MODULE_DEPTH) {
+            ctx.problem(call.typeRange(), Problem.Kind.NOT_SCANNED, "module \"" + name + "\" is nested more than "
+                    + MAX_MODULE_DEPTH + " deep (does it call itself?); it is not scanned");
+            return unknown;
+        }
+        List<HclFile> files = new ArrayList<>();
+        for (ModuleFiles.Parsed p : ctx.files().module(childDir)) {
+            files.add(p.hcl());
+            ctx.addProblems(p.problems());
+        }
+        Expansion expansion = Expansion.of(call, Scope.of(this), ctx);
+        Map<String, Object> byKey = new LinkedHashMap<>();
+        List<Object> byIndex = new ArrayList<>();
+        for (Expansion.Item item : expansion.items()) {
+            Scope callScope = item.bind(Scope.of(this));
+            Map<String, Supplier<Tracked>> args = new LinkedHashMap<>();
+            for (Attribute a : call.body().attributes()) {
+                if (!MODULE_META.contains(a.name())) {
+                    args.put(a.name(), memo(() -> {
+                        Scope s = callScope.freshRefs();
+                        return new Tracked(ctx.evaluate(a.expr(), s), s.refs());
+                    }));
+                }
+            }
+            ModuleEvaluation child = new ModuleEvaluation(ctx, childDir, files,
+                    prefix + "module." + name + item.suffix() + ".", childKey, depth + 1, args, Map.of());
+            children.add(child);
+            ModuleOutputs outs = new ModuleOutputs(name, child);
+            if (item.key() instanceof String k) {
+                byKey.put(k, outs);
+            } else {
+                byIndex.add(outs);
+            }
+        }
+        return switch (expansion.mode()) {
+            case SINGLE -> byIndex.get(0);
+            case COUNT -> byIndex;
+            case FOR_EACH -> byKey;
+            case UNKNOWN -> unknown;
+        };
+    }
+
+    private static Supplier<Tracked> memo(Supplier<Tracked> s) {
+        return new Supplier<>() {
+            private Tracked value;
+
+            @Override
+            public Tracked get() {
+                if (value == null) {
+                    value = s.get();
+                }
+                return value;
+            }
+        };
+    }
+
+    /** {@code module.x}: its outputs, each evaluated in the module on first use. */
+    record ModuleOutputs(String name, ModuleEvaluation module) implements Namespace {
+
+        @Override
+        public Object attr(String output, Expression at, Scope scope) {
+            if (!module.hasOutput(output)) {
+                throw new EvalException("module \"" + name + "\" has no output \"" + output + "\"", at.range());
+            }
+            Tracked t = module.output(output);
+            scope.addRefs(t.refs());
+            return t.value();
+        }
+    }
+
+    // ---- file functions: only inside the scanned tree, never anything else ----
+
+    Object file(String function, Expression.FunctionCall f, List<Object> args) {
+        if (args.size() != (function.equals("templatefile") ? 2 : 1)) {
+            throw new EvalException(function + ": wrong number of arguments", f.range());
+        }
+        if (function.equals("templatefile") || Values.deepUnknown(args.get(0))) {
+            return new Unknown(f.raw()); // templatefile is not evaluated: its result is known only to Terraform
+        }
+        String name = Values.string(args.get(0));
+        Path p;
+        try {
+            Path given = Path.of(name);
+            if (given.isAbsolute()) {
+                return new Unknown(f.raw());
+            }
+            p = ctx.rootDir().resolve(given).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return new Unknown(f.raw());
+        }
+        if (!ctx.files().inside(p)) {
+            return new Unknown(f.raw());
+        }
+        try {
+            if (!p.toRealPath().startsWith(ctx.files().base().toRealPath())) {
+                return new Unknown(f.raw()); // a symlink out of the tree
+            }
+            if (function.equals("fileexists")) {
+                return Files.isRegularFile(p);
+            }
+            if (!Files.isRegularFile(p) || Files.size(p) > MAX_FILE_FUNCTION_BYTES) {
+                return new Unknown(f.raw());
+            }
+            byte[] bytes = Files.readAllBytes(p);
+            return function.equals("filebase64") ? Base64.getEncoder().encodeToString(bytes)
+                    : new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException | SecurityException e) {
+            return function.equals("fileexists") ? (Object) Boolean.FALSE : new Unknown(f.raw());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.tollgate.parse.terraform;
+
+import dev.tollgate.model.Problem;
+import dev.tollgate.parse.SourceText;
+import dev.tollgate.parse.terraform.hcl.HclDiagnostic;
+import dev.tollgate.parse.terraform.hcl.HclFile;
+import dev.tollgate.parse.terraform.hcl.HclParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Reads and parses the {@code .tf} files of module directories, each file once per scan however many roots or calls
+ * use it. Paths shown in reports are relative to the scan base with {@code /} separators.
+ */
+final class ModuleFiles {
+
+    /** One parsed file, with the problems its reading or parsing gave. */
+    record Parsed(Path path, String displayPath, HclFile hcl, List<Problem> problems) {
+    }
+
+    private final Path base;
+    private final Map<Path, Parsed> cache = new ConcurrentHashMap<>();
+    private final Map<Path, List<Path>> listings = new ConcurrentHashMap<>();
+
+    ModuleFiles(Path base) {
+        this.base = base.toAbsolutePath().normalize();
+    }
+
+    Path base() {
+        return base;
+    }
+
+    /** True when {@code p} (absolute, normalised) lies inside the scanned tree. */
+    boolean inside(Path p) {
+        return p.toAbsolutePath().normalize().startsWith(base);
+    }
+
+    String display(Path p) {
+        String s = base.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        return s.isEmpty() ? "." : s;
+    }
+
+    /** The parsed {@code *.tf} files of {@code dir}, sorted by name. */
+    List<Parsed> module(Path dir) {
+        List<Parsed> out = new ArrayList<>();
+        for (Path f : tfFiles(dir)) {
+            out.add(file(f));
+        }
+        return out;
+    }
+
+    List<Path> tfFiles(Path dir) {
+        return listings.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> {
+            try (Stream<Path> s = Files.list(d)) {
+                return s.filter(p -> p.getFileName().toString().endsWith(".tf") && Files.isRegularFile(p))
+                        .sorted().toList();
+            } catch (IOException | SecurityException e) {
+                return List.of();
+            }
+        });
+    }
+
+    Parsed file(Path f) {
+        return cache.computeIfAbsent(f.toAbsolutePath().normalize(), this::parse);
+    }
+
+    private Parsed parse(Path f) {
+        String shown = display(f);
+        SourceText.Read read = SourceText.read(new dev.tollgate.model.SourceFile(f, shown,
+                dev.tollgate.model.SourceFile.FileType.TERRAFORM));
+        if (read.problem() != null) {
+            return new Parsed(f, shown, HclParser.parse("", shown), List.of(read.problem()));
+        }
+        return parseText(f, shown, read.text());
+    }
+
+    static Parsed parseText(Path f, String shown, String text) {
+        HclFile hcl = HclParser.parse(text, shown);
+        List<Problem> problems = new ArrayList<>();
+        for (HclDiagnostic d : hcl.diagnostics()) {
+            problems.add(new Problem(shown, d.line(), d.column(), Problem.Kind.PARSE_ERROR, d.message()));
+        }
+        return new Parsed(f, shown, hcl, problems);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.tollgate.parse.terraform;
+
+import dev.tollgate.model.Format;
+import dev.tollgate.model.LocationIndex;
+import dev.tollgate.model.Related;
+import dev.tollgate.model.Resource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns evaluated instances into resources, each with the other instances that refer to it: by reference (any
+ * attribute whose evaluation read it, through locals, module inputs and outputs too) or, for an
+ * {@code aws_s3_bucket}, by a string attribute equal to its literal {@code bucket} name. One entry per referring
+ * instance, naming the first attribute (in source order) that refers; sorted by address.
+ */
+final class RelatedResources {
+
+    private RelatedResources() {
+    }
+
+    static List<Resource> build(List<Instance> instances) {
+        Map<String, Instance> byAddress = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> data = new LinkedHashMap<>();
+        for (Instance i : instances) {
+            byAddress.putIfAbsent(i.address(), i);
+            data.put(i.address(), output(i));
+        }
+        Map<String, Map<String, String>> referrers = new LinkedHashMap<>(); // target -> referrer -> attribute
+        for (Instance from : byAddress.values()) {
+            from.refsByAttribute().forEach((attribute, targets) -> {
+                for (String target : targets) {
+                    if (!target.equals(from.address()) && byAddress.containsKey(target)) {
+                        referrers.computeIfAbsent(target, k -> new LinkedHashMap<>()).putIfAbsent(from.address(),
+                                attribute);
+                    }
+                }
+            });
+        }
+        for (Instance bucket : byAddress.values()) {
+            if (!bucket.kind().equals("aws_s3_bucket") || !(bucket.values().get("bucket") instanceof String name)) {
+                continue;
+            }
+            for (Instance from : byAddress.values()) {
+                if (from == bucket) {
+                    continue;
+                }
+                for (Map.Entry<String, Object> e : from.values().entrySet()) {
+                    if (name.equals(e.getValue())) {
+                        referrers.computeIfAbsent(bucket.address(), k -> new LinkedHashMap<>())
+                                .putIfAbsent(from.address(), e.getKey());
+                        break;
+                    }
+                }
+            }
+        }
+        List<Resource> out = new ArrayList<>();
+        for (Instance i : byAddress.values()) {
+            List<Related> related = new ArrayList<>();
+            referrers.getOrDefault(i.address(), Map.of()).forEach((address, attribute) -> {
+                Instance r = byAddress.get(address);
+                related.add(new Related(r.kind(), r.name(), r.address(), attribute, data.get(address), r.location()));
+            });
+            related.sort(Comparator.comparing(Related::address));
+            out.add(new Resource(Format.TERRAFORM, i.kind(), i.name(), i.address(), i.location(), data.get(i.address()),
+                    new LocationIndex(i.locations()), related));
+        }
+        out.sort(Comparator.comparing(Resource::location).thenComparing(Resource::address));
+        return out;
+    }
+
+    private static Map<String, Object> output(Instance i) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        i.values().forEach((k, v) -> out.put(k, Values.output(v, i.address() + "." + k)));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.tollgate.parse.terraform;
+
+import dev.tollgate.model.Problem;
+import dev.tollgate.model.SourceLocation;
+import dev.tollgate.model.Unknown;
+import dev.tollgate.parse.terraform.hcl.Expression;
+import dev.tollgate.parse.terraform.hcl.SourceRange;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every module of one root evaluation shares: the file cache, the root directory (file paths in {@code file()}
+ * are relative to it, as in Terraform), the installed modules of {@code .terraform/modules/modules.json}, one
+ * evaluator and the problems found. Used by one thread at a time.
+ */
+final class RootContext {
+
+    private final ModuleFiles files;
+    private final Path rootDir;
+    private final Map<String, Path> installedModules;
+    private final Evaluator evaluator = new Evaluator();
+    private final List<Problem> problems = new ArrayList<>();
+
+    RootContext(ModuleFiles files, Path rootDir, Map<String, Path> installedModules) {
+        this.files = files;
+        this.rootDir = rootDir.toAbsolutePath().normalize();
+        this.installedModules = Map.copyOf(installedModules);
+    }
+
+    ModuleFiles files() {
+        return files;
+    }
+
+    Path rootDir() {
+        return rootDir;
+    }
+
+    Evaluator evaluator() {
+        return evaluator;
+    }
+
+    /** The directory {@code terraform init} installed the module with this key ({@code vpc}, {@code vpc.subnets}). */
+    Path installed(String key) {
+        return installedModules.get(key);
+    }
+
+    List<Problem> problems() {
+        return problems;
+    }
+
+    void problem(SourceRange at, Problem.Kind kind, String message) {
+        problems.add(new Problem(at.source().fileName(), at.startLine(), at.startColumn(), kind, message));
+    }
+
+    void addProblems(List<Problem> more) {
+        problems.addAll(more);
+    }
+
+    static SourceLocation location(SourceRange r) {
+        return new SourceLocation(r.source().fileName(), r.startLine(), r.startColumn());
+    }
+
+    /**
+     * Evaluates {@code e}; what Terraform would reject becomes unknown plus a located problem, so one bad expression
+     * costs one attribute, never the resource or the scan.
+     */
+    Object evaluate(Expression e, Scope scope) {
+        try {
+            return evaluator.eval(e, scope);
+        } catch (EvalException ex) {
+            problem(ex.range() != null ? ex.range() : e.range(), Problem.Kind.PARSE_ERROR,
+                    "cannot evaluate " + Values.abbreviate(e.raw().replaceAll("\\s+", " ")) + ": " + ex.getMessage());
+            return new Unknown(e.raw());
+        } catch (RuntimeException | StackOverflowError ex) {
+            problem(e.range(), Problem.Kind.PARSE_ERROR, "internal error evaluating this expression: "
+                    + ex.getClass().getSimpleName());
+            return new Unknown(e.raw());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.tollgate.parse.terraform;
+
+import dev.tollgate.parse.terraform.hcl.Expression;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where an expression is evaluated: its module, the names bound around it ({@code count}, {@code each}, for-expression
+ * and {@code dynamic} iterators, splat elements) and the set collecting the resource instances it reads.
+ */
+final class Scope {
+
+    private final ModuleEvaluation module;
+    private final Map<String, Object> names;
+    private final Map<Expression.SplatItem, Object> splats;
+    private final Set<String> refs;
+
+    private Scope(ModuleEvaluation module, Map<String, Object> names, Map<Expression.SplatItem, Object> splats,
+            Set<String> refs) {
+        this.module = module;
+        this.names = names;
+        this.splats = splats;
+        this.refs = refs;
+    }
+
+    static Scope of(ModuleEvaluation module) {
+        return new Scope(module, Map.of(), Map.of(), new LinkedHashSet<>());
+    }
+
+    ModuleEvaluation module() {
+        return module;
+    }
+
+    Set<String> refs() {
+        return refs;
+    }
+
+    /** The same bindings, collecting references into a fresh set. */
+    Scope freshRefs() {
+        return new Scope(module, names, splats, new LinkedHashSet<>());
+    }
+
+    Scope with(String name, Object value) {
+        Map<String, Object> n = new HashMap<>(names);
+        n.put(name, value);
+        return new Scope(module, n, splats, refs);
+    }
+
+    Scope withSplat(Expression.SplatItem item, Object value) {
+        Map<Expression.SplatItem, Object> s = new java.util.IdentityHashMap<>(splats);
+        s.put(item, value);
+        return new Scope(module, names, s, refs);
+    }
+
+    boolean binds(String name) {
+        return names.containsKey(name);
+    }
+
+    Object bound(String name) {
+        return names.get(name);
+    }
+
+    Object splat(Expression.SplatItem item) {
+        return splats.get(item);
+    }
+
+    void addRefs(Set<String> more) {
+        refs.addAll(more);
+    }
+}

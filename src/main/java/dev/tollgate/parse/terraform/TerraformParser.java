@@ -1,0 +1,232 @@
+package dev.tollgate.parse.terraform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tollgate.model.Problem;
+import dev.tollgate.model.Resource;
+import dev.tollgate.model.SourceFile;
+import dev.tollgate.parse.SourceText;
+import dev.tollgate.parse.terraform.hcl.Attribute;
+import dev.tollgate.parse.terraform.hcl.Block;
+import dev.tollgate.parse.terraform.hcl.Expression;
+import dev.tollgate.parse.terraform.hcl.HclFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The entry point of Terraform: evaluates module directories (all their {@code .tf} files together) into one
+ * {@link Resource} per resource instance, as {@code docs/terraform.md} and the shape contract describe.
+ *
+ * <p>Terraform is read per directory, not per file. A directory that another scanned directory calls as a local
+ * module ({@code source = "./modules/x"}) is evaluated only through its calls, once per call with that call's inputs;
+ * every other directory is a root. Nothing here opens a network connection or reads outside the scanned tree
+ * (except the {@code --var-file}s the user named): remote module sources are read only where {@code terraform init}
+ * installed them ({@code .terraform/modules/modules.json}), data sources are unknown.
+ */
+public final class TerraformParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TerraformOptions options;
+
+    public TerraformParser(TerraformOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * What evaluating a set of directories gave.
+     *
+     * @param resources every resource instance, sorted by location then address
+     * @param problems syntax errors, evaluation errors, modules not scanned; sorted
+     * @param files every Terraform file read, display path to path (module files included)
+     */
+    public record Result(List<Resource> resources, List<Problem> problems, Map<String, Path> files) {
+
+        public Result {
+            resources = List.copyOf(resources);
+            problems = List.copyOf(problems);
+            files = Map.copyOf(files);
+        }
+    }
+
+    /** Evaluates one directory as a root module, the scan base being the directory itself. */
+    public Result parseDirectory(Path dir) {
+        Path base = dir.toAbsolutePath().normalize();
+        List<SourceFile> files = new ModuleFiles(base).tfFiles(base).stream()
+                .map(p -> new SourceFile(p, base.relativize(p).toString().replace('\\', '/'), SourceFile.FileType.TERRAFORM))
+                .toList();
+        return parse(files);
+    }
+
+    /** Evaluates the directories of the discovered {@code .tf} files; see the class comment for which are roots. */
+    public Result parse(List<SourceFile> terraformFiles) {
+        Map<Path, Map<Path, List<SourceFile>>> byBase = new TreeMap<>();
+        for (SourceFile f : terraformFiles) {
+            Path abs = f.path().toAbsolutePath().normalize();
+            byBase.computeIfAbsent(baseOf(abs, f.displayPath()), k -> new TreeMap<>())
+                    .computeIfAbsent(abs.getParent(), k -> new ArrayList<>()).add(f);
+        }
+        List<Resource> resources = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Path> read = new ConcurrentHashMap<>();
+        for (Map.Entry<Path, Map<Path, List<SourceFile>>> e : byBase.entrySet()) {
+            ModuleFiles files = new ModuleFiles(e.getKey());
+            Set<Path> dirs = e.getValue().keySet();
+            Set<Path> called = calledDirectories(files, dirs);
+            Set<Path> loaded = ConcurrentHashMap.newKeySet();
+            List<Path> roots = dirs.stream().filter(d -> !called.contains(d)).toList();
+            List<Result> results = new ArrayList<>(roots.parallelStream().map(d -> evaluateRoot(files, d, loaded)).toList());
+            // Directories that only call each other in a cycle were reached by no root: evaluate them on their own.
+            List<Path> missed = dirs.stream().filter(d -> !loaded.contains(d)).toList();
+            results.addAll(missed.parallelStream().map(d -> evaluateRoot(files, d, loaded)).toList());
+            for (Result r : results) {
+                resources.addAll(r.resources());
+                problems.addAll(r.problems());
+                read.putAll(r.files());
+            }
+        }
+        resources.sort(Comparator.comparing(Resource::location).thenComparing(Resource::address));
+        return new Result(resources, problems.stream().distinct().sorted().toList(), read);
+    }
+
+    private static Path baseOf(Path abs, String display) {
+        Path base = abs;
+        for (String part : display.split("/")) {
+            if (!part.isEmpty() && base.getParent() != null) {
+                base = base.getParent();
+            }
+        }
+        return base;
+    }
+
+    /** Directories a scanned directory calls with a local source: these are modules, not roots. */
+    private static Set<Path> calledDirectories(ModuleFiles files, Set<Path> dirs) {
+        Set<Path> called = ConcurrentHashMap.newKeySet();
+        dirs.parallelStream().forEach(dir -> {
+            for (ModuleFiles.Parsed p : files.module(dir)) {
+                for (Block b : p.hcl().body().blocks("module")) {
+                    String source = b.body().attribute("source").map(Attribute::expr)
+                            .filter(x -> x instanceof Expression.Template t && t.isLiteral())
+                            .map(x -> ((Expression.Template) x).literalValue()).orElse("");
+                    if (source.startsWith("./") || source.startsWith("../")) {
+                        Path target = dir.resolve(source).normalize();
+                        if (!target.equals(dir)) {
+                            called.add(target);
+                        }
+                    }
+                }
+            }
+        });
+        return called;
+    }
+
+    private Result evaluateRoot(ModuleFiles files, Path dir, Set<Path> loaded) {
+        RootContext ctx = new RootContext(files, dir, installedModules(files, dir));
+        List<HclFile> hcl = new ArrayList<>();
+        Map<String, Path> read = new LinkedHashMap<>();
+        for (ModuleFiles.Parsed p : files.module(dir)) {
+            hcl.add(p.hcl());
+            ctx.addProblems(p.problems());
+            read.put(p.displayPath(), p.path());
+        }
+        loaded.add(dir);
+        Map<String, Object> rootValues = rootVariableValues(ctx, dir);
+        ModuleEvaluation root = new ModuleEvaluation(ctx, dir, hcl, "", "", 0, null, rootValues);
+        List<Instance> instances;
+        try {
+            instances = root.evaluateAll();
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug of ours costs this root, reported where it is, never the scan.
+            ctx.problems().add(Problem.wholeFile(files.display(dir), Problem.Kind.PARSE_ERROR,
+                    "internal error evaluating this Terraform directory: " + e.getClass().getSimpleName()));
+            instances = List.of();
+        }
+        for (Instance i : instances) {
+            Path file = files.base().resolve(i.location().file()).normalize();
+            read.putIfAbsent(i.location().file(), file);
+            Path parent = file.getParent();
+            if (parent != null) {
+                loaded.add(parent);
+            }
+        }
+        for (String shown : List.copyOf(read.keySet())) {
+            Path parent = read.get(shown).getParent();
+            if (parent != null) {
+                loaded.add(parent);
+            }
+        }
+        return new Result(RelatedResources.build(instances), ctx.problems(), read);
+    }
+
+    /** {@code .terraform/modules/modules.json}: where {@code terraform init} put each module, by key. */
+    private static Map<String, Path> installedModules(ModuleFiles files, Path dir) {
+        Path manifest = dir.resolve(".terraform").resolve("modules").resolve("modules.json");
+        if (!Files.isRegularFile(manifest)) {
+            return Map.of();
+        }
+        Map<String, Path> out = new LinkedHashMap<>();
+        try {
+            JsonNode modules = JSON.readTree(manifest.toFile()).path("Modules");
+            for (JsonNode m : modules) {
+                String key = m.path("Key").asText("");
+                String d = m.path("Dir").asText("");
+                if (!key.isEmpty() && !d.isEmpty()) {
+                    Path p = dir.resolve(d).normalize();
+                    if (files.inside(p)) {
+                        out.put(key, p);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of(); // an unreadable manifest: remote modules are reported as not resolved
+        }
+        return out;
+    }
+
+    /**
+     * Root variable values, later sources winning: {@code terraform.tfvars}, {@code *.auto.tfvars} in name order,
+     * each {@code --var-file}, each {@code --var}.
+     */
+    private Map<String, Object> rootVariableValues(RootContext ctx, Path dir) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        List<Path> varFiles = new ArrayList<>();
+        Path tfvars = dir.resolve("terraform.tfvars");
+        if (Files.isRegularFile(tfvars)) {
+            varFiles.add(tfvars);
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> p.getFileName().toString().endsWith(".auto.tfvars") && Files.isRegularFile(p))
+                    .sorted().forEach(varFiles::add);
+        } catch (IOException | SecurityException e) {
+            // no listing, no auto.tfvars: the directory itself was listed already
+        }
+        varFiles.addAll(options.varFiles());
+        ModuleEvaluation constants = ModuleEvaluation.constants(ctx);
+        for (Path f : varFiles) {
+            Path abs = f.toAbsolutePath().normalize();
+            String shown = ctx.files().inside(abs) ? ctx.files().display(abs) : f.toString().replace('\\', '/');
+            SourceText.Read text = SourceText.read(new SourceFile(abs, shown, SourceFile.FileType.TERRAFORM));
+            if (text.problem() != null) {
+                ctx.problems().add(text.problem());
+                continue;
+            }
+            ModuleFiles.Parsed parsed = ModuleFiles.parseText(abs, shown, text.text());
+            ctx.addProblems(parsed.problems());
+            for (Attribute a : parsed.hcl().body().attributes()) {
+                values.put(a.name(), ctx.evaluate(a.expr(), Scope.of(constants)));
+            }
+        }
+        options.vars().forEach((name, value) -> values.put(name, new ModuleEvaluation.CommandLineValue(value)));
+        return values;
+    }
+}

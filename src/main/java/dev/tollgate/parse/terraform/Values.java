@@ -1,0 +1,235 @@
+package dev.tollgate.parse.terraform;
+
+import dev.tollgate.model.Unknown;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Terraform's value rules over plain Java values: String, BigDecimal (every number while evaluating), Boolean,
+ * null, List, Map (string keys), {@link Unknown}, and the internal {@link Namespace}s. Conversions follow Terraform's
+ * automatic ones: numbers and bools become strings where a string is wanted, and the strings {@code "true"},
+ * {@code "1.5"} become bools and numbers where those are wanted.
+ */
+final class Values {
+
+    static final MathContext MATH = MathContext.DECIMAL128;
+
+    private Values() {
+    }
+
+    static boolean isUnknown(Object v) {
+        return v instanceof Unknown;
+    }
+
+    /** True when the keys {@code for_each} would give are not known: an unknown value or set element. */
+    static boolean deepKeysUnknown(Object v) {
+        return isUnknown(v) || v instanceof List<?> l && l.stream().anyMatch(Values::deepUnknown);
+    }
+
+    /** True when {@code v} or anything inside it is unknown. */
+    static boolean deepUnknown(Object v) {
+        if (v instanceof Unknown || v instanceof Namespace) {
+            return true;
+        }
+        if (v instanceof Map<?, ?> m) {
+            for (Object x : m.values()) {
+                if (deepUnknown(x)) {
+                    return true;
+                }
+            }
+        } else if (v instanceof Collection<?> c) {
+            for (Object x : c) {
+                if (deepUnknown(x)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static BigDecimal number(Object v) {
+        if (v instanceof BigDecimal d) {
+            return d;
+        }
+        if (v instanceof String s) {
+            try {
+                return new BigDecimal(s.trim());
+            } catch (NumberFormatException e) {
+                throw new EvalException("cannot convert \"" + abbreviate(s) + "\" to a number");
+            }
+        }
+        throw new EvalException("a number is required, not " + typeName(v));
+    }
+
+    static boolean bool(Object v) {
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if ("true".equals(v)) {
+            return true;
+        }
+        if ("false".equals(v)) {
+            return false;
+        }
+        throw new EvalException("a bool is required, not " + typeName(v));
+    }
+
+    static String string(Object v) {
+        if (v instanceof String s) {
+            return s;
+        }
+        if (v instanceof BigDecimal d) {
+            return numberText(d);
+        }
+        if (v instanceof Boolean b) {
+            return b.toString();
+        }
+        throw new EvalException("a string is required, not " + typeName(v));
+    }
+
+    static String numberText(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() <= 0 ? s.toBigInteger().toString() : s.toPlainString();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object v) {
+        if (v instanceof List<?> l) {
+            return (List<Object>) l;
+        }
+        throw new EvalException("a list is required, not " + typeName(v));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            return (Map<String, Object>) m;
+        }
+        throw new EvalException("a map or object is required, not " + typeName(v));
+    }
+
+    static String typeName(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof String) {
+            return "string";
+        }
+        if (v instanceof BigDecimal) {
+            return "number";
+        }
+        if (v instanceof Boolean) {
+            return "bool";
+        }
+        if (v instanceof List) {
+            return "list";
+        }
+        if (v instanceof Map) {
+            return "object";
+        }
+        return "unknown value";
+    }
+
+    /** Terraform's {@code ==}: same type and value, no conversion; numbers compare numerically. */
+    static boolean equal(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!equal(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            if (!x.keySet().equals(y.keySet())) {
+                return false;
+            }
+            for (Map.Entry<?, ?> e : x.entrySet()) {
+                if (!equal(e.getValue(), y.get(e.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof InstanceRef x && b instanceof InstanceRef y) {
+            return x.address().equals(y.address());
+        }
+        return a.equals(b);
+    }
+
+    /**
+     * The value as the model holds it: integral numbers as Long, others as Double, namespaces (a whole {@code var},
+     * a resource instance) as unknown.
+     */
+    static Object output(Object v, String raw) {
+        if (v instanceof BigDecimal d) {
+            BigDecimal s = d.stripTrailingZeros();
+            if (s.scale() <= 0) {
+                try {
+                    return s.longValueExact();
+                } catch (ArithmeticException e) {
+                    return d.doubleValue();
+                }
+            }
+            return d.doubleValue();
+        }
+        if (v instanceof Namespace) {
+            return new Unknown(raw);
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), output(x, raw + "." + k)));
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (int i = 0; i < l.size(); i++) {
+                out.add(output(l.get(i), raw + "[" + i + "]"));
+            }
+            return out;
+        }
+        return v;
+    }
+
+    /** Model value back to an evaluation value (numbers as BigDecimal), for plan JSON and jsondecode. */
+    static Object input(Object v) {
+        if (v instanceof Long l) {
+            return BigDecimal.valueOf(l);
+        }
+        if (v instanceof Integer i) {
+            return BigDecimal.valueOf(i);
+        }
+        if (v instanceof Double d) {
+            return BigDecimal.valueOf(d);
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), input(x)));
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(x -> out.add(input(x)));
+            return out;
+        }
+        return v;
+    }
+
+    static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+    }
+}

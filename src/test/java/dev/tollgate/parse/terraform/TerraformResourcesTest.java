@@ -1,0 +1,84 @@
+package dev.tollgate.parse.terraform;
+
+import static dev.tollgate.parse.terraform.TerraformFixture.resource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tollgate.model.Format;
+import dev.tollgate.model.Problem;
+import dev.tollgate.model.Resource;
+import dev.tollgate.model.SourceLocation;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Plain resources: literal attributes, nested blocks as lists, locations, the directory as one module. */
+class TerraformResourcesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void literalAttributesNestedBlocksAndLocations() {
+        TerraformParser.Result r = new TerraformFixture(dir).file("main.tf", """
+                resource "aws_s3_bucket" "logs" {
+                  bucket = "acme-logs"
+                  acl    = "private"
+                  force_destroy = true
+                  count_of = 3
+                  ratio = 1.5
+                  tags = {
+                    Name = "logs"
+                    "team" = "ops"
+                  }
+                  versioning {
+                    enabled = true
+                  }
+                  versioning {
+                    enabled = false
+                  }
+                }
+
+                data "aws_caller_identity" "me" {}
+                """).evaluate();
+        assertEquals(List.of(), r.problems());
+        assertEquals(1, r.resources().size());
+        Resource b = r.resources().get(0);
+        assertEquals(Format.TERRAFORM, b.format());
+        assertEquals("aws_s3_bucket", b.kind());
+        assertEquals("logs", b.name());
+        assertEquals("aws_s3_bucket.logs", b.address());
+        assertEquals(new SourceLocation("main.tf", 1, 1), b.location());
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("bucket", "acme-logs");
+        expected.put("acl", "private");
+        expected.put("force_destroy", true);
+        expected.put("count_of", 3L);
+        expected.put("ratio", 1.5);
+        expected.put("tags", Map.of("Name", "logs", "team", "ops"));
+        expected.put("versioning", List.of(Map.of("enabled", true), Map.of("enabled", false)));
+        assertEquals(expected, b.data());
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(b.data().keySet()));
+        assertEquals(new SourceLocation("main.tf", 3, 3), b.locate("/acl"));
+        assertEquals(new SourceLocation("main.tf", 9, 5), b.locate("/tags/team"));
+        assertEquals(new SourceLocation("main.tf", 14, 3), b.locate("/versioning/1"));
+        assertEquals(new SourceLocation("main.tf", 15, 5), b.locate("/versioning/1/enabled"));
+    }
+
+    @Test
+    void allFilesOfTheDirectoryAreOneModuleAndSyntaxErrorsAreLocated() {
+        TerraformParser.Result r = new TerraformFixture(dir)
+                .file("a.tf", "resource \"aws_s3_bucket\" \"a\" {\n  bucket = local.name\n}\n")
+                .file("b.tf", "locals {\n  name = \"from-b\"\n}\n")
+                .file("broken.tf", "resource \"x\" \"y\" {\n  a = \n}\n")
+                .evaluate();
+        assertEquals("from-b", resource(r, "aws_s3_bucket.a").data().get("bucket"));
+        assertEquals(1, r.problems().size());
+        Problem p = r.problems().get(0);
+        assertEquals("broken.tf", p.file());
+        assertEquals(Problem.Kind.PARSE_ERROR, p.kind());
+        assertEquals(2, p.line());
+    }
+}
