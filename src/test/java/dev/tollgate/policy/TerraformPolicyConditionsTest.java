@@ -136,6 +136,9 @@ class TerraformPolicyConditionsTest {
                 message("TG-TF-S3-005", "aws_s3_bucket_policy", map("policy", policy)));
         assertEquals("aws_s3_bucket_public_access_block.this leaves ignore_public_acls, restrict_public_buckets unset (false)",
                 message("TG-TF-S3-004", "aws_s3_bucket_public_access_block", map("block_public_acls", true, "block_public_policy", true)));
+        assertEquals("aws_s3_bucket_public_access_block.this sets block_public_policy = false: a path to a public bucket stays open",
+                message("TG-TF-S3-004", "aws_s3_bucket_public_access_block", map("block_public_acls", true,
+                        "block_public_policy", false, "ignore_public_acls", true, "restrict_public_buckets", true)));
         assertEquals("aws_db_instance.this runs postgres 11.22: PostgreSQL 11 is out of support (12 or newer required)",
                 message("TG-TF-PG-001", "aws_db_instance", map("engine", "postgres", "engine_version", "11.22")));
         assertEquals("aws_lb_listener.this listens on HTTP port 80 and its default action is forward, not a redirect to HTTPS",
