@@ -172,6 +172,8 @@ class TerraformPolicyConditionsTest {
         assertEquals("/backup_retention_period=FAIL", judge("TG-TF-BACKUP-001", "aws_db_instance", map("backup_retention_period", 0L)));
         assertEquals("/backup_retention_period=FAIL", judge("TG-TF-BACKUP-001", "aws_rds_cluster", map("backup_retention_period", "0")));
         assertEquals("/backup_retention_period=PASS", judge("TG-TF-BACKUP-001", "aws_db_instance", map("backup_retention_period", 7L)));
+        // One day of retention is still a daily automated backup (Trivy's AWS-0077 wants 2 or more).
+        assertEquals("/backup_retention_period=PASS", judge("TG-TF-BACKUP-001", "aws_db_instance", map("backup_retention_period", 1L)));
         assertEquals("/backup_retention_period=PASS", judge("TG-TF-BACKUP-001", "aws_db_instance",
                 map("backup_retention_period", 0L, "replicate_source_db", "primary-db")));
         assertEquals("/backup_retention_period=FAIL", judge("TG-TF-BACKUP-001", "aws_db_instance",
@@ -215,6 +217,9 @@ class TerraformPolicyConditionsTest {
         assertEquals("/default_action/0=FAIL", judge("TG-TF-HTTPS-001", "aws_lb_listener", map("port", 8080L, "protocol", "http",
                 "default_action", List.of(map("type", "redirect", "redirect", List.of(map("port", "8443")))))));
         assertEquals("/default_action/0=UNKNOWN", judge("TG-TF-HTTPS-001", "aws_lb_listener", map("port", 80L, "protocol", UNKNOWN, "default_action", List.of(forward))));
+        assertEquals("/default_action/0=FAIL", judge("TG-TF-HTTPS-001", "aws_lb_listener", map("port", 80L, "protocol", "TCP", "default_action", List.of(forward))));
+        assertEquals("/default_action/0=PASS", judge("TG-TF-HTTPS-001", "aws_lb_listener", map("port", 8883L, "protocol", "TCP", "default_action", List.of(forward))));
+        assertEquals("/default_action/0=PASS", judge("TG-TF-HTTPS-001", "aws_lb_listener", map("port", 80L, "protocol", "TLS", "default_action", List.of(forward))));
     }
 
     @Test
