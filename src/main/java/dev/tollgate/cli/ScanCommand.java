@@ -3,6 +3,7 @@ package dev.tollgate.cli;
 import dev.tollgate.discovery.FileDiscovery;
 import dev.tollgate.finding.ScanReport;
 import dev.tollgate.parse.Parsers;
+import dev.tollgate.parse.terraform.TerraformOptions;
 import dev.tollgate.policy.Severity;
 import dev.tollgate.report.Reporter;
 import dev.tollgate.report.Reporters;
@@ -13,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,6 +65,13 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show stack traces of internal errors")
     private boolean debug;
 
+    @Option(names = "--var-file", paramLabel = "FILE",
+            description = "Terraform variable values for every root module (after terraform.tfvars, *.auto.tfvars)")
+    private List<Path> varFiles = new ArrayList<>();
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A Terraform root variable value (last wins)")
+    private List<String> vars = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         Console console = parent.console();
@@ -85,11 +95,15 @@ final class ScanCommand implements Callable<Integer> {
                 return usage(console, "path not found: " + p);
             }
         }
+        TerraformOptions terraform = terraformOptions(console);
+        if (terraform == null) {
+            return ExitCode.USAGE.code();
+        }
         Policies policies = Policies.load(policyDirs, console);
         if (policies == null) {
             return ExitCode.USAGE.code();
         }
-        Scanner scanner = new Scanner(policies.catalog(), policies.engine(), new FileDiscovery(), new Parsers(),
+        Scanner scanner = new Scanner(policies.catalog(), policies.engine(), new FileDiscovery(), new Parsers(terraform),
                 Version.current());
         ScanReport report = scanner.scan(roots);
 
@@ -108,6 +122,27 @@ final class ScanCommand implements Callable<Integer> {
             console.out().flush();
         }
         return report.hasFindingsAtOrAbove(threshold) ? ExitCode.FINDINGS.code() : ExitCode.CLEAN.code();
+    }
+
+    /** The {@code --var-file}/{@code --var} options, or null after a usage message. */
+    private TerraformOptions terraformOptions(Console console) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String v : vars) {
+            int eq = v.indexOf('=');
+            if (eq <= 0) {
+                usage(console, "--var: expected NAME=VALUE, got '" + v + "'");
+                return null;
+            }
+            values.remove(v.substring(0, eq));
+            values.put(v.substring(0, eq), v.substring(eq + 1));
+        }
+        for (Path f : varFiles) {
+            if (!Files.isRegularFile(f)) {
+                usage(console, "--var-file: file not found: " + f);
+                return null;
+            }
+        }
+        return new TerraformOptions(varFiles, values);
     }
 
     private static int usage(Console console, String message) {

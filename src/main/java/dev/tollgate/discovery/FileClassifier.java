@@ -15,6 +15,9 @@ final class FileClassifier {
         if (n.endsWith(".tf")) {
             return Optional.of(FileType.TERRAFORM);
         }
+        if (n.endsWith(".json")) {
+            return Optional.of(FileType.TERRAFORM_PLAN); // only a candidate: FileDiscovery sniffs the content
+        }
         if (n.endsWith(".yaml") || n.endsWith(".yml")) {
             boolean compose = n.startsWith("docker-compose") || n.equals("compose.yaml") || n.equals("compose.yml")
                     || n.startsWith("compose.");

@@ -34,6 +34,7 @@ public final class FileDiscovery {
 
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".hg", ".svn", "node_modules", ".terraform");
     private static final int SNIFF_BYTES = 8192;
+    private static final int PLAN_SNIFF_BYTES = 4096;
 
     private final long maxFileSize;
 
@@ -98,6 +99,9 @@ public final class FileDiscovery {
             if (type.isEmpty()) {
                 return FileVisitResult.CONTINUE;
             }
+            if (type.get() == FileType.TERRAFORM_PLAN && !isTerraformPlan(file)) {
+                return FileVisitResult.CONTINUE; // any other JSON is not ours
+            }
             String shown = display(base, file);
             if (attrs.size() > maxFileSize) {
                 skipped.add(Problem.wholeFile(shown, Problem.Kind.SKIPPED, "skipped: " + attrs.size()
@@ -115,10 +119,25 @@ public final class FileDiscovery {
             String reason = e instanceof FileSystemLoopException ? "symbolic link loop" : "cannot read: "
                     + e.getClass().getSimpleName();
             Optional<FileType> type = FileClassifier.classify(String.valueOf(file.getFileName()));
-            if (type.isPresent() || Files.isDirectory(file) || e instanceof FileSystemLoopException) {
+            boolean ours = type.isPresent() && type.get() != FileType.TERRAFORM_PLAN;
+            if (ours || Files.isDirectory(file) || e instanceof FileSystemLoopException) {
                 skipped.add(Problem.wholeFile(display(base, file), Problem.Kind.UNREADABLE, reason));
             }
             return FileVisitResult.CONTINUE;
+        }
+    }
+
+    /**
+     * {@code terraform show -json} output: {@code format_version} and {@code planned_values} (or, when a long
+     * {@code variables} section pushes that further, {@code terraform_version}) in the first kilobytes.
+     */
+    private static boolean isTerraformPlan(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            String head = new String(in.readNBytes(PLAN_SNIFF_BYTES), java.nio.charset.StandardCharsets.UTF_8);
+            return head.contains("\"format_version\"")
+                    && (head.contains("\"planned_values\"") || head.contains("\"terraform_version\""));
+        } catch (IOException e) {
+            return false;
         }
     }
 

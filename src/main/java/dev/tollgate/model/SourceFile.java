@@ -21,7 +21,9 @@ public record SourceFile(Path path, String displayPath, FileType type) {
         /** An env template: {@code .env}, {@code .env.*}, {@code *.env}. */
         DOTENV,
         /** A Terraform file: {@code *.tf}. */
-        TERRAFORM
+        TERRAFORM,
+        /** A Terraform plan as {@code terraform show -json} writes it: {@code *.json} with {@code planned_values}. */
+        TERRAFORM_PLAN
     }
 
     public SourceFile {

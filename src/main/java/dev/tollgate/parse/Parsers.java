@@ -73,6 +73,7 @@ public final class Parsers {
             return switch (file.type()) {
                 case DOTENV -> dotenv.parse(file, read.text());
                 case YAML, COMPOSE_YAML -> parseYaml(file, read.text());
+                case TERRAFORM_PLAN -> terraform.parsePlan(file.displayPath(), read.text());
                 case TERRAFORM -> throw new IllegalStateException("handled above");
             };
         } catch (RuntimeException | StackOverflowError e) {

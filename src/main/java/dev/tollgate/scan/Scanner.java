@@ -160,7 +160,7 @@ public final class Scanner {
             case YAML -> "yaml";
             case COMPOSE_YAML -> "compose";
             case DOTENV -> "dotenv";
-            case TERRAFORM -> "terraform";
+            case TERRAFORM, TERRAFORM_PLAN -> "terraform";
         };
     }
 }

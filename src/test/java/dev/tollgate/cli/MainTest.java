@@ -139,6 +139,35 @@ class MainTest {
     }
 
     @Test
+    void terraformVariables_fromVarFileAndVar() throws Exception {
+        Path policies = Files.createDirectories(tmp.resolve("policies"));
+        Files.writeString(policies.resolve("TG-TF-ACL-900.yaml"), String.join("\n",
+                "id: TG-TF-ACL-900",
+                "title: Buckets are not public",
+                "description: Test policy.",
+                "severity: high",
+                "checklist: [security.https-everywhere]",
+                "match: {format: terraform, kinds: [aws_s3_bucket_acl]}",
+                "select: $.acl",
+                "condition: item != 'public-read'",
+                "remediation: Use private."));
+        Path infra = Files.createDirectories(tmp.resolve("infra"));
+        Files.writeString(infra.resolve("main.tf"), "variable \"acl\" {\n  default = \"private\"\n}\n\n"
+                + "resource \"aws_s3_bucket_acl\" \"a\" {\n  acl = var.acl\n}\n");
+        Path varFile = tmp.resolve("public.tfvars");
+        Files.writeString(varFile, "acl = \"public-read\"\n");
+        String dir = policies.toString();
+        assertEquals(0, run("scan", infra.toString(), "--policies", dir).code());
+        Run viaFile = run("scan", infra.toString(), "--policies", dir, "--var-file", varFile.toString());
+        assertEquals(1, viaFile.code());
+        assertTrue(viaFile.out().contains("main.tf:6"), viaFile.out());
+        assertEquals(0, run("scan", infra.toString(), "--policies", dir, "--var-file", varFile.toString(),
+                "--var", "acl=private").code());
+        assertEquals(2, run("scan", infra.toString(), "--var", "novalue").code());
+        assertEquals(2, run("scan", infra.toString(), "--var-file", "no/such.tfvars").code());
+    }
+
+    @Test
     void output_writesTheReportToAFile() throws Exception {
         Path sarif = tmp.resolve("out.sarif");
         Run r = run("scan", "fixtures/TG-DC-PG-001/fail", "--format", "sarif", "--output", sarif.toString());

@@ -14,7 +14,8 @@ import java.util.Map;
  * Turns evaluated instances into resources, each with the other instances that refer to it: by reference (any
  * attribute whose evaluation read it, through locals, module inputs and outputs too) or, for an
  * {@code aws_s3_bucket}, by a string attribute equal to its literal {@code bucket} name. One entry per referring
- * instance, naming the first attribute (in source order) that refers; sorted by address.
+ * instance, naming the first attribute (in source order) that refers by reference, else the attribute holding
+ * the name; sorted by address.
  */
 final class RelatedResources {
 
@@ -28,13 +29,22 @@ final class RelatedResources {
             byAddress.putIfAbsent(i.address(), i);
             data.put(i.address(), output(i));
         }
+        // Plan JSON refers to resources as configured (no instance key): such a reference means every instance.
+        Map<String, List<String>> byResource = new LinkedHashMap<>();
+        for (String address : byAddress.keySet()) {
+            byResource.computeIfAbsent(address.replaceAll("\\[[^\\]]*]", ""), k -> new ArrayList<>()).add(address);
+        }
         Map<String, Map<String, String>> referrers = new LinkedHashMap<>(); // target -> referrer -> attribute
         for (Instance from : byAddress.values()) {
             from.refsByAttribute().forEach((attribute, targets) -> {
                 for (String target : targets) {
-                    if (!target.equals(from.address()) && byAddress.containsKey(target)) {
-                        referrers.computeIfAbsent(target, k -> new LinkedHashMap<>()).putIfAbsent(from.address(),
-                                attribute);
+                    List<String> resolved = byAddress.containsKey(target) ? List.of(target)
+                            : byResource.getOrDefault(target, List.of());
+                    for (String t : resolved) {
+                        if (!t.equals(from.address())) {
+                            referrers.computeIfAbsent(t, k -> new LinkedHashMap<>()).putIfAbsent(from.address(),
+                                    attribute);
+                        }
                     }
                 }
             });

@@ -2,6 +2,7 @@ package dev.tollgate.parse.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tollgate.model.ParseResult;
 import dev.tollgate.model.Problem;
 import dev.tollgate.model.Resource;
 import dev.tollgate.model.SourceFile;
@@ -57,6 +58,11 @@ public final class TerraformParser {
             problems = List.copyOf(problems);
             files = Map.copyOf(files);
         }
+    }
+
+    /** A {@code terraform show -json} plan file: its planned resources, shaped as evaluated ones are. */
+    public ParseResult parsePlan(String displayPath, String text) {
+        return PlanJson.parse(displayPath, text);
     }
 
     /** Evaluates one directory as a root module, the scan base being the directory itself. */

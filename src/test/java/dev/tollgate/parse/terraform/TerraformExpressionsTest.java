@@ -1,0 +1,215 @@
+package dev.tollgate.parse.terraform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tollgate.model.Unknown;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Expressions, templates, functions, for expressions, splats: exact values, and unknowns that stay unknown. */
+class TerraformExpressionsTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String DECLS = """
+            variable "env" {
+              default = "prod"
+            }
+            variable "on" {
+              type    = bool
+              default = "true"
+            }
+            variable "nothing" {}
+            locals {
+              names = ["b", "a", "b"]
+              tags  = { Team = "ops", Env = var.env }
+            }
+            data "http" "page" {
+              url = "https://example.invalid/x"
+            }
+            """;
+
+    private Object eval(String expr) {
+        return TerraformFixture.value(dir, expr, DECLS);
+    }
+
+    /** Expression | expected value as jsonencode would write it (numbers as Terraform prints them). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+        "1 + 2 * 3                                    | 7",
+        "5 / 2                                        | 2.5",
+        "7 % 3 - -1                                   | 2",
+        "\"3\" + 1                                    | 4",
+        "1 < 2 && !false                              | true",
+        "1 == \"1\"                                   | false",
+        "[1, \"a\"] == [1, \"a\"]                     | true",
+        "var.env == \"prod\" ? \"private\" : \"public\" | \"private\"",
+        "\"${var.env}-logs\"                          | \"prod-logs\"",
+        "\"%{if var.on}yes%{else}no%{endif}\"         | \"yes\"",
+        "\"%{for i, x in local.names}${i}${x},%{endfor}\" | \"0b,1a,2b,\"",
+        "jsonencode({b = 1, a = [true, null, \"<x>\"]}) | \"{\\\"a\\\":[true,null,\\\"\\\\u003cx\\\\u003e\\\"],\\\"b\\\":1}\"",
+        "jsondecode(\"{\\\"a\\\": [1, 2.5]}\")        | {\"a\":[1,2.5]}",
+        "lookup(local.tags, \"Team\", \"none\")       | \"ops\"",
+        "lookup(local.tags, \"Owner\", \"none\")      | \"none\"",
+        "merge(local.tags, {Env = \"dev\", X = 1})    | {\"Env\":\"dev\",\"Team\":\"ops\",\"X\":1}",
+        "concat([1], [], [2, 3])                      | [1,2,3]",
+        "format(\"%s-%03d-%v\", \"a\", 7, true)       | \"a-007-true\"",
+        "lower(\"AbC\")                               | \"abc\"",
+        "upper(\"AbC\")                               | \"ABC\"",
+        "tostring(12)                                 | \"12\"",
+        "tonumber(\"2.50\")                           | 2.5",
+        "tobool(\"false\")                            | false",
+        "try(local.tags.Owner, \"fallback\")          | \"fallback\"",
+        "try(local.tags.Team, \"fallback\")           | \"ops\"",
+        "can(local.tags.Owner)                        | false",
+        "coalesce(\"\", null, \"x\")                  | \"x\"",
+        "length(local.names)                          | 3",
+        "length(\"héllo\")                            | 5",
+        "element(local.names, 4)                      | \"a\"",
+        "contains(local.names, \"a\")                 | true",
+        "keys(local.tags)                             | [\"Env\",\"Team\"]",
+        "values(local.tags)                           | [\"prod\",\"ops\"]",
+        "toset(local.names)                           | [\"a\",\"b\"]",
+        "distinct(local.names)                        | [\"b\",\"a\"]",
+        "tolist(toset([\"x\"]))                       | [\"x\"]",
+        "replace(\"a-b-c\", \"-\", \"_\")             | \"a_b_c\"",
+        "replace(\"a1b22\", \"/[0-9]+/\", \"#\")      | \"a#b#\"",
+        "split(\",\", \"a,,b\")                       | [\"a\",\"\",\"b\"]",
+        "join(\"-\", local.names)                     | \"b-a-b\"",
+        "trimspace(\"  x \")                          | \"x\"",
+        "substr(\"hello\", 1, 3)                      | \"ell\"",
+        "startswith(\"https://x\", \"https://\")      | true",
+        "endswith(\"x.json\", \".yaml\")              | false",
+        "flatten([[1, [2]], 3])                       | [1,2,3]",
+        "tomap({a = \"1\"})                           | {\"a\":\"1\"}",
+        "max(1, 5, 3)                                 | 5",
+        "min(1, 5, 3)                                 | 1",
+        "abs(-4)                                      | 4",
+        "[for s in local.names : upper(s) if s != \"a\"] | [\"B\",\"B\"]",
+        "{for k, v in {a = 1, b = 2} : k => v * 2 if v > 1} | {\"b\":4}",
+        "{for s in local.names : s => s...}           | {\"a\":[\"a\"],\"b\":[\"b\",\"b\"]}",
+        "[{n = 1}, {n = 2}][*].n                      | [1,2]",
+        "[{n = 1}, {n = 2}].*.n                       | [1,2]",
+        "[[1, 2], [3]][1][0]                          | 3",
+        "path.module                                  | \".\"",
+        "terraform.workspace                          | \"default\"",
+        "length([data.http.page.response_body, 1])    | 2",
+        "coalesce(\"known\", data.http.page.body)     | \"known\"",
+        "false && data.http.page.ok                   | false",
+        "try(\"first\", data.http.page.body)          | \"first\"",
+    })
+    void evaluates(String expr, String expectedJson) {
+        Object v = eval(expr);
+        assertEquals(expectedJson, Json.encode(Values.input(v)), expr);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+        "data.http.page.response_body                 | data.http.page.response_body",
+        "\"${data.http.page.response_body}-x\"        | \"${data.http.page.response_body}-x\"",
+        "upper(data.http.page.response_body)          | upper(data.http.page.response_body)",
+        "var.nothing                                  | var.nothing",
+        "var.nothing == \"x\" ? 1 : 2                 | var.nothing == \"x\" ? 1 : 2",
+        "jsonencode({a = var.nothing})                | jsonencode({a = var.nothing})",
+        "cidrsubnet(\"10.0.0.0/16\", 8, 1)            | cidrsubnet(\"10.0.0.0/16\", 8, 1)",
+        "templatefile(\"x.tpl\", {})                  | templatefile(\"x.tpl\", {})",
+        "[for x in data.http.page.list : x]           | [for x in data.http.page.list : x]",
+        "coalesce(null, var.nothing, \"x\")           | coalesce(null, var.nothing, \"x\")",
+    })
+    void unknownStaysUnknown(String expr, String unknownText) {
+        assertEquals(new Unknown(unknownText), eval(expr), expr);
+    }
+
+    @Test
+    void orWithAKnownTrueSideIsTrue() {
+        assertEquals(true, eval("data.http.page.ok || true"));
+        assertEquals(new Unknown("data.http.page.ok || false"), eval("data.http.page.ok || false"));
+    }
+
+    @Test
+    void listWithUnknownElementKeepsItsKnownElements() {
+        assertEquals(Arrays.asList("a", new Unknown("var.nothing")), eval("[\"a\", var.nothing]"));
+    }
+
+    @Test
+    void heredocsAndInterpolationOfWholeValues() {
+        assertEquals("line prod\n", eval("<<-EOT\n    line ${var.env}\n  EOT"));
+        assertEquals(List.of("b", "a", "b"), eval("\"${local.names}\""));
+    }
+
+    @Test
+    void evaluationErrorsAreLocatedProblemsAndTheValueIsUnknown() {
+        TerraformParser.Result r = new TerraformFixture(dir).file("main.tf", """
+                locals {
+                  m = { a = 1 }
+                }
+                resource "t" "r" {
+                  ok  = "fine"
+                  bad = local.m.b
+                }
+                """).evaluate();
+        assertEquals(new Unknown("local.m.b"), TerraformFixture.data(r, "t.r").get("bad"));
+        assertEquals("fine", TerraformFixture.data(r, "t.r").get("ok"));
+        assertEquals(1, r.problems().size());
+        assertEquals("main.tf:6:9: cannot evaluate local.m.b: this object has no attribute \"b\"",
+                r.problems().get(0).toString());
+    }
+
+    @Test
+    void localsInAnyOrderAndCyclesBecomeUnknownWithAProblem() {
+        TerraformParser.Result r = new TerraformFixture(dir).file("main.tf", """
+                locals {
+                  c = local.b
+                  b = "${local.a}-b"
+                  a = "a"
+                  x = local.y
+                  y = local.x
+                }
+                resource "t" "r" {
+                  c = local.c
+                  x = local.x
+                }
+                """).evaluate();
+        Map<String, Object> data = TerraformFixture.data(r, "t.r");
+        assertEquals("a-b", data.get("c"));
+        assertEquals(new Unknown("local.x"), data.get("x"));
+        assertEquals(List.of("main.tf:5:3: local.x depends on itself (local.x -> local.y -> local.x); its value is unknown"),
+                r.problems().stream().map(Object::toString).toList());
+    }
+
+    @Test
+    void dynamicBlocksExpandIntoTheBlockList() {
+        TerraformParser.Result r = new TerraformFixture(dir).file("main.tf", """
+                locals {
+                  rules = { http = 80, https = 443 }
+                }
+                resource "aws_security_group" "web" {
+                  ingress {
+                    from_port = 22
+                  }
+                  dynamic "ingress" {
+                    for_each = local.rules
+                    iterator = rule
+                    content {
+                      from_port   = rule.value
+                      description = rule.key
+                    }
+                  }
+                }
+                """).evaluate();
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("ingress", List.of(Map.of("from_port", 22L),
+                Map.of("from_port", 80L, "description", "http"), Map.of("from_port", 443L, "description", "https")));
+        assertEquals(expected, TerraformFixture.data(r, "aws_security_group.web"));
+        assertEquals(11, TerraformFixture.resource(r, "aws_security_group.web").locate("/ingress/2").line());
+        assertEquals(12, TerraformFixture.resource(r, "aws_security_group.web").locate("/ingress/2/from_port").line());
+    }
+}
