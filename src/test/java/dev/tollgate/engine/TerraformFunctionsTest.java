@@ -60,6 +60,26 @@ class TerraformFunctionsTest {
         assertEquals(List.of(), publicOf(statements), statements);
     }
 
+    /** Through CEL: is_map holds where type() fails (a map holding an unknown), and json_decode feeds field access. */
+    @Test
+    void isMapAndJsonDecode_inCel() throws Exception {
+        CelEnvironment env = new CelEnvironment();
+        java.util.Map<String, Object> raw = new java.util.LinkedHashMap<>();
+        raw.put("acl", new dev.tollgate.model.Unknown("var.acl"));
+        raw.put("policy", "{\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": \"*\"}]}");
+        java.util.Map<String, Object> vars = new java.util.HashMap<>();
+        vars.put("resource", CelValues.of(raw));
+        vars.put("item", CelValues.of(raw));
+        vars.put("meta", Map.of());
+        vars.put("related", List.of());
+        assertEquals(true, env.program(env.compile("is_map(item)")).eval(vars));
+        assertEquals(false, env.program(env.compile("is_map(resource.policy)")).eval(vars));
+        assertEquals("*", env.program(env.compile("json_decode(resource.policy).Statement[0].Principal")).eval(vars));
+        assertEquals(1L, env.program(env.compile("size(iam_public_statements(resource.policy))")).eval(vars));
+        assertEquals(true, env.program(env.compile("is_map(resource.acl)")).eval(vars)
+                instanceof dev.cel.runtime.CelUnknownSet);
+    }
+
     @Test
     void publicStatements_acceptADecodedMapAndIgnoreNonPolicies() {
         Object doc = JsonText.decode("{\"Statement\": [{\"Sid\": \"Public\", \"Effect\": \"Allow\", \"Principal\": \"*\"}]}");
