@@ -116,7 +116,7 @@ final class PlanJson {
 
     /** {@code module.a[0].aws_s3_bucket.x["k"]} -> {@code module.a.aws_s3_bucket.x}: the configuration's address. */
     private static String configAddress(String address) {
-        return address.replaceAll("\\[[^\\]]*]", "");
+        return RelatedResources.INSTANCE_KEY.matcher(address).replaceAll("");
     }
 
     /** Replaces every value {@code after_unknown} marks true by an unknown (planned_values omits most of them). */
@@ -210,7 +210,7 @@ final class PlanJson {
 
     /** {@code aws_s3_bucket.logs.id} -> {@code aws_s3_bucket.logs}; null for var., local., data., module. ... */
     private static String resourceOf(String reference) {
-        String[] parts = reference.replaceAll("\\[[^\\]]*]", "").split("\\.");
+        String[] parts = RelatedResources.INSTANCE_KEY.matcher(reference).replaceAll("").split("\\.");
         if (parts.length < 2 || Set.of("var", "local", "data", "module", "each", "count", "path", "terraform", "self")
                 .contains(parts[0])) {
             return null;

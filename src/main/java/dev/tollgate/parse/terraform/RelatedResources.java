@@ -19,6 +19,8 @@ import java.util.Map;
  */
 final class RelatedResources {
 
+    static final java.util.regex.Pattern INSTANCE_KEY = java.util.regex.Pattern.compile("\\[[^\\]]*]");
+
     private RelatedResources() {
     }
 
@@ -32,7 +34,7 @@ final class RelatedResources {
         // Plan JSON refers to resources as configured (no instance key): such a reference means every instance.
         Map<String, List<String>> byResource = new LinkedHashMap<>();
         for (String address : byAddress.keySet()) {
-            byResource.computeIfAbsent(address.replaceAll("\\[[^\\]]*]", ""), k -> new ArrayList<>()).add(address);
+            byResource.computeIfAbsent(INSTANCE_KEY.matcher(address).replaceAll(""), k -> new ArrayList<>()).add(address);
         }
         Map<String, Map<String, String>> referrers = new LinkedHashMap<>(); // target -> referrer -> attribute
         for (Instance from : byAddress.values()) {
@@ -49,22 +51,25 @@ final class RelatedResources {
                 }
             });
         }
+        // Top-level string values -> (instance, attribute), first attribute per instance: one pass, then lookups.
+        Map<String, Map<String, String>> byValue = new LinkedHashMap<>();
+        for (Instance from : byAddress.values()) {
+            for (Map.Entry<String, Object> e : from.values().entrySet()) {
+                if (e.getValue() instanceof String v) {
+                    byValue.computeIfAbsent(v, k -> new LinkedHashMap<>()).putIfAbsent(from.address(), e.getKey());
+                }
+            }
+        }
         for (Instance bucket : byAddress.values()) {
             if (!bucket.kind().equals("aws_s3_bucket") || !(bucket.values().get("bucket") instanceof String name)) {
                 continue;
             }
-            for (Instance from : byAddress.values()) {
-                if (from == bucket) {
-                    continue;
+            byValue.getOrDefault(name, Map.of()).forEach((address, attribute) -> {
+                if (!address.equals(bucket.address())) {
+                    referrers.computeIfAbsent(bucket.address(), k -> new LinkedHashMap<>()).putIfAbsent(address,
+                            attribute);
                 }
-                for (Map.Entry<String, Object> e : from.values().entrySet()) {
-                    if (name.equals(e.getValue())) {
-                        referrers.computeIfAbsent(bucket.address(), k -> new LinkedHashMap<>())
-                                .putIfAbsent(from.address(), e.getKey());
-                        break;
-                    }
-                }
-            }
+            });
         }
         List<Resource> out = new ArrayList<>();
         for (Instance i : byAddress.values()) {

@@ -140,6 +140,38 @@ class TerraformExpressionsTest {
     }
 
     @Test
+    void fileReadsInsideTheTreeOnly() {
+        TerraformParser.Result r = new TerraformFixture(dir.resolve("repo"))
+                .file("policy.json", "{\"Effect\": \"Deny\"}")
+                .file("modules/m/doc.txt", "module text")
+                .file("main.tf", """
+                        module "m" {
+                          source = "./modules/m"
+                        }
+                        resource "t" "r" {
+                          policy  = jsondecode(file("${path.module}/policy.json")).Effect
+                          missing = file("nope.json")
+                          outside = file("../secret.txt")
+                          exists  = fileexists("policy.json")
+                        }
+                        """)
+                .file("modules/m/main.tf", """
+                        resource "t" "m" {
+                          text = file("${path.module}/doc.txt")
+                          path = path.module
+                        }
+                        """)
+                .file("../secret.txt", "never read")
+                .evaluate();
+        Map<String, Object> d = TerraformFixture.data(r, "t.r");
+        assertEquals("Deny", d.get("policy"));
+        assertEquals(new Unknown("file(\"nope.json\")"), d.get("missing"));
+        assertEquals(new Unknown("file(\"../secret.txt\")"), d.get("outside"));
+        assertEquals(true, d.get("exists"));
+        assertEquals(Map.of("text", "module text", "path", "modules/m"), TerraformFixture.data(r, "module.m.t.m"));
+    }
+
+    @Test
     void heredocsAndInterpolationOfWholeValues() {
         assertEquals("line prod\n", eval("<<-EOT\n    line ${var.env}\n  EOT"));
         assertEquals(List.of("b", "a", "b"), eval("\"${local.names}\""));
