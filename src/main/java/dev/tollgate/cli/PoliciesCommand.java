@@ -69,7 +69,7 @@ final class PoliciesCommand implements Callable<Integer> {
         return ExitCode.CLEAN.code();
     }
 
-    /** One line per checklist item: id, automation, then the policy ids per format ("-" for none, "planned"). */
+    /** One line per checklist item: id, automation, then the policy ids per format ("-" for none). */
     private static void printCoverage(PrintWriter out, ChecklistCoverage coverage, int policyCount) {
         List<String[]> table = new ArrayList<>();
         table.add(new String[] {"CHECKLIST ITEM", "AUTOMATION", "TERRAFORM", "KUBERNETES", "COMPOSE", "DOTENV"});
@@ -81,7 +81,7 @@ final class PoliciesCommand implements Callable<Integer> {
                 Format f = ChecklistCoverage.COLUMNS.get(i);
                 List<String> ids = row.policiesFor(f);
                 cells[2 + i] = !ids.isEmpty() ? String.join(",", ids)
-                        : f == Format.TERRAFORM && row.terraformPlanned() ? "planned" : "-";
+                        : "-";
             }
             table.add(cells);
         }

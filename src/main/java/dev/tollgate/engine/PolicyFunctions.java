@@ -38,6 +38,9 @@ import java.util.Set;
  * <tr><td>{@code file_stage(string) -> string}</td><td>production, staging, test, development or "" from the file name</td></tr>
  * <tr><td>{@code deploy_file(string) -> bool}</td><td>the file configures a deployment as is: not dev/test-named, not a template unless production/staging-named</td></tr>
  * <tr><td>{@code option_value(list, list) -> string}</td><td>the value of a command-line option ({@code --timeout 60}, {@code --timeout=60}, {@code -t 60}); "" when absent</td></tr>
+ * <tr><td>{@code json_decode(string) -> dyn}</td><td>JSON text (Terraform jsonencode, heredoc) as CEL values; {} when invalid</td></tr>
+ * <tr><td>{@code iam_public_statements(dyn) -> list}</td><td>statements of an IAM policy (map or JSON text) that allow anyone</td></tr>
+ * <tr><td>{@code is_map(dyn) -> bool}</td><td>true for a map (a resource, a block); cel-java's {@code type()} fails on a map holding an unknown</td></tr>
  * </table>
  */
 final class PolicyFunctions {
@@ -72,7 +75,12 @@ final class PolicyFunctions {
                 global("file_stage", "file_stage_string", SimpleType.STRING, SimpleType.STRING),
                 global("deploy_file", "deploy_file_string", SimpleType.BOOL, SimpleType.STRING),
                 global("option_value", "option_value_list_list", SimpleType.STRING,
-                        ListType.create(SimpleType.DYN), ListType.create(SimpleType.DYN)));
+                        ListType.create(SimpleType.DYN), ListType.create(SimpleType.DYN)),
+                // Terraform policy helpers (JSON documents in string attributes, IAM policies)
+                global("json_decode", "json_decode_string", SimpleType.DYN, SimpleType.STRING),
+                global("iam_public_statements", "iam_public_statements_dyn", ListType.create(SimpleType.DYN),
+                        SimpleType.DYN),
+                global("is_map", "is_map_dyn", SimpleType.BOOL, SimpleType.DYN));
     }
 
     static List<CelFunctionBinding> bindings() {
@@ -98,7 +106,11 @@ final class PolicyFunctions {
                 CelFunctionBinding.from("env_template_string", String.class, EnvFileNames::isTemplate),
                 CelFunctionBinding.from("file_stage_string", String.class, EnvFileNames::stage),
                 CelFunctionBinding.from("deploy_file_string", String.class, EnvFileNames::isDeployFile),
-                CelFunctionBinding.from("option_value_list_list", List.class, List.class, CommandOptions::value));
+                CelFunctionBinding.from("option_value_list_list", List.class, List.class, CommandOptions::value),
+                // Terraform policy helpers (JSON documents in string attributes, IAM policies)
+                CelFunctionBinding.from("json_decode_string", String.class, JsonText::decode),
+                CelFunctionBinding.from("iam_public_statements_dyn", Object.class, IamPolicies::publicStatements),
+                CelFunctionBinding.from("is_map_dyn", Object.class, v -> v instanceof java.util.Map<?, ?>));
     }
 
     static boolean truthy(Object value) {

@@ -19,7 +19,6 @@ public record ChecklistCoverage(List<Row> rows) {
     public static final List<Format> COLUMNS = List.of(Format.TERRAFORM, Format.KUBERNETES, Format.COMPOSE, Format.DOTENV);
 
     /** How an item's {@code why} says that Terraform rules (not bundled yet) will check it. */
-    public static final String TERRAFORM_PLANNED = "Terraform rules planned";
 
     public ChecklistCoverage {
         rows = List.copyOf(rows);
@@ -46,17 +45,9 @@ public record ChecklistCoverage(List<Row> rows) {
             return policies.values().stream().anyMatch(l -> !l.isEmpty());
         }
 
-        /** True when the item's {@code why} says Terraform rules are planned for it. */
-        public boolean terraformPlanned() {
-            return item.why().contains(TERRAFORM_PLANNED);
-        }
-
-        /**
-         * True when the item claims automation (automated or partial) that nothing backs: no policy names it and its
-         * {@code why} does not say Terraform rules are planned.
-         */
+        /** True when the item claims automation (automated or partial) that no policy backs. */
         public boolean unbacked() {
-            return item.automation() != ChecklistItem.Automation.MANUAL && !checked() && !terraformPlanned();
+            return item.automation() != ChecklistItem.Automation.MANUAL && !checked();
         }
     }
 

@@ -61,7 +61,7 @@ public final class ControlsDocument {
         if (!ids.isEmpty()) {
             return String.join(", ", ids);
         }
-        return format == Format.TERRAFORM && row.terraformPlanned() ? "*planned*" : "—";
+        return "—";
     }
 
     private static String escape(String text) {
