@@ -46,7 +46,14 @@ public final class Scanner {
     }
 
     public ScanReport scan(List<Path> roots) {
-        Discovery found = discovery.discover(roots);
+        return scan(discovery.discover(roots));
+    }
+
+    /**
+     * Parses and judges files discovered earlier. Files may have changed or vanished since: each such file becomes a
+     * problem, never an exception.
+     */
+    public ScanReport scan(Discovery found) {
         List<FileOutcome> outcomes = found.files().parallelStream().map(this::scanFile).toList();
 
         List<Evaluation> evaluations = new ArrayList<>();
