@@ -222,6 +222,18 @@ class HostileInputTest {
     }
 
     @Test
+    void brokenLinksFifosAndDevicesNamedLikeManifestsAreReportedNotOpened() throws Exception {
+        Files.createSymbolicLink(dir.resolve("dangling.yaml"), dir.resolve("missing/app.yaml"));
+        Files.createSymbolicLink(dir.resolve("zero.yaml"), Path.of("/dev/zero"));
+        Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("pipe.env").toString()).start();
+        assertEquals(0, mkfifo.waitFor(), "mkfifo");
+        ScanReport report = scanWithGood(); // opening the FIFO would block this scan forever
+        assertEquals("broken symbolic link", onlyProblem(report, "dangling.yaml", Problem.Kind.UNREADABLE).message());
+        assertEquals("skipped: not a regular file", onlyProblem(report, "zero.yaml", Problem.Kind.SKIPPED).message());
+        assertEquals("skipped: not a regular file", onlyProblem(report, "pipe.env", Problem.Kind.SKIPPED).message());
+    }
+
+    @Test
     void fileWithoutReadPermissionIsReported() throws IOException {
         Path f = write("secret/.env", "API_TOKEN=abc\n");
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("---------"));
