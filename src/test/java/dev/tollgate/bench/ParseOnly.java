@@ -7,6 +7,8 @@ import dev.tollgate.parse.Parsers;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The parse-only floor for benchmarks: the scan's discovery and parsing, in parallel exactly as {@code Scanner} does
@@ -33,9 +35,16 @@ public final class ParseOnly {
         Parsers parsers = new Parsers();
         Discovery found = new FileDiscovery().discover(roots);
         // Like Scanner, keep only what a file gave in summary, so that resources are garbage as soon as a file is done.
-        List<Counts> results = found.files().parallelStream().map(parsers::parse).map(Counts::of).toList();
+        Set<String> threads = ConcurrentHashMap.newKeySet(); // shows whether the parallel stream really spread out
+        List<Counts> results = found.files().parallelStream()
+                .map(f -> {
+                    threads.add(Thread.currentThread().getName());
+                    return Counts.of(parsers.parse(f));
+                })
+                .toList();
         long resources = results.stream().mapToLong(Counts::resources).sum();
         long problems = found.skipped().size() + results.stream().mapToLong(Counts::problems).sum();
-        System.out.printf("parse-only: %d files, %d resources, %d problems%n", found.files().size(), resources, problems);
+        System.out.printf("parse-only: %d files, %d resources, %d problems, parsed on %d threads%n",
+                found.files().size(), resources, problems, threads.size());
     }
 }
