@@ -18,10 +18,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -231,6 +233,29 @@ class HostileInputTest {
         assertEquals("broken symbolic link", onlyProblem(report, "dangling.yaml", Problem.Kind.UNREADABLE).message());
         assertEquals("skipped: not a regular file", onlyProblem(report, "zero.yaml", Problem.Kind.SKIPPED).message());
         assertEquals("skipped: not a regular file", onlyProblem(report, "pipe.env", Problem.Kind.SKIPPED).message());
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS) // a hang guard, not a speed test: reading the FIFO never returns
+    void envFilesThatAreFifosOrHugeAreNotRead() throws Exception {
+        Files.createDirectories(dir.resolve("svc"));
+        Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("svc/pipe.txt").toString()).start();
+        assertEquals(0, mkfifo.waitFor(), "mkfifo");
+        try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("svc/big.txt"), StandardCharsets.UTF_8)) {
+            for (int i = 0; i < 9 * 1024 * 1024 / 16; i++) {
+                w.write(String.format("K%08d=value%n", i));
+            }
+        }
+        write("svc/docker-compose.yml", "services:\n  web:\n    image: nginx\n    env_file: pipe.txt\n"
+                + "  db:\n    image: postgres:9\n    env_file: [big.txt]\n");
+        ScanReport report = scanWithGood();
+        List<String> problems = Scans.problems(report, "svc/docker-compose.yml").stream().map(Problem::toString).toList();
+        assertEquals(List.of(
+                "svc/docker-compose.yml:4:5: env_file svc/pipe.txt of service web: not a regular file; not read",
+                "svc/docker-compose.yml:7:16: env_file svc/big.txt of service db: skipped: "
+                        + Files.size(dir.resolve("svc/big.txt")) + " bytes is over the 8388608-byte limit"), problems);
+        assertTrue(Scans.evaluations(report, "svc/").contains("TG-DC-PG-001 FAIL svc/docker-compose.yml:6:5"),
+                Scans.evaluations(report, "svc/"));
     }
 
     @Test
