@@ -116,9 +116,6 @@ public final class FileDiscovery {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (!attrs.isRegularFile()) {
-                return FileVisitResult.CONTINUE;
-            }
             Optional<FileType> type = FileClassifier.classify(file.getFileName().toString());
             if (type.isEmpty()) {
                 return FileVisitResult.CONTINUE;
@@ -130,7 +127,13 @@ public final class FileDiscovery {
             if (excluded(shown)) {
                 return FileVisitResult.CONTINUE;
             }
-            if (attrs.size() > maxFileSize) {
+            if (attrs.isSymbolicLink()) {
+                // Following links, the walker hands us the link itself only when its target cannot be reached.
+                skipped.add(Problem.wholeFile(shown, Problem.Kind.UNREADABLE, "broken symbolic link"));
+            } else if (!attrs.isRegularFile()) {
+                // A FIFO or device named like a manifest: reading it could block or never end, so it is not opened.
+                skipped.add(Problem.wholeFile(shown, Problem.Kind.SKIPPED, "skipped: not a regular file"));
+            } else if (attrs.size() > maxFileSize) {
                 skipped.add(Problem.wholeFile(shown, Problem.Kind.SKIPPED, "skipped: " + attrs.size()
                         + " bytes is over the " + maxFileSize + "-byte limit"));
             } else if (isBinary(file)) {

@@ -62,7 +62,14 @@ public final class Scanner {
     }
 
     public ScanReport scan(List<Path> roots) {
-        Discovery found = discovery.discover(roots);
+        return scan(discovery.discover(roots));
+    }
+
+    /**
+     * Parses and judges files discovered earlier. Files may have changed or vanished since: each such file becomes a
+     * problem, never an exception.
+     */
+    public ScanReport scan(Discovery found) {
         List<SourceFile> terraformFiles = found.files().stream()
                 .filter(f -> f.type() == SourceFile.FileType.TERRAFORM).toList();
         List<FileOutcome> outcomes = new ArrayList<>(found.files().parallelStream()

@@ -1,5 +1,6 @@
 package dev.tollgate.parse.compose;
 
+import dev.tollgate.discovery.FileDiscovery;
 import dev.tollgate.model.SourceFile;
 import dev.tollgate.parse.SourceText;
 import dev.tollgate.parse.dotenv.DotenvFile;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -74,6 +76,15 @@ final class EnvFiles {
             // A symlink inside the root may still point out of it.
             if (!path.toRealPath().startsWith(root.toRealPath())) {
                 return new OutsideRoot(display);
+            }
+            // Discovery's rules hold here too: a FIFO or device would block or never end, a huge file would fill memory.
+            BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
+            if (!attrs.isRegularFile()) {
+                return new Unreadable(display, "not a regular file; not read");
+            }
+            if (attrs.size() > FileDiscovery.DEFAULT_MAX_FILE_SIZE) {
+                return new Unreadable(display, "skipped: " + attrs.size() + " bytes is over the "
+                        + FileDiscovery.DEFAULT_MAX_FILE_SIZE + "-byte limit");
             }
         } catch (IOException | SecurityException e) {
             return new Unreadable(display, "cannot resolve path: " + e.getClass().getSimpleName());

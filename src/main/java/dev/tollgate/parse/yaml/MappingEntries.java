@@ -33,14 +33,16 @@ final class MappingEntries {
     }
 
     private final String file;
+    private final LineMap lines;
     private final ExpansionBudget budget;
     private final List<Problem> problems;
     private final Map<MappingNode, List<Entry>> memo = new IdentityHashMap<>();
     private final Set<MappingNode> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** @param problems where entries that had to be left out are reported (complex keys, bad merge values) */
-    MappingEntries(String file, ExpansionBudget budget, List<Problem> problems) {
+    MappingEntries(String file, LineMap lines, ExpansionBudget budget, List<Problem> problems) {
         this.file = file;
+        this.lines = lines;
         this.budget = budget;
         this.problems = problems;
     }
@@ -102,6 +104,6 @@ final class MappingEntries {
     }
 
     private void report(Mark mark, String message) {
-        problems.add(new Problem(file, mark.getLine() + 1, mark.getColumn() + 1, Problem.Kind.PARSE_ERROR, message));
+        problems.add(Problem.at(lines.at(file, mark), Problem.Kind.PARSE_ERROR, message));
     }
 }

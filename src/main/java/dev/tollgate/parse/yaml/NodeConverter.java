@@ -27,6 +27,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class NodeConverter {
 
     private final String file;
+    private final LineMap lines;
     private final int maxDepth;
     private final ExpansionBudget budget;
     private final MappingEntries entries;
@@ -37,11 +38,12 @@ final class NodeConverter {
     /** Collections being converted; meeting one again means an anchor used inside itself. */
     private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    NodeConverter(String file, int maxExpandedNodes, int maxDepth) {
+    NodeConverter(String file, LineMap lines, int maxExpandedNodes, int maxDepth) {
         this.file = file;
+        this.lines = lines;
         this.maxDepth = maxDepth;
         this.budget = new ExpansionBudget(maxExpandedNodes);
-        this.entries = new MappingEntries(file, budget, problems);
+        this.entries = new MappingEntries(file, lines, budget, problems);
     }
 
     /** The document rooted at {@code root}, or null when it holds nothing (only a null scalar). */
@@ -59,7 +61,7 @@ final class NodeConverter {
     }
 
     private SourceLocation at(Mark mark) {
-        return new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
+        return lines.at(file, mark);
     }
 
     private Object convert(Node node, String pointer, int depth, boolean expanding) {

@@ -83,8 +83,10 @@ public final class YamlLoader {
         List<YamlDocument> documents = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         MarkTrackingParser parser = null;
+        String text = withoutLineStartBoms(content);
+        LineMap lines = LineMap.of(text);
         try {
-            parser = new MarkTrackingParser(new ParserImpl(new StreamReader(withoutLineStartBoms(content)), options));
+            parser = new MarkTrackingParser(new ParserImpl(new StreamReader(text), options));
             Resolver resolver = new Resolver();
             while (true) {
                 // A fresh composer for every document: SnakeYAML counts aliases for the whole stream, so one composer
@@ -97,7 +99,7 @@ public final class YamlLoader {
                 if (node == null) {
                     continue; // an empty document, e.g. after a trailing '---'
                 }
-                NodeConverter converter = new NodeConverter(file, limits.maxExpandedNodes(), limits.maxNestingDepth());
+                NodeConverter converter = new NodeConverter(file, lines, limits.maxExpandedNodes(), limits.maxNestingDepth());
                 YamlDocument doc = converter.document(node);
                 if (doc != null) {
                     documents.add(doc);
@@ -106,21 +108,21 @@ public final class YamlLoader {
             }
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            problems.add(problemAt(file, mark, describe(e)));
+            problems.add(problemAt(file, lines, mark, describe(e)));
         } catch (YamlLimitExceeded e) {
-            problems.add(problemAt(file, e.mark(), e.getMessage()));
+            problems.add(problemAt(file, lines, e.mark(), e.getMessage()));
         } catch (YAMLException e) {
             // Limit violations from the composer (too many aliases, too deep) carry no mark: place them at the
             // last event the composer read, which is the offending alias or collection.
-            problems.add(problemAt(file, lastMark(parser), "invalid YAML: " + firstLine(e.getMessage())));
+            problems.add(problemAt(file, lines, lastMark(parser), "invalid YAML: " + firstLine(e.getMessage())));
         } catch (StackOverflowError e) {
-            problems.add(problemAt(file, lastMark(parser), "YAML nested too deeply to read"));
+            problems.add(problemAt(file, lines, lastMark(parser), "YAML nested too deeply to read"));
         } catch (OutOfMemoryError e) {
             // Everything this load allocated is unreachable once we return, so the scan can go on with other files.
-            problems.add(problemAt(file, lastMark(parser), "YAML too large to read into memory"));
+            problems.add(problemAt(file, lines, lastMark(parser), "YAML too large to read into memory"));
         } catch (RuntimeException e) {
             // A SnakeYAML or converter bug must not end the scan or show a stack trace; it is reported like bad input.
-            problems.add(problemAt(file, lastMark(parser),
+            problems.add(problemAt(file, lines, lastMark(parser),
                     "internal error while reading YAML: " + e.getClass().getSimpleName()));
         }
         return new YamlStream(documents, problems);
@@ -142,11 +144,11 @@ public final class YamlLoader {
         return parser == null ? null : parser.lastMark();
     }
 
-    private static Problem problemAt(String file, Mark mark, String message) {
+    private static Problem problemAt(String file, LineMap lines, Mark mark, String message) {
         if (mark == null) {
             return Problem.wholeFile(file, Problem.Kind.PARSE_ERROR, message);
         }
-        return new Problem(file, mark.getLine() + 1, mark.getColumn() + 1, Problem.Kind.PARSE_ERROR, message);
+        return Problem.at(lines.at(file, mark), Problem.Kind.PARSE_ERROR, message);
     }
 
     private static String describe(MarkedYAMLException e) {
