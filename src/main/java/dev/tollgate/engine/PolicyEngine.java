@@ -43,21 +43,29 @@ public final class PolicyEngine {
         CelEnvironment env = new CelEnvironment();
         List<PolicyError> errors = new ArrayList<>();
         List<CompiledPolicy> compiled = new ArrayList<>();
-        for (Policy p : policies) {
-            int before = errors.size();
-            CelRuntime.Program condition = program(env, p.condition(), p.origin("condition"), CelKind.BOOL, errors);
+        // Compiling is the bulk of start-up (about 1 s cold for 80 policies); the compiler is thread-safe, so use
+        // every core. Results are gathered in policy order, so errors and programs do not depend on scheduling.
+        record Compiled(CompiledPolicy policy, List<PolicyError> errors) {
+        }
+        List<Compiled> results = policies.parallelStream().map(p -> {
+            List<PolicyError> own = new ArrayList<>();
+            CelRuntime.Program condition = program(env, p.condition(), p.origin("condition"), CelKind.BOOL, own);
             CelRuntime.Program message = p.messageExpression() == null ? null
-                    : program(env, p.messageExpression(), p.origin("messageExpression"), CelKind.STRING, errors);
+                    : program(env, p.messageExpression(), p.origin("messageExpression"), CelKind.STRING, own);
             Selector selector = null;
             if (!p.select().isEmpty()) {
                 try {
                     selector = Selector.compile(p.select());
                 } catch (InvalidPathException e) {
-                    errors.add(p.origin("select").error("invalid json-path in select: " + e.getMessage()));
+                    own.add(p.origin("select").error("invalid json-path in select: " + e.getMessage()));
                 }
             }
-            if (errors.size() == before) {
-                compiled.add(new CompiledPolicy(p, condition, message, selector));
+            return new Compiled(own.isEmpty() ? new CompiledPolicy(p, condition, message, selector) : null, own);
+        }).toList();
+        for (Compiled c : results) {
+            errors.addAll(c.errors());
+            if (c.policy() != null) {
+                compiled.add(c.policy());
             }
         }
         if (!errors.isEmpty()) {
@@ -93,14 +101,14 @@ public final class PolicyEngine {
     public List<Evaluation> evaluate(Resource resource) {
         List<Evaluation> out = new ArrayList<>();
         Object data = null;
-        Redactor redactor = null;
+        LazyRedactor redactor = null;
         for (CompiledPolicy cp : policies) {
             if (!cp.policy().matches(resource.format(), resource.kind())) {
                 continue;
             }
             if (data == null) {
                 data = CelValues.of(resource.data());
-                redactor = Redactor.forResource(resource);
+                redactor = new LazyRedactor(resource);
             }
             List<String> pointers = cp.selector() == null ? List.of("") : cp.selector().select(resource.data());
             for (String pointer : pointers) {
@@ -110,7 +118,27 @@ public final class PolicyEngine {
         return out;
     }
 
-    private Evaluation judge(CompiledPolicy cp, Resource resource, Object data, String pointer, Redactor redactor) {
+    /** Builds the resource's redactor on first use: passes carry the policy title and need none. */
+    private static final class LazyRedactor {
+        private final Resource resource;
+        private Redactor redactor;
+
+        LazyRedactor(Resource resource) {
+            this.resource = resource;
+        }
+
+        String redact(Outcome outcome, String message) {
+            if (outcome == Outcome.PASS) {
+                return message;
+            }
+            if (redactor == null) {
+                redactor = Redactor.forResource(resource);
+            }
+            return redactor.redact(message);
+        }
+    }
+
+    private Evaluation judge(CompiledPolicy cp, Resource resource, Object data, String pointer, LazyRedactor redactor) {
         Policy p = cp.policy();
         Map<String, Object> vars = new HashMap<>();
         vars.put("resource", data);
@@ -142,7 +170,7 @@ public final class PolicyEngine {
             message = message + " (module called at " + call.file() + ":" + call.line() + ")";
         }
         return new Evaluation(p.id(), p.severity(), outcome, where, resource.address(), resource.kind(),
-                resource.name(), pointer, redactor.redact(message),
+                resource.name(), pointer, redactor.redact(outcome, message),
                 Fingerprints.of(p.id(), where.file(), resource.address(), pointer), null, null, resource.callSites());
     }
 
