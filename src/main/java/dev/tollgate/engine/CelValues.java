@@ -26,6 +26,10 @@ final class CelValues {
         if (value == null) {
             return NullValue.NULL_VALUE;
         }
+        if (value instanceof dev.tollgate.model.Unknown u && u.known() != null) {
+            // jsonencode of a partly unknown value: judge its structure; the unknown parts stay unknown inside.
+            return of(u.known());
+        }
         if (value instanceof dev.tollgate.model.Unknown) {
             // cel-java reads a Java null as an unknown: an expression that depends on it yields a CelUnknownSet,
             // while one that does not (`x || true`) still gives its answer. That is exactly "known after apply".

@@ -48,6 +48,10 @@ final class Functions {
         }
         if (DEEP.contains(name) ? args.stream().anyMatch(Values::deepUnknown)
                 : args.stream().anyMatch(Values::isUnknown)) {
+            if (name.equals("jsonencode") && args.size() == 1 && !Values.isUnknown(args.get(0))) {
+                // The JSON text is unknown, but its structure is not: keep it for policies (IAM documents).
+                return new Unknown(raw, Values.output(args.get(0), raw));
+            }
             return new Unknown(raw);
         }
         return switch (name) {

@@ -1,6 +1,7 @@
 package dev.tollgate.parse.terraform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.model.Unknown;
 import java.nio.file.Path;
@@ -125,7 +126,16 @@ class TerraformExpressionsTest {
         "coalesce(null, var.nothing, \"x\")           | coalesce(null, var.nothing, \"x\")",
     })
     void unknownStaysUnknown(String expr, String unknownText) {
-        assertEquals(new Unknown(unknownText), eval(expr), expr);
+        Object v = eval(expr);
+        assertTrue(v instanceof Unknown, expr + " gave " + v);
+        assertEquals(unknownText, ((Unknown) v).expression(), expr);
+    }
+
+    @Test
+    void jsonencodeOfAPartlyUnknownValue_keepsItsStructure() {
+        Unknown u = (Unknown) eval("jsonencode({a = var.nothing, b = \"x\"})");
+        assertEquals(java.util.Map.of("a", new Unknown("var.nothing"), "b", "x"), u.known());
+        assertEquals(null, ((Unknown) eval("jsonencode(var.nothing)")).known(), "wholly unknown: no structure");
     }
 
     @Test
