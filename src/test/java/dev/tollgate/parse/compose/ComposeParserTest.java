@@ -360,6 +360,23 @@ class ComposeParserTest {
     }
 
     @Test
+    void aVersionOneFileIsReportedWithWhatToChange() throws IOException {
+        // Compose format 1: services at the top level, no services: key (old self-hosting kits still ship it)
+        ParseResult result = parse(COMPOSE, """
+                db:
+                  image: postgres:9.6
+                web:
+                  build: .
+                  links:
+                    - db
+                """);
+        assertEquals(List.of(), result.resources());
+        assertEquals(List.of(new Problem(COMPOSE, 1, 1, Problem.Kind.PARSE_ERROR,
+                "not a compose file: no services (this is the legacy version 1 format, services at the top level;"
+                        + " move them under a services: key to have them checked)")), result.problems());
+    }
+
+    @Test
     void looksLikeComposeNeedsAMapOfServiceMaps() {
         YamlLoader loader = new YamlLoader();
         assertTrue(ComposeParser.looksLikeCompose(loader.load("services:\n  a: {image: x}\n", "f").documents().get(0)));
