@@ -37,7 +37,9 @@ final class Secrets {
             "change-this", "change_this", "replaceme", "replace-me", "replace_me", "todo", "tbd", "fixme", "placeholder",
             "secret", "password", "passwd", "none", "null", "nil", "empty", "dummy", "example", "sample", "test",
             "redacted", "unset", "undefined", "your-secret-key", "your_secret_key", "yoursecretkey", "secretkey",
-            "secret-key", "secret_key", "mysecret", "supersecret");
+            "secret-key", "secret_key", "mysecret", "supersecret",
+            // values that say the credential is ignored: an S3 emulator that accepts any key, a URL's unused password
+            "any", "unused", "ignored");
     /** Fragments that mark a value as something to replace, wherever they appear in it. */
     private static final List<String> PLACEHOLDER_FRAGMENTS = List.of("changeme", "change-me", "change_me", "change-this",
             "change_this", "changethis", "replace", "placeholder", "example", "xxxx", "dummy", "your-", "your_",

@@ -39,13 +39,13 @@ class PolicyHelpersTest {
     @ValueSource(strings = {"", "  ", "${DB_PASSWORD}", "$DB_PASSWORD", "$(DB_PASSWORD)", "{{ .Values.password }}",
         "<your-secret-key>", "[api key]", "changeme", "CHANGE_ME", "xxxxxxxx", "******", "your-api-key",
         "put-your-key-here", "secret", "password", "replace-with-a-real-key", "sk_test_example", "not-a-real-token",
-        "postgres://u:${PW}@db/app"})
+        "postgres://u:${PW}@db/app", "any", "unused"})
     void placeholders(String value) {
         assertTrue(Secrets.isPlaceholder(value), value);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hunter2", "s3cr3t-Pa55w0rd", "postgres", "Tr0ub4dor&3", "9f8e7d6c5b4a"})
+    @ValueSource(strings = {"hunter2", "s3cr3t-Pa55w0rd", "postgres", "Tr0ub4dor&3", "9f8e7d6c5b4a", "anyone-1234"})
     void notPlaceholders(String value) {
         assertFalse(Secrets.isPlaceholder(value), value);
     }
