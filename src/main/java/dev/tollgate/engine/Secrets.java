@@ -17,8 +17,11 @@ final class Secrets {
 
     private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "passphrase", "secret",
             "token", "apikey", "key", "credentials", "privatekey", "salt");
-    /** Words that make a secret-sounding name about something else: where the secret is, how long it lives. */
-    private static final Set<String> METADATA_WORDS = Set.of("public", "publishable", "id", "file", "path", "dir",
+    /**
+     * Words that make a secret-sounding name about something else: where the secret is, how long it lives, or a key
+     * that is public by design (publishable, anon: Supabase's ANON_KEY is shipped to every browser).
+     */
+    private static final Set<String> METADATA_WORDS = Set.of("public", "publishable", "anon", "id", "file", "path", "dir",
             "url", "uri", "name", "length", "lifetime", "ttl", "timeout", "expiry", "expires", "expiration", "age",
             "header", "field", "prefix", "algorithm", "type", "validators", "reset", "min", "max", "enabled",
             "required", "hash", "hashers", "rotation", "count", "size", "location", "backend", "class", "format");
@@ -29,12 +32,14 @@ final class Secrets {
     /** Keys that are public by design: publishable, anon, site and search-only keys, browser SDK keys. */
     private static final Set<String> PUBLIC_KEY_WORDS = Set.of("publishable", "public", "anon", "site", "search",
             "firebase", "maps", "mapbox", "posthog", "segment", "amplitude", "mixpanel", "recaptcha", "hcaptcha",
-            "turnstile", "vapid");
+            "turnstile", "vapid", "zendesk", "helpscout", "intercom", "crisp");
     private static final Set<String> PLACEHOLDERS = Set.of("changeme", "change-me", "change_me", "changethis",
             "change-this", "change_this", "replaceme", "replace-me", "replace_me", "todo", "tbd", "fixme", "placeholder",
             "secret", "password", "passwd", "none", "null", "nil", "empty", "dummy", "example", "sample", "test",
             "redacted", "unset", "undefined", "your-secret-key", "your_secret_key", "yoursecretkey", "secretkey",
-            "secret-key", "secret_key", "mysecret", "supersecret");
+            "secret-key", "secret_key", "mysecret", "supersecret",
+            // values that say the credential is ignored: an S3 emulator that accepts any key, a URL's unused password
+            "any", "unused", "ignored");
     /** Fragments that mark a value as something to replace, wherever they appear in it. */
     private static final List<String> PLACEHOLDER_FRAGMENTS = List.of("changeme", "change-me", "change_me", "change-this",
             "change_this", "changethis", "replace", "placeholder", "example", "xxxx", "dummy", "your-", "your_",
@@ -47,6 +52,7 @@ final class Secrets {
             "(?<![A-Z0-9])(AKIA|ASIA)[0-9A-Z]{16}(?![A-Z0-9])|sk_live_[0-9A-Za-z]{10,}|rk_live_[0-9A-Za-z]{10,}"
                     + "|-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----");
     private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.([A-Za-z0-9_-]+)\\.[A-Za-z0-9_-]+");
 
     private Secrets() {
     }
@@ -117,7 +123,30 @@ final class Secrets {
                 || v.startsWith("/") || v.startsWith("./") || v.startsWith("../") || v.startsWith("~/")) {
             return false;
         }
-        return Arrays.stream(SEPARATORS.split(v.toLowerCase(Locale.ROOT))).noneMatch(NON_PRODUCTION_WORDS::contains);
+        return !hasNonProductionWord(v) && !isDemoToken(v);
+    }
+
+    private static boolean hasNonProductionWord(String text) {
+        return Arrays.stream(SEPARATORS.split(text.toLowerCase(Locale.ROOT))).anyMatch(NON_PRODUCTION_WORDS::contains);
+    }
+
+    /**
+     * True for a JSON Web Token whose claims say it is for a demo or tests. Self-hosting kits ship such tokens in
+     * their templates (Supabase's {@code "iss": "supabase-demo"} keys), signed with the template's placeholder
+     * secret; the word that marks them is only visible once the payload is decoded.
+     */
+    private static boolean isDemoToken(String value) {
+        var m = JWT.matcher(value);
+        if (!m.matches()) {
+            return false;
+        }
+        try {
+            String claims = new String(java.util.Base64.getUrlDecoder().decode(m.group(1)),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            return hasNonProductionWord(claims);
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
     }
 
     /**

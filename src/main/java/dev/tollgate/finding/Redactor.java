@@ -18,6 +18,10 @@ import java.util.regex.Pattern;
  *
  * <p>This is a safety net under the policies, not an excuse for them: policy messages should name the key and
  * never the value in the first place.
+ *
+ * <p>The resource's file path and name are never masked: they are printed as the finding's location anyway, and a
+ * placeholder password such as {@code example} or {@code postgres} would otherwise turn {@code .env.example} into
+ * {@code .env.****} and point the reader at a file that does not exist.
  */
 public final class Redactor {
 
@@ -32,15 +36,21 @@ public final class Redactor {
                     + "|-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)");
     private static final int SHORTEST_SECRET = 3;
 
-    private final List<String> secrets;
+    // Private-use characters around an index stand for a kept string while the secrets are masked.
+    private static final char KEEP_OPEN = '\uE000';
+    private static final char KEEP_CLOSE = '\uE001';
 
-    private Redactor(List<String> secrets) {
+    private final List<String> secrets;
+    private final List<String> kept;
+
+    private Redactor(List<String> secrets, List<String> kept) {
         this.secrets = secrets;
+        this.kept = kept;
     }
 
     /** A redactor that masks only well-known key formats. */
     public static Redactor none() {
-        return new Redactor(List.of());
+        return new Redactor(List.of(), List.of());
     }
 
     public static Redactor forResource(Resource resource) {
@@ -49,7 +59,10 @@ public final class Redactor {
         List<String> sorted = new ArrayList<>(found);
         // Longest first, so a secret containing another is masked whole.
         sorted.sort(Comparator.comparingInt(String::length).reversed());
-        return new Redactor(List.copyOf(sorted));
+        List<String> kept = new ArrayList<>(new LinkedHashSet<>(List.of(resource.location().file(), resource.name())));
+        kept.removeIf(String::isEmpty);
+        kept.sort(Comparator.comparingInt(String::length).reversed());
+        return new Redactor(List.copyOf(sorted), List.copyOf(kept));
     }
 
     /** {@code text} with every secret value replaced by {@link #MASK}. */
@@ -58,11 +71,20 @@ public final class Redactor {
             return null;
         }
         String out = text;
+        for (int i = 0; i < kept.size(); i++) {
+            out = out.replace(kept.get(i), KEEP_OPEN + Integer.toString(i) + KEEP_CLOSE);
+        }
         for (String s : secrets) {
             out = out.replace(s, MASK);
         }
         Matcher m = WELL_KNOWN.matcher(out);
-        return m.find() ? m.replaceAll(MASK) : out;
+        if (m.find()) {
+            out = m.replaceAll(MASK);
+        }
+        for (int i = 0; i < kept.size(); i++) {
+            out = out.replace(KEEP_OPEN + Integer.toString(i) + KEEP_CLOSE, kept.get(i));
+        }
+        return out;
     }
 
     /** True when a key's name says its value is a secret. */

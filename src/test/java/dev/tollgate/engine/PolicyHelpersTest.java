@@ -39,13 +39,13 @@ class PolicyHelpersTest {
     @ValueSource(strings = {"", "  ", "${DB_PASSWORD}", "$DB_PASSWORD", "$(DB_PASSWORD)", "{{ .Values.password }}",
         "<your-secret-key>", "[api key]", "changeme", "CHANGE_ME", "xxxxxxxx", "******", "your-api-key",
         "put-your-key-here", "secret", "password", "replace-with-a-real-key", "sk_test_example", "not-a-real-token",
-        "postgres://u:${PW}@db/app"})
+        "postgres://u:${PW}@db/app", "any", "unused"})
     void placeholders(String value) {
         assertTrue(Secrets.isPlaceholder(value), value);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hunter2", "s3cr3t-Pa55w0rd", "postgres", "Tr0ub4dor&3", "9f8e7d6c5b4a"})
+    @ValueSource(strings = {"hunter2", "s3cr3t-Pa55w0rd", "postgres", "Tr0ub4dor&3", "9f8e7d6c5b4a", "anyone-1234"})
     void notPlaceholders(String value) {
         assertFalse(Secrets.isPlaceholder(value), value);
     }
@@ -67,7 +67,7 @@ class PolicyHelpersTest {
     @ParameterizedTest
     @ValueSource(strings = {"AWS_ACCESS_KEY_ID", "POSTGRES_PASSWORD_FILE", "NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY",
         "JWT_ACCESS_TOKEN_LIFETIME", "PASSWORD_RESET_TIMEOUT", "CACHE_KEY_PREFIX", "ADMIN_PASSWORD_HASH", "DATABASE_URL",
-        "TOKEN_URL", "KEYCLOAK_REALM", "DEBUG", "MONKEY_COUNT"})
+        "TOKEN_URL", "KEYCLOAK_REALM", "DEBUG", "MONKEY_COUNT", "ANON_KEY", "SUPABASE_ANON_KEY"})
     void notSecretNames(String name) {
         assertFalse(Secrets.isSecretName(name), name);
     }
@@ -83,7 +83,8 @@ class PolicyHelpersTest {
     @ValueSource(strings = {"NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY", "NEXT_PUBLIC_SUPABASE_ANON_KEY",
         "NEXT_PUBLIC_RECAPTCHA_SITE_KEY", "NEXT_PUBLIC_VAPID_PUBLIC_KEY", "NEXT_PUBLIC_FIREBASE_API_KEY",
         "NEXT_PUBLIC_GOOGLE_MAPS_API_KEY", "NEXT_PUBLIC_ALGOLIA_SEARCH_API_KEY", "NEXT_PUBLIC_POSTHOG_KEY",
-        "NEXT_PUBLIC_API_URL", "STRIPE_SECRET_KEY", "NEXT_PUBLIC_SENTRY_DSN"})
+        "NEXT_PUBLIC_API_URL", "STRIPE_SECRET_KEY", "NEXT_PUBLIC_SENTRY_DSN", "NEXT_PUBLIC_ZENDESK_KEY",
+        "NEXT_PUBLIC_HELPSCOUT_KEY", "VITE_INTERCOM_APP_KEY"})
     void notClientSecretNames(String name) {
         assertFalse(Secrets.isClientSecretName(name), name);
     }
@@ -100,6 +101,20 @@ class PolicyHelpersTest {
         "your-secret-key-here"})
     void notSecretValues(String value) {
         assertFalse(Secrets.isSecretValue(value), value);
+    }
+
+    @Test
+    void aJsonWebTokenIsASecretUnlessItsClaimsSayDemoOrTest() {
+        String header = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.";
+        String signature = ".Jt4x0uW3cV9qL2mN8pR5sT1yZ7aB6dE0fG3hK9iM2oQ";
+        // {"role":"service_role","iss":"acme","iat":1700000000}
+        String production = "eyJyb2xlIjoic2VydmljZV9yb2xlIiwiaXNzIjoiYWNtZSIsImlhdCI6MTcwMDAwMDAwMH0";
+        // {"role":"service_role","iss":"acme-demo","iat":1700000000}
+        String demo = "eyJyb2xlIjoic2VydmljZV9yb2xlIiwiaXNzIjoiYWNtZS1kZW1vIiwiaWF0IjoxNzAwMDAwMDAwfQ";
+        assertTrue(Secrets.isSecretValue(header + production + signature));
+        assertFalse(Secrets.isSecretValue(header + demo + signature));
+        assertTrue(Secrets.isSecretValue(header + "bm90IGpzb24" + signature),
+                "a payload that does not decode to demo claims stays a secret");
     }
 
     @Test

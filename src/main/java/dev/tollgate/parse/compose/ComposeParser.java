@@ -39,6 +39,16 @@ public final class ComposeParser {
     }
 
     /**
+     * Compose file format 1 (before 2016) put services at the top level, each with an image or a build; Docker Compose
+     * v2 no longer reads it, and neither does Tollgate, but the problem should say why.
+     */
+    private static boolean looksLikeVersion1(Object root) {
+        return root instanceof Map<?, ?> map && !map.containsKey("services") && !map.isEmpty()
+                && map.values().stream().allMatch(v -> v instanceof Map<?, ?> m
+                        && (m.containsKey("image") || m.containsKey("build")));
+    }
+
+    /**
      * One resource per service of {@code doc}. A document without a non-empty {@code services} map gives a problem
      * rather than nothing: the file was named, or looked, like a compose file, and silence would hide that it is not
      * checked. Problems of env files are reported once per compose file, however many services share them;
@@ -49,7 +59,9 @@ public final class ComposeParser {
         SourceLocation start = doc.start() != null ? doc.start() : SourceLocation.startOf(file.displayPath());
         if (!(doc.root() instanceof Map<?, ?> root) || !(root.get("services") instanceof Map<?, ?> services)
                 || services.isEmpty()) {
-            return ParseResult.problem(Problem.at(start, Problem.Kind.PARSE_ERROR, "not a compose file: no services"));
+            return ParseResult.problem(Problem.at(start, Problem.Kind.PARSE_ERROR, "not a compose file: no services"
+                    + (looksLikeVersion1(doc.root()) ? " (this is the legacy version 1 format, services at the top level;"
+                            + " move them under a services: key to have them checked)" : "")));
         }
         EnvFiles envFiles = new EnvFiles(dotenv, file);
         List<Resource> resources = new ArrayList<>();

@@ -184,8 +184,11 @@ final class ServiceNormaliser {
         }
         if (outcome instanceof EnvFiles.Missing) {
             if (ref.required()) {
+                // No service name: services that share the line through a YAML merge (<<: *base) share one problem.
+                // Self-hosting kits leave the file to be created at install time, so say what is lost, not that
+                // something is broken.
                 problems.add(Problem.at(ref.location(), Problem.Kind.UNREADABLE,
-                        "env_file " + path + " of service " + service + " not found"));
+                        "env_file " + path + " not found: the variables it would set are not checked"));
             }
         } else if (outcome instanceof EnvFiles.OutsideRoot) {
             problems.add(Problem.at(ref.location(), Problem.Kind.SKIPPED,

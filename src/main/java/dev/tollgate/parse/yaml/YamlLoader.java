@@ -108,7 +108,7 @@ public final class YamlLoader {
             }
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            problems.add(problemAt(file, lines, mark, describe(e)));
+            problems.add(problemAt(file, lines, mark, describe(e) + templateHint(text)));
         } catch (YamlLimitExceeded e) {
             problems.add(problemAt(file, lines, e.mark(), e.getMessage()));
         } catch (YAMLException e) {
@@ -151,7 +151,17 @@ public final class YamlLoader {
         return Problem.at(lines.at(file, mark), Problem.Kind.PARSE_ERROR, message);
     }
 
-    private static String describe(MarkedYAMLException e) {
+    /**
+     * Helm charts keep Go templates ({@code {{ .Values.x }}}, {@code {{- if ... }}}) under {@code templates/} with a
+     * .yaml name; they are not YAML until rendered, and the bare syntax error would not say so.
+     */
+    private static String templateHint(String text) {
+        return text.contains("{{") && text.contains("}}")
+                ? " (the file holds {{ }} template directives: render a Helm chart with `helm template` and scan the output)"
+                : "";
+    }
+
+        private static String describe(MarkedYAMLException e) {
         StringBuilder sb = new StringBuilder("invalid YAML: ");
         if (e.getContext() != null) {
             sb.append(e.getContext()).append(", ");

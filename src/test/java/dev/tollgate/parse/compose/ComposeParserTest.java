@@ -206,11 +206,12 @@ class ComposeParserTest {
                         required: true
                 """);
         assertEquals(List.of(
-                new Problem(COMPOSE, 4, 5, Problem.Kind.UNREADABLE, "env_file env/missing.env of service db not found"),
+                new Problem(COMPOSE, 4, 5, Problem.Kind.UNREADABLE, "env_file env/missing.env not found: the variables it would set are not checked"),
                 new Problem(COMPOSE, 7, 9, Problem.Kind.UNREADABLE,
-                        "env_file deploy/optional.env of service web not found"),
+                        "env_file deploy/optional.env not found: the variables it would set are not checked"),
                 new Problem(COMPOSE, 8, 9, Problem.Kind.UNREADABLE,
-                        "env_file deploy/gone.env of service web not found")), result.problems());
+                        "env_file deploy/gone.env not found: the variables it would set are not checked")),
+                result.problems());
         assertEquals(2, result.resources().size());
         assertFalse(service(result, "db").data().containsKey("environment"));
     }
@@ -357,6 +358,42 @@ class ComposeParserTest {
             assertEquals(List.of(new Problem("compose.yml", 1, 1, Problem.Kind.PARSE_ERROR,
                     "not a compose file: no services")), result.problems(), yaml);
         }
+    }
+
+    @Test
+    void aMissingEnvFileSharedThroughAMergeKeyIsOneProblem() throws IOException {
+        ParseResult result = parse(COMPOSE, """
+                services:
+                  base: &base
+                    image: ghcr.io/acme/app:2.4
+                    env_file: .env
+                  web:
+                    <<: *base
+                    command: ["serve"]
+                  jobs:
+                    <<: *base
+                    command: ["work"]
+                """);
+        assertEquals(List.of(new Problem(COMPOSE, 4, 5, Problem.Kind.UNREADABLE,
+                "env_file deploy/.env not found: the variables it would set are not checked")), result.problems());
+        assertEquals(3, result.resources().size());
+    }
+
+    @Test
+    void aVersionOneFileIsReportedWithWhatToChange() throws IOException {
+        // Compose format 1: services at the top level, no services: key (old self-hosting kits still ship it)
+        ParseResult result = parse(COMPOSE, """
+                db:
+                  image: postgres:9.6
+                web:
+                  build: .
+                  links:
+                    - db
+                """);
+        assertEquals(List.of(), result.resources());
+        assertEquals(List.of(new Problem(COMPOSE, 1, 1, Problem.Kind.PARSE_ERROR,
+                "not a compose file: no services (this is the legacy version 1 format, services at the top level;"
+                        + " move them under a services: key to have them checked)")), result.problems());
     }
 
     @Test

@@ -122,6 +122,27 @@ class YamlLoaderTest {
         }
 
         @Test
+        void anUnrenderedHelmTemplateSaysSo() {
+            YamlStream s = load("""
+                    {{- if .Values.ingress.enabled }}
+                    apiVersion: networking.k8s.io/v1
+                    kind: Ingress
+                    metadata:
+                      name: {{ include "shop.fullname" . }}
+                    {{- end }}
+                    """);
+            Problem p = onlyProblem(s);
+            assertTrue(p.message().startsWith("invalid YAML: "), p.message());
+            assertTrue(p.message().endsWith("(the file holds {{ }} template directives: render a Helm chart with"
+                    + " `helm template` and scan the output)"), p.message());
+        }
+
+        @Test
+        void aPlainSyntaxErrorGetsNoTemplateHint() {
+            assertFalse(onlyProblem(load("a: [1, 2\n")).message().contains("template"));
+        }
+
+        @Test
         void documentsBeforeASyntaxErrorAreKept() {
             YamlStream s = load("""
                     a: 1
