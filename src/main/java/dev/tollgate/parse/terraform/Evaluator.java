@@ -373,6 +373,15 @@ final class Evaluator {
     private Object conditional(Conditional c, Scope s) {
         Object cond = eval(c.condition(), s);
         if (isUnknown(cond)) {
+            // Either branch may be the value: both are read so that their references still relate the resources
+            // (local.enabled ? aws_s3_bucket.x[0].id : null). An error in a branch that may not be taken is not one.
+            for (Expression branch : List.of(c.then(), c.otherwise())) {
+                try {
+                    eval(branch, s);
+                } catch (EvalException ignored) {
+                    // the branch may never be taken
+                }
+            }
             return new Unknown(c.raw());
         }
         if (cond == null) {

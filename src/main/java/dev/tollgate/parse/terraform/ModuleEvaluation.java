@@ -175,7 +175,7 @@ final class ModuleEvaluation {
                     throw new EvalException("unknown name \"" + v.name() + "\" (no resource of this type is declared)",
                             v.range());
                 }
-                yield (Namespace) (name, at, sc) -> resourceValue(v.name() + "." + name, at);
+                yield (Namespace) (name, at, sc) -> resourceValue(v.name() + "." + name, at, sc);
             }
         };
     }
@@ -309,15 +309,23 @@ final class ModuleEvaluation {
 
     // ---- resources ----
 
-    private Object resourceValue(String resourceKey, Expression at) {
+    private Object resourceValue(String resourceKey, Expression at, Scope scope) {
         if (!resources.containsKey(resourceKey)) {
             throw new EvalException("no resource " + resourceKey + " is declared", at.range());
         }
         if (resourcesInProgress.contains(resourceKey)) {
             return new Unknown(at.raw()); // a reference cycle: Terraform rejects it; we just cannot know
         }
-        instances(resourceKey);
-        return resourceValues.get(resourceKey);
+        List<Instance> all = instances(resourceKey);
+        Object value = resourceValues.get(resourceKey);
+        if (value instanceof Unknown) {
+            // Unknown count/for_each: whichever instance is meant, it is one of those the [*] instance stands for,
+            // so the reader is related to it (a public access block of a counted bucket still protects it).
+            Set<String> addresses = new LinkedHashSet<>();
+            all.forEach(i -> addresses.add(i.address()));
+            scope.addRefs(addresses);
+        }
+        return value;
     }
 
     List<Instance> instances(String resourceKey) {

@@ -72,6 +72,44 @@ class TerraformInstancesTest {
     }
 
     @Test
+    void aReferenceToAnInstanceOfAnUnknownCountRelatesToTheInstanceStandingForAll() {
+        // The usual module shape: everything counted on an input with no value, the access block
+        // naming the bucket by index, through one(...[*]) or in a branch of a condition on that input
+        // (whose other branch, which may never be taken, is no error).
+        TerraformParser.Result r = new TerraformFixture(dir).file("main.tf", """
+                variable "enabled" {
+                  type = bool
+                }
+                resource "aws_s3_bucket" "store" {
+                  count  = var.enabled ? 1 : 0
+                  bucket = "store"
+                }
+                resource "aws_s3_bucket_public_access_block" "by_index" {
+                  count             = var.enabled ? 1 : 0
+                  bucket            = aws_s3_bucket.store[0].id
+                  block_public_acls = true
+                }
+                resource "aws_s3_bucket_versioning" "by_splat" {
+                  count  = var.enabled ? 1 : 0
+                  bucket = one(aws_s3_bucket.store[*].id)
+                  versioning_configuration {
+                    status = "Enabled"
+                  }
+                }
+                resource "aws_s3_bucket_policy" "under_unknown_condition" {
+                  bucket = var.enabled ? aws_s3_bucket.store[0].id : null
+                  policy = var.enabled ? "{}" : [][0]
+                }
+                """).evaluate();
+        assertEquals(List.of("aws_s3_bucket_policy.under_unknown_condition bucket",
+                "aws_s3_bucket_public_access_block.by_index[*] bucket",
+                "aws_s3_bucket_versioning.by_splat[*] bucket"),
+                resource(r, "aws_s3_bucket.store[*]").related().stream()
+                        .map(x -> x.address() + " " + x.attribute()).toList());
+        assertEquals(List.of(), r.problems());
+    }
+
+    @Test
     void referencesAreKnownWhenConfiguredAndRelatedIsFilled() {
         TerraformParser.Result r = new TerraformFixture(dir).file("main.tf", """
                 locals {
