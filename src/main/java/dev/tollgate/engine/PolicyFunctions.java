@@ -42,6 +42,7 @@ import java.util.Set;
  * <tr><td>{@code iam_public_statements(dyn) -> list}</td><td>statements of an IAM policy (map or JSON text) that allow anyone</td></tr>
  * <tr><td>{@code is_map(dyn) -> bool}</td><td>true for a map (a resource, a block); cel-java's {@code type()} fails on a map holding an unknown</td></tr>
  * <tr><td>{@code cache_node_memory_gib(string) -> double}</td><td>GiB of memory of an ElastiCache node type ({@code cache.m6g.large} 6.38); -1 when unknown</td></tr>
+ * <tr><td>{@code known_string_at(dyn, string) -> string}</td><td>the string at a JSON pointer ({@code meta.pointer}) in a resource; "" when absent, unknown or not a string</td></tr>
  * </table>
  */
 final class PolicyFunctions {
@@ -83,7 +84,9 @@ final class PolicyFunctions {
                         SimpleType.DYN),
                 global("is_map", "is_map_dyn", SimpleType.BOOL, SimpleType.DYN),
                 // Terraform checklist helpers (managed service sizes)
-                global("cache_node_memory_gib", "cache_node_memory_gib_string", SimpleType.DOUBLE, SimpleType.STRING));
+                global("cache_node_memory_gib", "cache_node_memory_gib_string", SimpleType.DOUBLE, SimpleType.STRING),
+                global("known_string_at", "known_string_at_dyn_string", SimpleType.STRING, SimpleType.DYN,
+                        SimpleType.STRING));
     }
 
     static List<CelFunctionBinding> bindings() {
@@ -115,7 +118,8 @@ final class PolicyFunctions {
                 CelFunctionBinding.from("iam_public_statements_dyn", Object.class, IamPolicies::publicStatements),
                 CelFunctionBinding.from("is_map_dyn", Object.class, v -> v instanceof java.util.Map<?, ?>),
                 // Terraform checklist helpers (managed service sizes)
-                CelFunctionBinding.from("cache_node_memory_gib_string", String.class, CacheNodeTypes::memoryGib));
+                CelFunctionBinding.from("cache_node_memory_gib_string", String.class, CacheNodeTypes::memoryGib),
+                CelFunctionBinding.from("known_string_at_dyn_string", Object.class, String.class, KnownStrings::at));
     }
 
     static boolean truthy(Object value) {
