@@ -41,6 +41,8 @@ import java.util.Set;
  * <tr><td>{@code json_decode(string) -> dyn}</td><td>JSON text (Terraform jsonencode, heredoc) as CEL values; {} when invalid</td></tr>
  * <tr><td>{@code iam_public_statements(dyn) -> list}</td><td>statements of an IAM policy (map or JSON text) that allow anyone</td></tr>
  * <tr><td>{@code is_map(dyn) -> bool}</td><td>true for a map (a resource, a block); cel-java's {@code type()} fails on a map holding an unknown</td></tr>
+ * <tr><td>{@code cache_node_memory_gib(string) -> double}</td><td>GiB of memory of an ElastiCache node type ({@code cache.m6g.large} 6.38); -1 when unknown</td></tr>
+ * <tr><td>{@code known_string_at(dyn, string) -> string}</td><td>the string at a JSON pointer ({@code meta.pointer}) in a resource; "" when absent, unknown or not a string</td></tr>
  * </table>
  */
 final class PolicyFunctions {
@@ -80,7 +82,11 @@ final class PolicyFunctions {
                 global("json_decode", "json_decode_string", SimpleType.DYN, SimpleType.STRING),
                 global("iam_public_statements", "iam_public_statements_dyn", ListType.create(SimpleType.DYN),
                         SimpleType.DYN),
-                global("is_map", "is_map_dyn", SimpleType.BOOL, SimpleType.DYN));
+                global("is_map", "is_map_dyn", SimpleType.BOOL, SimpleType.DYN),
+                // Terraform checklist helpers (managed service sizes)
+                global("cache_node_memory_gib", "cache_node_memory_gib_string", SimpleType.DOUBLE, SimpleType.STRING),
+                global("known_string_at", "known_string_at_dyn_string", SimpleType.STRING, SimpleType.DYN,
+                        SimpleType.STRING));
     }
 
     static List<CelFunctionBinding> bindings() {
@@ -110,7 +116,10 @@ final class PolicyFunctions {
                 // Terraform policy helpers (JSON documents in string attributes, IAM policies)
                 CelFunctionBinding.from("json_decode_string", String.class, JsonText::decode),
                 CelFunctionBinding.from("iam_public_statements_dyn", Object.class, IamPolicies::publicStatements),
-                CelFunctionBinding.from("is_map_dyn", Object.class, v -> v instanceof java.util.Map<?, ?>));
+                CelFunctionBinding.from("is_map_dyn", Object.class, v -> v instanceof java.util.Map<?, ?>),
+                // Terraform checklist helpers (managed service sizes)
+                CelFunctionBinding.from("cache_node_memory_gib_string", String.class, CacheNodeTypes::memoryGib),
+                CelFunctionBinding.from("known_string_at_dyn_string", Object.class, String.class, KnownStrings::at));
     }
 
     static boolean truthy(Object value) {
