@@ -31,10 +31,10 @@ public final class ControlsDocument {
                 + " automated, " + counts.get(ChecklistItem.Automation.PARTIAL) + " partial, "
                 + counts.get(ChecklistItem.Automation.MANUAL) + " manual; " + policyCount + " policies.");
         line(out, "");
-        line(out, "- **automated**: policies decide the item from the files; **partial**: policies (or planned "
-                + "Terraform rules) check part of it and the rest needs a person; **manual**: no file can show it.");
-        line(out, "- A cell lists the policies that check the item in that format; *planned* means Terraform rules "
-                + "are planned for it and not bundled yet; — means none.");
+        line(out, "- **automated**: policies decide the item from the files; **partial**: policies check part of it "
+                + "and the rest needs a person; **manual**: no policy checks it (no file can show it, or no rule "
+                + "exists yet: the why column says which), so the evidence export asks for an attestation.");
+        line(out, "- A cell lists the policies that check the item in that format; — means none.");
         for (Map.Entry<String, List<ChecklistCoverage.Row>> section : coverage.bySection().entrySet()) {
             line(out, "");
             line(out, "## " + escape(section.getKey()));
