@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Another resource that refers to this one (Terraform: an {@code aws_s3_bucket_public_access_block} whose
- * {@code bucket} is {@code aws_s3_bucket.logs.id}), so one policy can judge a resource together with what configures
+ * {@code bucket} is {@code aws_s3_bucket.logs.id}; Kubernetes: a HorizontalPodAutoscaler whose
+ * {@code spec.scaleTargetRef} names a Deployment), so one policy can judge a resource together with what configures
  * it. Policies see these as the CEL variable {@code related}: a list of maps with {@code kind}, {@code name},
  * {@code address}, {@code attribute} (the referring attribute, e.g. {@code bucket}) and {@code data}.
  *

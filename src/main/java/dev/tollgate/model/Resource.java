@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param data its content as plain Java values (String, Long, Double, Boolean, List, Map, null, and {@link Unknown}
  *     for Terraform values known only after apply), ordered as written
  * @param locations where every node of {@code data} was written
- * @param related other resources that refer to this one (Terraform), for policies that judge them together
+ * @param related other resources that refer to this one (Terraform; Kubernetes: see
+ *     {@code parse.kubernetes.KubernetesLinks}), for policies that judge them together
  * @param callSites for a resource inside a Terraform module, the module blocks that lead to it from the root,
  *     outermost first; empty elsewhere
  */
@@ -32,7 +33,7 @@ public record Resource(
         List<Related> related,
         List<SourceLocation> callSites) {
 
-    /** A resource nothing else refers to (every format but Terraform). */
+    /** A resource nothing else refers to (yet: Kubernetes links are added after every file is parsed). */
     public Resource(Format format, String kind, String name, String address, SourceLocation location,
             Map<String, Object> data, LocationIndex locations) {
         this(format, kind, name, address, location, data, locations, List.of(), List.of());

@@ -13,6 +13,7 @@ import dev.tollgate.model.Resource;
 import dev.tollgate.model.SourceFile;
 import dev.tollgate.model.Format;
 import dev.tollgate.parse.Parsers;
+import dev.tollgate.parse.kubernetes.KubernetesLinks;
 import dev.tollgate.parse.terraform.TerraformParser;
 import dev.tollgate.parse.SourceText;
 import dev.tollgate.suppress.FileDirectives;
@@ -31,7 +32,8 @@ import java.util.TreeMap;
 /**
  * The whole pipeline for one scan: discovery, parsing, evaluation, and the sorted report.
  *
- * <p>Files are parsed and judged in parallel (Terraform: directories, then the files resources are written in);
+ * <p>Files are parsed and judged in parallel (Terraform: directories, then the files resources are written in;
+ * Kubernetes: every file parsed, objects linked across files, then judged);
  * the report is sorted afterwards, so a parallel run gives the same bytes as a serial one.
  */
 public final class Scanner {
@@ -72,8 +74,10 @@ public final class Scanner {
     public ScanReport scan(Discovery found) {
         List<SourceFile> terraformFiles = found.files().stream()
                 .filter(f -> f.type() == SourceFile.FileType.TERRAFORM).toList();
-        List<FileOutcome> outcomes = new ArrayList<>(found.files().parallelStream()
-                .filter(f -> f.type() != SourceFile.FileType.TERRAFORM).map(this::scanFile).toList());
+        List<ParsedFile> parsed = linkKubernetes(found.files().parallelStream()
+                .filter(f -> f.type() != SourceFile.FileType.TERRAFORM)
+                .map(f -> new ParsedFile(f, parsers.parse(f))).toList());
+        List<FileOutcome> outcomes = new ArrayList<>(parsed.parallelStream().map(this::judgeFile).toList());
         if (!terraformFiles.isEmpty()) {
             outcomes.addAll(scanTerraform(terraformFiles));
         }
@@ -95,8 +99,35 @@ public final class Scanner {
         return new ScanReport(toolVersion, catalog.policies(), catalog.checklist(), evaluations, files, distinct);
     }
 
-    private FileOutcome scanFile(SourceFile file) {
-        ParseResult parsed = parsers.parse(file);
+    /** One file as parsed, before judging. */
+    private record ParsedFile(SourceFile file, ParseResult result) {
+    }
+
+    /**
+     * Kubernetes objects refer to each other across files (a HorizontalPodAutoscaler to its Deployment, a
+     * cert-manager Certificate to an Ingress's TLS secret): every file must be parsed before any is judged, so the
+     * links are made here, between the two parallel phases. Each file keeps its own resources, in their order.
+     */
+    private static List<ParsedFile> linkKubernetes(List<ParsedFile> parsed) {
+        List<Resource> all = new ArrayList<>();
+        parsed.forEach(p -> all.addAll(p.result().resources()));
+        List<Resource> linked = KubernetesLinks.link(all);
+        if (linked == all) {
+            return parsed;
+        }
+        List<ParsedFile> out = new ArrayList<>(parsed.size());
+        int from = 0;
+        for (ParsedFile p : parsed) {
+            int to = from + p.result().resources().size();
+            out.add(new ParsedFile(p.file(), new ParseResult(linked.subList(from, to), p.result().problems())));
+            from = to;
+        }
+        return out;
+    }
+
+    private FileOutcome judgeFile(ParsedFile p) {
+        SourceFile file = p.file();
+        ParseResult parsed = p.result();
         List<Problem> problems = new ArrayList<>(parsed.problems());
         Set<String> formats = new LinkedHashSet<>();
         parsed.resources().forEach(r -> formats.add(r.format().id()));

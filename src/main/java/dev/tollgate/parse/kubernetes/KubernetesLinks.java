@@ -1,0 +1,146 @@
+package dev.tollgate.parse.kubernetes;
+
+import dev.tollgate.model.Format;
+import dev.tollgate.model.Related;
+import dev.tollgate.model.Resource;
+import dev.tollgate.model.SourceLocation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Links Kubernetes objects of one scan that refer to each other, across files, so that one policy can judge an object
+ * together with what configures it (the CEL variable {@code related}):
+ *
+ * <ul>
+ *   <li>a HorizontalPodAutoscaler ({@code autoscaling/*}) is related to the object its {@code spec.scaleTargetRef}
+ *       names (same kind, name and namespace), with attribute {@code spec.scaleTargetRef};</li>
+ *   <li>a cert-manager Certificate ({@code cert-manager.io/*}) is related to each Ingress of its namespace with a
+ *       {@code spec.tls[].secretName} equal to its {@code spec.secretName}, with attribute {@code spec.secretName}.</li>
+ * </ul>
+ *
+ * <p>A missing namespace is {@code default}, as kubectl applies it without {@code -n}; the whole scan is taken as one
+ * cluster, so overlays of several environments scanned together may link across them. The API group of a
+ * {@code scaleTargetRef} is not compared: kind, name and namespace identify the target in practice.
+ */
+public final class KubernetesLinks {
+
+    static final String DEFAULT_NAMESPACE = "default";
+
+    /** The key kind of a TLS secret a Certificate writes: not a valid Kubernetes kind, so no object has it. */
+    private static final String TLS_SECRET = "#tls-secret";
+
+    private KubernetesLinks() {
+    }
+
+    /** One side of a link: which object, in which namespace, under which key. */
+    private record Key(String kind, String namespace, String name) {
+    }
+
+    /**
+     * The same resources in the same order, Kubernetes ones that others refer to rebuilt with those others appended
+     * to {@code related} (sorted by address, then file and line, so the result does not depend on file order).
+     * Resources of other formats, and those nothing refers to, are returned as they are.
+     */
+    public static List<Resource> link(List<Resource> resources) {
+        Map<Key, List<Related>> byTarget = new HashMap<>();
+        for (Resource r : resources) {
+            if (r.format() != Format.KUBERNETES) {
+                continue;
+            }
+            if (r.kind().equals("HorizontalPodAutoscaler") && apiGroup(r.data()).equals("autoscaling")) {
+                Map<String, Object> ref = map(map(r.data().get("spec")), "scaleTargetRef");
+                String kind = text(ref, "kind");
+                String name = text(ref, "name");
+                if (kind != null && name != null) {
+                    add(byTarget, new Key(kind, namespace(r.data()), name), related(r, "spec.scaleTargetRef"));
+                }
+            } else if (r.kind().equals("Certificate") && apiGroup(r.data()).equals("cert-manager.io")) {
+                String secret = text(map(r.data().get("spec")), "secretName");
+                if (secret != null) {
+                    // Keyed by the secret: an Ingress looks up each of its tls secrets.
+                    add(byTarget, new Key(TLS_SECRET, namespace(r.data()), secret), related(r, "spec.secretName"));
+                }
+            }
+        }
+        if (byTarget.isEmpty()) {
+            return resources;
+        }
+        List<Resource> out = new ArrayList<>(resources.size());
+        for (Resource r : resources) {
+            out.add(r.format() == Format.KUBERNETES ? withLinks(r, byTarget) : r);
+        }
+        return out;
+    }
+
+    private static Resource withLinks(Resource r, Map<Key, List<Related>> byTarget) {
+        String name = text(map(r.data().get("metadata")), "name");
+        if (name == null) {
+            return r;
+        }
+        String namespace = namespace(r.data());
+        List<Related> found = new ArrayList<>(byTarget.getOrDefault(new Key(r.kind(), namespace, name), List.of()));
+        if (r.kind().equals("Ingress")) {
+            List<String> seen = new ArrayList<>();
+            for (Object tls : list(map(r.data().get("spec")), "tls")) {
+                String secret = text(map(tls), "secretName");
+                if (secret != null && !seen.contains(secret)) {
+                    seen.add(secret);
+                    found.addAll(byTarget.getOrDefault(new Key(TLS_SECRET, namespace, secret), List.of()));
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return r;
+        }
+        found.sort(Comparator.comparing(Related::address)
+                .thenComparing(rel -> rel.location() == null ? "" : rel.location().file())
+                .thenComparingInt(rel -> rel.location() == null ? 0 : rel.location().line()));
+        List<Related> related = new ArrayList<>(r.related());
+        related.addAll(found);
+        return new Resource(r.format(), r.kind(), r.name(), r.address(), r.location(), r.data(), r.locations(),
+                related, r.callSites());
+    }
+
+    private static Related related(Resource r, String attribute) {
+        SourceLocation at = r.location();
+        return new Related(r.kind(), r.name(), r.address(), attribute, r.data(), at);
+    }
+
+    private static void add(Map<Key, List<Related>> byTarget, Key key, Related rel) {
+        byTarget.computeIfAbsent(key, k -> new ArrayList<>()).add(rel);
+    }
+
+    /** The group of {@code apiVersion} ({@code autoscaling/v2} gives {@code autoscaling}; core {@code v1} gives ""). */
+    private static String apiGroup(Map<String, Object> data) {
+        Object v = data.get("apiVersion");
+        if (!(v instanceof String s) || s.indexOf('/') < 0) {
+            return "";
+        }
+        return s.substring(0, s.indexOf('/'));
+    }
+
+    private static String namespace(Map<String, Object> data) {
+        String ns = text(map(data.get("metadata")), "namespace");
+        return ns == null ? DEFAULT_NAMESPACE : ns;
+    }
+
+    /** A non-empty string field; anything else (missing, a number, a map) is no reference. */
+    private static String text(Map<String, Object> m, String key) {
+        return m != null && m.get(key) instanceof String s && !s.isEmpty() ? s : null;
+    }
+
+    private static Map<String, Object> map(Map<String, Object> m, String key) {
+        return m == null ? null : map(m.get(key));
+    }
+
+    private static Map<String, Object> map(Object value) {
+        return KubernetesParser.asMap(value);
+    }
+
+    private static List<?> list(Map<String, Object> m, String key) {
+        return m != null && m.get(key) instanceof List<?> l ? l : List.of();
+    }
+}
