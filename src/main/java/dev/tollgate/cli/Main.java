@@ -43,7 +43,18 @@ public final class Main {
             }
             return ExitCode.INTERNAL.code();
         });
-        int code = cmd.execute(args);
+        int code;
+        try {
+            code = cmd.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli's handler sees only exceptions; running out of heap must not end in a stack trace either.
+            err.println("tollgate: out of memory. Give the JVM more heap (java -Xmx2g -jar tollgate.jar ..., or "
+                    + "TOLLGATE_JAVA_OPTS=-Xmx2g bin/tollgate ...), or scan fewer paths at once.");
+            code = ExitCode.INTERNAL.code();
+        } catch (StackOverflowError e) {
+            err.println("tollgate: internal error: stack overflow. This is a bug in Tollgate; please report it.");
+            code = ExitCode.INTERNAL.code();
+        }
         out.flush();
         err.flush();
         return code;
