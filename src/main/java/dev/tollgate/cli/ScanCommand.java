@@ -4,6 +4,7 @@ import dev.tollgate.config.ConfigError;
 import dev.tollgate.config.ConfigReader;
 import dev.tollgate.config.TollgateConfig;
 import dev.tollgate.discovery.FileDiscovery;
+import dev.tollgate.engine.PolicyEngine;
 import dev.tollgate.finding.Baseline;
 import dev.tollgate.finding.Evaluation;
 import dev.tollgate.finding.ScanReport;
@@ -173,7 +174,7 @@ final class ScanCommand implements Callable<Integer> {
         Suppressor suppressor = new Suppressor(config.suppressions(), config.forbidInline(), today());
         Scanner scanner = new Scanner(policies.catalog(), policies.engine(),
                 new FileDiscovery(FileDiscovery.DEFAULT_MAX_FILE_SIZE, config.exclude()), new Parsers(terraform),
-                Version.current(), suppressor);
+                Version.current(), suppressor, passesToKeep(fmts, changed != null));
         ScanReport report = scanner.scan(roots);
         if (changed != null) {
             report = onlyChanged(report, changed);
@@ -246,6 +247,16 @@ final class ScanCommand implements Callable<Integer> {
         }
         Path root = roots.get(0);
         return Files.isDirectory(root) ? root.resolve(ConfigReader.DEFAULT_NAME) : null;
+    }
+
+    /**
+     * Passes are kept only where a report lists them: JUnit has a test case per policy and resource. Elsewhere only
+     * their number is shown, and a large repository has millions. With {@code --changed-since} they are kept too, so
+     * that the number shown counts the changed files' passes only.
+     */
+    private static PolicyEngine.Passes passesToKeep(List<String> formats, boolean onlyChanged) {
+        return onlyChanged || formats.contains("junit") ? PolicyEngine.Passes.PER_RESOURCE
+                : PolicyEngine.Passes.COUNT_ONLY;
     }
 
     /** Findings, evaluations and problems of changed files only; every file was still evaluated. */

@@ -8,6 +8,7 @@ import dev.cel.common.types.CelKind;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelUnknownSet;
+import dev.cel.runtime.CelVariableResolver;
 import dev.tollgate.finding.Evaluation;
 import dev.tollgate.finding.Fingerprints;
 import dev.tollgate.finding.Outcome;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The entry point of evaluation: policies compiled once, then judged against each resource.
@@ -97,34 +99,128 @@ public final class PolicyEngine {
         }
     }
 
-    /** Judges {@code resource} against every policy that matches its format and kind. */
+    /**
+     * How much of a resource's passes to keep. A policy that selects every value of a resource ({@code $..*}) passes
+     * hundreds of times per resource; a scan needs only their number, a JUnit report or the evidence export one
+     * pass per policy and resource, and only tests look at each element.
+     */
+    public enum Passes {
+        /** One pass evaluation per passing element. */
+        EACH_ELEMENT,
+        /** One pass evaluation per policy and resource: at the element when only one passed, else at the resource. */
+        PER_RESOURCE,
+        /** No pass evaluation, only the count ({@link Judgement#passes()}, counted as {@link #PER_RESOURCE} would). */
+        COUNT_ONLY
+    }
+
+    /**
+     * What judging one resource gave.
+     *
+     * @param evaluations every failure, error and unknown, and the passes the {@link Passes} mode keeps
+     * @param passes how many passes there were, kept or not, counted the way the mode counts them
+     */
+    public record Judgement(List<Evaluation> evaluations, int passes) {
+    }
+
+    /** Judges {@code resource} against every policy that matches its format and kind, one evaluation per element. */
     public List<Evaluation> evaluate(Resource resource) {
+        return judge(resource, Passes.EACH_ELEMENT).evaluations();
+    }
+
+    /** Judges {@code resource} against every policy that matches its format and kind. */
+    public Judgement judge(Resource resource, Passes mode) {
         List<Evaluation> out = new ArrayList<>();
-        Object data = null;
-        LazyRedactor redactor = null;
+        int passes = 0;
+        ResourceContext context = null;
         for (CompiledPolicy cp : policies) {
             if (!cp.policy().matches(resource.format(), resource.kind())) {
                 continue;
             }
-            if (data == null) {
-                data = CelValues.of(resource.data());
-                redactor = new LazyRedactor(resource);
+            if (context == null) {
+                context = new ResourceContext(resource);
             }
             List<String> pointers = cp.selector() == null ? List.of("") : cp.selector().select(resource.data());
+            int passed = 0;
+            String passedAt = "";
             for (String pointer : pointers) {
-                out.add(judge(cp, resource, data, pointer, redactor));
+                Element element = new Element(context, pointer);
+                Verdict verdict = decide(cp, element);
+                if (verdict.outcome() != Outcome.PASS) {
+                    out.add(evaluation(cp, context, pointer, verdict.outcome(), verdict.message()));
+                } else if (mode == Passes.EACH_ELEMENT) {
+                    out.add(evaluation(cp, context, pointer, Outcome.PASS, cp.policy().title()));
+                    passes++;
+                } else if (passed++ == 0) {
+                    passedAt = pointer;
+                }
+            }
+            if (passed > 0) {
+                passes++;
+                if (mode == Passes.PER_RESOURCE) {
+                    out.add(evaluation(cp, context, passed == 1 ? passedAt : "", Outcome.PASS, cp.policy().title()));
+                }
             }
         }
-        return out;
+        return new Judgement(out, passes);
     }
 
-    /** Builds the resource's redactor on first use: passes carry the policy title and need none. */
-    private static final class LazyRedactor {
-        private final Resource resource;
+    /** A condition's answer for one element, before it is located and redacted. */
+    private record Verdict(Outcome outcome, String message) {
+    }
+
+    private static Verdict decide(CompiledPolicy cp, Element element) {
+        Policy p = cp.policy();
+        try {
+            Object result = cp.condition().eval(element);
+            if (result instanceof Boolean ok) {
+                return ok ? new Verdict(Outcome.PASS, null) : new Verdict(Outcome.FAIL, failureMessage(cp, element));
+            }
+            if (result instanceof CelUnknownSet) {
+                return new Verdict(Outcome.UNKNOWN, p.id() + ": depends on a value known only after apply");
+            }
+            return new Verdict(Outcome.ERROR, p.id() + ": condition returned " + typeName(result) + ", not a bool");
+        } catch (CelEvaluationException | RuntimeException e) {
+            return new Verdict(Outcome.ERROR, p.id() + ": condition could not be evaluated: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /** Locates, redacts and fingerprints one outcome: done only for what is kept, never for a counted pass. */
+    private static Evaluation evaluation(CompiledPolicy cp, ResourceContext context, String pointer, Outcome outcome,
+            String message) {
+        Policy p = cp.policy();
+        Resource resource = context.resource;
+        SourceLocation where = resource.locate(reportPointer(p, resource, pointer));
+        if (outcome == Outcome.FAIL && !resource.callSites().isEmpty()) {
+            // A finding inside a module is located in the module's file; say which call brought it there.
+            SourceLocation call = resource.callSites().get(resource.callSites().size() - 1);
+            message = message + " (module called at " + call.file() + ":" + call.line() + ")";
+        }
+        return new Evaluation(p.id(), p.severity(), outcome, where, resource.address(), resource.kind(),
+                resource.name(), pointer, context.redact(outcome, message),
+                Fingerprints.of(p.id(), where.file(), resource.address(), pointer), null, null, resource.callSites());
+    }
+
+    /**
+     * What every policy sees of one resource, built once per resource and only as far as some policy asks: the data
+     * converted for CEL, the resources related to it, and the redactor (failure and error messages only; a pass
+     * carries the policy title).
+     */
+    private static final class ResourceContext {
+        final Resource resource;
+        final Object data;
+        private List<Object> related;
         private Redactor redactor;
 
-        LazyRedactor(Resource resource) {
+        ResourceContext(Resource resource) {
             this.resource = resource;
+            this.data = CelValues.of(resource.data());
+        }
+
+        List<Object> related() {
+            if (related == null) {
+                related = PolicyEngine.related(resource);
+            }
+            return related;
         }
 
         String redact(Outcome outcome, String message) {
@@ -138,43 +234,52 @@ public final class PolicyEngine {
         }
     }
 
-    private Evaluation judge(CompiledPolicy cp, Resource resource, Object data, String pointer, LazyRedactor redactor) {
-        Policy p = cp.policy();
-        Map<String, Object> vars = new HashMap<>();
-        vars.put("resource", data);
-        vars.put("item", at(data, pointer));
-        vars.put("meta", meta(resource, pointer));
-        vars.put("related", related(resource));
-        Outcome outcome;
-        String message;
-        try {
-            Object result = cp.condition().eval(vars);
-            if (result instanceof Boolean ok) {
-                outcome = ok ? Outcome.PASS : Outcome.FAIL;
-                message = ok ? p.title() : failureMessage(cp, vars);
-            } else if (result instanceof CelUnknownSet) {
-                outcome = Outcome.UNKNOWN;
-                message = p.id() + ": depends on a value known only after apply";
-            } else {
-                outcome = Outcome.ERROR;
-                message = p.id() + ": condition returned " + typeName(result) + ", not a bool";
+    /**
+     * The CEL variables for one selected element, each computed when the expression first reads it: most conditions
+     * read {@code item} and a few {@code meta} fields, and building every variable for every element was measured as
+     * a tenth of evaluation time. An absent value ({@link Optional#empty()}) is unknown to cel-java, exactly as a
+     * Java null in a map activation is (see {@link CelValues}).
+     */
+    private static final class Element implements CelVariableResolver {
+        private final ResourceContext context;
+        private final String pointer;
+        private Object item;
+        private boolean itemFound;
+        private Map<String, Object> meta;
+
+        Element(ResourceContext context, String pointer) {
+            this.context = context;
+            this.pointer = pointer;
+        }
+
+        @Override
+        public Optional<Object> find(String name) {
+            return switch (name) {
+                case "resource" -> Optional.ofNullable(context.data);
+                case "item" -> Optional.ofNullable(item());
+                case "meta" -> Optional.of(meta());
+                case "related" -> Optional.of(context.related());
+                default -> Optional.empty();
+            };
+        }
+
+        private Object item() {
+            if (!itemFound) {
+                item = at(context.data, pointer);
+                itemFound = true;
             }
-        } catch (CelEvaluationException | RuntimeException e) {
-            outcome = Outcome.ERROR;
-            message = p.id() + ": condition could not be evaluated: " + firstLine(e.getMessage());
+            return item;
         }
-        SourceLocation where = resource.locate(reportPointer(p, resource, pointer));
-        if (outcome == Outcome.FAIL && !resource.callSites().isEmpty()) {
-            // A finding inside a module is located in the module's file; say which call brought it there.
-            SourceLocation call = resource.callSites().get(resource.callSites().size() - 1);
-            message = message + " (module called at " + call.file() + ":" + call.line() + ")";
+
+        private Map<String, Object> meta() {
+            if (meta == null) {
+                meta = PolicyEngine.meta(context.resource, pointer);
+            }
+            return meta;
         }
-        return new Evaluation(p.id(), p.severity(), outcome, where, resource.address(), resource.kind(),
-                resource.name(), pointer, redactor.redact(outcome, message),
-                Fingerprints.of(p.id(), where.file(), resource.address(), pointer), null, null, resource.callSites());
     }
 
-    private static String failureMessage(CompiledPolicy cp, Map<String, Object> vars) {
+    private static String failureMessage(CompiledPolicy cp, CelVariableResolver vars) {
         if (cp.message() != null) {
             try {
                 Object m = cp.message().eval(vars);
@@ -199,7 +304,7 @@ public final class PolicyEngine {
         return pointer;
     }
 
-    /** Resources referring to this one, as CEL maps; converted per evaluation only when there are any. */
+    /** Resources referring to this one, as CEL maps; converted once per resource, only when a policy reads them. */
     private static List<Object> related(Resource r) {
         if (r.related().isEmpty()) {
             return List.of();
@@ -225,8 +330,7 @@ public final class PolicyEngine {
     private static Map<String, Object> meta(Resource r, String pointer) {
         Map<String, Object> m = new HashMap<>();
         m.put("pointer", pointer);
-        m.put("key", pointer.isEmpty() ? ""
-                : pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~"));
+        m.put("key", pointer.isEmpty() ? "" : unescape(pointer.substring(pointer.lastIndexOf('/') + 1)));
         m.put("format", r.format().id());
         m.put("kind", r.kind());
         m.put("name", r.name());
@@ -235,30 +339,46 @@ public final class PolicyEngine {
         return m;
     }
 
+    private static String unescape(String token) {
+        return token.indexOf('~') < 0 ? token : token.replace("~1", "/").replace("~0", "~");
+    }
+
     /**
      * The node at a JSON pointer within already-converted data. A Java null there means unknown (see
      * {@link CelValues}), and stays null so that the condition's answer is unknown too.
      */
     private static Object at(Object data, String pointer) {
         Object cur = data;
-        if (pointer.isEmpty()) {
-            return cur;
-        }
-        for (String raw : pointer.substring(1).split("/", -1)) {
+        int from = 1;
+        while (from <= pointer.length()) {
             if (cur == null) {
                 return null;
             }
-            String token = raw.replace("~1", "/").replace("~0", "~");
+            int slash = pointer.indexOf('/', from);
+            int to = slash < 0 ? pointer.length() : slash;
+            String token = unescape(pointer.substring(from, to));
             if (cur instanceof Map<?, ?> m && m.containsKey(token)) {
                 cur = m.get(token);
-            } else if (cur instanceof List<?> l && token.chars().allMatch(Character::isDigit)
-                    && Integer.parseInt(token) < l.size()) {
+            } else if (cur instanceof List<?> l && isIndex(token) && Integer.parseInt(token) < l.size()) {
                 cur = l.get(Integer.parseInt(token));
             } else {
                 return com.google.protobuf.NullValue.NULL_VALUE;
             }
+            from = to + 1;
         }
         return cur;
+    }
+
+    private static boolean isIndex(String token) {
+        if (token.isEmpty() || token.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) < '0' || token.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String typeName(Object o) {

@@ -38,12 +38,29 @@ public record Evaluation(
         BaselineState baseline,
         List<SourceLocation> callSites) {
 
-    /** Report order: file, line, column, then policy id and pointer, so output is deterministic. */
+    /**
+     * Report order: file, line, column, then policy id, resource and pointer, then the module calls that lead to the
+     * resource (a module called from several roots gives the same resource once per call) and the outcome, so that
+     * the order never depends on which thread judged what.
+     */
     public static final Comparator<Evaluation> REPORT_ORDER = Comparator
             .comparing(Evaluation::location)
             .thenComparing(Evaluation::policyId)
             .thenComparing(Evaluation::resourceAddress)
-            .thenComparing(Evaluation::pointer);
+            .thenComparing(Evaluation::pointer)
+            .thenComparing(Evaluation::callSites, Evaluation::compareCallSites)
+            .thenComparing(Evaluation::outcome)
+            .thenComparing(Evaluation::message);
+
+    private static int compareCallSites(List<SourceLocation> a, List<SourceLocation> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
 
     public Evaluation {
         Objects.requireNonNull(policyId, "policyId");

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param files the files read, by path
  * @param problems files or parts of files not understood, and policy errors, sorted
  * @param baseline what comparing with a baseline found, or null when there was no baseline
+ * @param unlistedPasses passes that were counted but not kept in {@code evaluations}: a scan whose reports show no
+ *     pass keeps only their number (see {@code PolicyEngine.Passes})
  */
 public record ScanReport(
         String toolVersion,
@@ -26,11 +28,17 @@ public record ScanReport(
         List<Evaluation> evaluations,
         List<ScannedFile> files,
         List<Problem> problems,
-        BaselineSummary baseline) {
+        BaselineSummary baseline,
+        long unlistedPasses) {
 
     public ScanReport(String toolVersion, List<Policy> policies, List<ChecklistItem> checklist,
             List<Evaluation> evaluations, List<ScannedFile> files, List<Problem> problems) {
-        this(toolVersion, policies, checklist, evaluations, files, problems, null);
+        this(toolVersion, policies, checklist, evaluations, files, problems, null, 0);
+    }
+
+    public ScanReport(String toolVersion, List<Policy> policies, List<ChecklistItem> checklist,
+            List<Evaluation> evaluations, List<ScannedFile> files, List<Problem> problems, BaselineSummary baseline) {
+        this(toolVersion, policies, checklist, evaluations, files, problems, baseline, 0);
     }
 
     public ScanReport {
@@ -63,21 +71,23 @@ public record ScanReport(
     public ScanReport withEvaluations(List<Evaluation> newEvaluations) {
         List<Evaluation> sorted = new java.util.ArrayList<>(newEvaluations);
         sorted.sort(Evaluation.REPORT_ORDER);
-        return new ScanReport(toolVersion, policies, checklist, sorted, files, problems, baseline);
+        return new ScanReport(toolVersion, policies, checklist, sorted, files, problems, baseline, unlistedPasses);
     }
 
     public ScanReport withProblems(List<Problem> newProblems) {
         List<Problem> sorted = new java.util.ArrayList<>(newProblems);
         sorted.sort(null);
-        return new ScanReport(toolVersion, policies, checklist, evaluations, files, sorted, baseline);
+        return new ScanReport(toolVersion, policies, checklist, evaluations, files, sorted, baseline, unlistedPasses);
     }
 
     public ScanReport withBaseline(BaselineSummary summary) {
-        return new ScanReport(toolVersion, policies, checklist, evaluations, files, problems, summary);
+        return new ScanReport(toolVersion, policies, checklist, evaluations, files, problems, summary, unlistedPasses);
     }
 
+    /** How many evaluations had {@code outcome}; passes include the {@link #unlistedPasses()}. */
     public long count(Outcome outcome) {
-        return evaluations.stream().filter(e -> e.outcome() == outcome).count();
+        long listed = evaluations.stream().filter(e -> e.outcome() == outcome).count();
+        return outcome == Outcome.PASS ? listed + unlistedPasses : listed;
     }
 
     /** Findings per severity, every severity present (zero when none). */

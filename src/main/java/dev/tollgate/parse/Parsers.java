@@ -57,6 +57,11 @@ public final class Parsers {
         return terraform.parse(terraformFiles);
     }
 
+    /** Like {@link #parseTerraform(List)}, handing over each root's result as it is done (see TerraformParser). */
+    public void parseTerraform(List<SourceFile> terraformFiles, java.util.function.Consumer<TerraformParser.Result> eachRoot) {
+        terraform.parse(terraformFiles, eachRoot);
+    }
+
     /** One file; a {@code .tf} file gives the resources written in it, its directory evaluated as a root. */
     public ParseResult parse(SourceFile file) {
         if (file.type() == SourceFile.FileType.TERRAFORM) {
@@ -65,7 +70,11 @@ public final class Parsers {
                     r.resources().stream().filter(x -> x.location().file().equals(file.displayPath())).toList(),
                     r.problems());
         }
-        SourceText.Read read = SourceText.read(file);
+        return parse(file, SourceText.read(file));
+    }
+
+    /** One file other than a {@code .tf} file, its text already read (a scan reads some files before parsing). */
+    public ParseResult parse(SourceFile file, SourceText.Read read) {
         if (read.problem() != null) {
             return ParseResult.problem(read.problem());
         }
@@ -74,7 +83,7 @@ public final class Parsers {
                 case DOTENV -> dotenv.parse(file, read.text());
                 case YAML, COMPOSE_YAML -> parseYaml(file, read.text());
                 case TERRAFORM_PLAN -> terraform.parsePlan(file.displayPath(), read.text());
-                case TERRAFORM -> throw new IllegalStateException("handled above");
+                case TERRAFORM -> throw new IllegalArgumentException(".tf files are parsed per directory");
             };
         } catch (RuntimeException | StackOverflowError e) {
             // A parser bug must not end the scan; it becomes a located problem like any other bad input.

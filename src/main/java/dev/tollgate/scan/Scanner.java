@@ -7,34 +7,48 @@ import dev.tollgate.finding.Evaluation;
 import dev.tollgate.finding.Outcome;
 import dev.tollgate.finding.ScanReport;
 import dev.tollgate.finding.ScannedFile;
+import dev.tollgate.model.Format;
 import dev.tollgate.model.ParseResult;
 import dev.tollgate.model.Problem;
 import dev.tollgate.model.Resource;
 import dev.tollgate.model.SourceFile;
-import dev.tollgate.model.Format;
 import dev.tollgate.parse.Parsers;
-import dev.tollgate.parse.kubernetes.KubernetesLinks;
-import dev.tollgate.parse.terraform.TerraformParser;
 import dev.tollgate.parse.SourceText;
+import dev.tollgate.parse.kubernetes.KubernetesLinks;
+import dev.tollgate.policy.PolicyCatalog;
 import dev.tollgate.suppress.FileDirectives;
 import dev.tollgate.suppress.Suppressor;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import dev.tollgate.policy.PolicyCatalog;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The whole pipeline for one scan: discovery, parsing, evaluation, and the sorted report.
  *
- * <p>Files are parsed and judged in parallel (Terraform: directories, then the files resources are written in;
- * Kubernetes: every file parsed, objects linked across files, then judged);
- * the report is sorted afterwards, so a parallel run gives the same bytes as a serial one.
+ * <p>Files are parsed, judged and dropped one at a time, in parallel, so that memory holds one file's resources (or
+ * one Terraform root's) per thread rather than the repository's:
+ * <ol>
+ *   <li>files that may declare a Kubernetes link source (a HorizontalPodAutoscaler, a cert-manager Certificate) are
+ *       parsed first and kept, since the objects they refer to, in any file, must see them;</li>
+ *   <li>every other non-Terraform file is parsed, linked, judged and dropped;</li>
+ *   <li>the files kept in step 1 are linked and judged;</li>
+ *   <li>Terraform is evaluated per root (modules through their calls), and each root's resources are judged per file
+ *       they are written in, then dropped.</li>
+ * </ol>
+ * Only what the reports need stays: failures, errors, unknowns and, depending on {@link PolicyEngine.Passes}, one
+ * pass per policy and resource or just the number of passes. The report is sorted afterwards, so a parallel run gives
+ * the same bytes as a serial one.
  */
 public final class Scanner {
 
@@ -44,6 +58,7 @@ public final class Scanner {
     private final Parsers parsers;
     private final String toolVersion;
     private final Suppressor suppressor;
+    private final PolicyEngine.Passes passes;
 
     public Scanner(PolicyCatalog catalog, PolicyEngine engine, FileDiscovery discovery, Parsers parsers, String toolVersion) {
         this(catalog, engine, discovery, parsers, toolVersion, Suppressor.inlineOnly(LocalDate.now(ZoneOffset.UTC)));
@@ -51,16 +66,22 @@ public final class Scanner {
 
     public Scanner(PolicyCatalog catalog, PolicyEngine engine, FileDiscovery discovery, Parsers parsers,
             String toolVersion, Suppressor suppressor) {
+        this(catalog, engine, discovery, parsers, toolVersion, suppressor, PolicyEngine.Passes.PER_RESOURCE);
+    }
+
+    /**
+     * @param passes which passes to keep: {@link PolicyEngine.Passes#PER_RESOURCE} for reports that list them (JUnit,
+     *     evidence), {@link PolicyEngine.Passes#COUNT_ONLY} when only their number is shown
+     */
+    public Scanner(PolicyCatalog catalog, PolicyEngine engine, FileDiscovery discovery, Parsers parsers,
+            String toolVersion, Suppressor suppressor, PolicyEngine.Passes passes) {
         this.catalog = catalog;
         this.engine = engine;
         this.discovery = discovery;
         this.parsers = parsers;
         this.toolVersion = toolVersion;
         this.suppressor = suppressor;
-    }
-
-    /** The outcome of one file: what it gave, judged. */
-    private record FileOutcome(ScannedFile file, List<Evaluation> evaluations, List<Problem> problems) {
+        this.passes = passes == PolicyEngine.Passes.EACH_ELEMENT ? PolicyEngine.Passes.PER_RESOURCE : passes;
     }
 
     public ScanReport scan(List<Path> roots) {
@@ -72,125 +93,157 @@ public final class Scanner {
      * problem, never an exception.
      */
     public ScanReport scan(Discovery found) {
-        List<SourceFile> terraformFiles = found.files().stream()
-                .filter(f -> f.type() == SourceFile.FileType.TERRAFORM).toList();
-        List<ParsedFile> parsed = linkKubernetes(found.files().parallelStream()
-                .filter(f -> f.type() != SourceFile.FileType.TERRAFORM)
-                .map(f -> new ParsedFile(f, parsers.parse(f))).toList());
-        List<FileOutcome> outcomes = new ArrayList<>(parsed.parallelStream().map(this::judgeFile).toList());
-        if (!terraformFiles.isEmpty()) {
-            outcomes.addAll(scanTerraform(terraformFiles));
+        Results results = new Results();
+        results.problems.addAll(found.skipped());
+        List<SourceFile> terraformFiles = new ArrayList<>();
+        List<SourceFile> others = new ArrayList<>();
+        for (SourceFile f : found.files()) {
+            (f.type() == SourceFile.FileType.TERRAFORM ? terraformFiles : others).add(f);
         }
 
-        List<Evaluation> evaluations = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>(found.skipped());
-        List<ScannedFile> files = new ArrayList<>();
-        for (FileOutcome o : outcomes) {
-            evaluations.addAll(o.evaluations());
-            problems.addAll(o.problems());
-            if (o.file() != null) {
-                files.add(o.file());
+        // 1. Link sources first: read every candidate file, keep (parsed) those whose text may declare one.
+        Map<SourceFile, ParsedFile> linkSources = new ConcurrentHashMap<>();
+        others.parallelStream().filter(f -> f.type() == SourceFile.FileType.YAML).forEach(f -> {
+            SourceText.Read read = SourceText.read(f);
+            if (read.text() != null && KubernetesLinks.mayHoldLinkSource(read.text())) {
+                linkSources.put(f, new ParsedFile(f, read, parsers.parse(f, read)));
             }
+        });
+        List<Resource> sources = new ArrayList<>();
+        linkSources.values().forEach(p -> sources.addAll(p.result().resources()));
+        KubernetesLinks.Links links = KubernetesLinks.collect(sources);
+
+        // 2. Everything else: parsed, linked, judged, dropped.
+        others.parallelStream().filter(f -> !linkSources.containsKey(f)).forEach(f -> {
+            SourceText.Read read = SourceText.read(f);
+            judgeFile(new ParsedFile(f, read, parsers.parse(f, read)), links, results);
+        });
+        // 3. The link sources' own files.
+        linkSources.values().parallelStream().forEach(p -> judgeFile(p, links, results));
+        // 4. Terraform, root by root.
+        if (!terraformFiles.isEmpty()) {
+            scanTerraform(terraformFiles, results);
         }
-        files.sort(java.util.Comparator.comparing(ScannedFile::path));
-        evaluations.sort(Evaluation.REPORT_ORDER);
-        // One malformed directive can cover several findings: report it once.
-        List<Problem> distinct = problems.stream().distinct().sorted().toList();
-        return new ScanReport(toolVersion, catalog.policies(), catalog.checklist(), evaluations, files, distinct);
+        return results.report(toolVersion, catalog);
     }
 
-    /** One file as parsed, before judging. */
-    private record ParsedFile(SourceFile file, ParseResult result) {
+    /** What the parallel steps gather; everything else is dropped as soon as it is judged. */
+    private static final class Results {
+        final Queue<Evaluation> evaluations = new ConcurrentLinkedQueue<>();
+        final Queue<Problem> problems = new ConcurrentLinkedQueue<>();
+        final Queue<ScannedFile> files = new ConcurrentLinkedQueue<>();
+        final LongAdder unlistedPasses = new LongAdder();
+
+        ScanReport report(String toolVersion, PolicyCatalog catalog) {
+            List<ScannedFile> sortedFiles = new ArrayList<>(files);
+            sortedFiles.sort(Comparator.comparing(ScannedFile::path));
+            List<Evaluation> sorted = new ArrayList<>(evaluations);
+            sorted.sort(Evaluation.REPORT_ORDER);
+            // One malformed directive can cover several findings: report it once.
+            List<Problem> distinct = problems.stream().distinct().sorted().toList();
+            return new ScanReport(toolVersion, catalog.policies(), catalog.checklist(), sorted, sortedFiles, distinct,
+                    null, unlistedPasses.sum());
+        }
     }
 
-    /**
-     * Kubernetes objects refer to each other across files (a HorizontalPodAutoscaler to its Deployment, a
-     * cert-manager Certificate to an Ingress's TLS secret): every file must be parsed before any is judged, so the
-     * links are made here, between the two parallel phases. Each file keeps its own resources, in their order.
-     */
-    private static List<ParsedFile> linkKubernetes(List<ParsedFile> parsed) {
-        List<Resource> all = new ArrayList<>();
-        parsed.forEach(p -> all.addAll(p.result().resources()));
-        List<Resource> linked = KubernetesLinks.link(all);
-        if (linked == all) {
-            return parsed;
-        }
-        List<ParsedFile> out = new ArrayList<>(parsed.size());
-        int from = 0;
-        for (ParsedFile p : parsed) {
-            int to = from + p.result().resources().size();
-            out.add(new ParsedFile(p.file(), new ParseResult(linked.subList(from, to), p.result().problems())));
-            from = to;
-        }
-        return out;
+    /** One file as read and parsed, before judging. */
+    private record ParsedFile(SourceFile file, SourceText.Read text, ParseResult result) {
     }
 
-    private FileOutcome judgeFile(ParsedFile p) {
+    private void judgeFile(ParsedFile p, KubernetesLinks.Links links, Results results) {
         SourceFile file = p.file();
         ParseResult parsed = p.result();
-        List<Problem> problems = new ArrayList<>(parsed.problems());
+        results.problems.addAll(parsed.problems());
         Set<String> formats = new LinkedHashSet<>();
-        parsed.resources().forEach(r -> formats.add(r.format().id()));
-        List<Evaluation> evaluations = judge(parsed.resources(), file, problems);
+        List<Resource> resources = new ArrayList<>(parsed.resources().size());
+        for (Resource r : parsed.resources()) {
+            formats.add(r.format().id());
+            resources.add(links.apply(r));
+        }
+        judge(resources, file, new Directives(file, p.text()), results);
         String format = formats.isEmpty() ? defaultFormat(file) : String.join("+", formats);
-        return new FileOutcome(new ScannedFile(file.displayPath(), format, parsed.resources().size()),
-                evaluations, problems);
+        results.files.add(new ScannedFile(file.displayPath(), format, resources.size()));
     }
 
     /**
-     * Terraform is evaluated per directory (modules through their calls), then judged per file the resources are
-     * written in: a module's resource is suppressed by the directives of the module's file.
+     * Terraform is evaluated per root (modules through their calls); each root's resources are judged per file they
+     * are written in: a module's resource is suppressed by the directives of the module's file.
      */
-    private List<FileOutcome> scanTerraform(List<SourceFile> terraformFiles) {
-        TerraformParser.Result result = parsers.parseTerraform(terraformFiles);
-        Map<String, List<Resource>> byFile = new TreeMap<>();
-        for (Resource r : result.resources()) {
-            byFile.computeIfAbsent(r.location().file(), k -> new ArrayList<>()).add(r);
-        }
-        List<FileOutcome> outcomes = new ArrayList<>(byFile.entrySet().parallelStream().map(e -> {
-            Path path = result.files().get(e.getKey());
-            SourceFile file = new SourceFile(path != null ? path : Path.of(e.getKey()), e.getKey(),
-                    SourceFile.FileType.TERRAFORM);
-            List<Problem> problems = new ArrayList<>();
-            List<Evaluation> evaluations = judge(e.getValue(), file, problems);
-            return new FileOutcome(null, evaluations, problems);
-        }).toList());
+    private void scanTerraform(List<SourceFile> terraformFiles, Results results) {
+        Map<String, Integer> counts = new ConcurrentHashMap<>();
+        // A module file is judged once per call; its directives are read once.
+        Map<String, Directives> directives = new ConcurrentHashMap<>();
+        parsers.parseTerraform(terraformFiles, root -> {
+            results.problems.addAll(root.problems());
+            Map<String, List<Resource>> byFile = new TreeMap<>();
+            for (Resource r : root.resources()) {
+                byFile.computeIfAbsent(r.location().file(), k -> new ArrayList<>()).add(r);
+            }
+            byFile.forEach((shown, resources) -> {
+                counts.merge(shown, resources.size(), Integer::sum);
+                Path path = root.files().get(shown);
+                SourceFile file = new SourceFile(path != null ? path : Path.of(shown), shown,
+                        SourceFile.FileType.TERRAFORM);
+                judge(resources, file, directives.computeIfAbsent(shown, k -> new Directives(file, null)), results);
+            });
+        });
         // The report lists every discovered .tf file once, with the resources written in it (all calls counted).
         for (SourceFile f : terraformFiles) {
-            int count = byFile.getOrDefault(f.displayPath(), List.of()).size();
-            outcomes.add(new FileOutcome(new ScannedFile(f.displayPath(), Format.TERRAFORM.id(), count), List.of(),
-                    List.of()));
+            results.files.add(new ScannedFile(f.displayPath(), Format.TERRAFORM.id(),
+                    counts.getOrDefault(f.displayPath(), 0)));
         }
-        outcomes.add(new FileOutcome(null, List.of(), result.problems()));
-        return outcomes;
+    }
+
+    /**
+     * A file's suppression directives, read only when something there fails: most files have no failure. The text is
+     * the one already read for parsing when there is one, else the file is read again.
+     */
+    private final class Directives {
+        private final SourceFile file;
+        private SourceText.Read text;
+        private FileDirectives read;
+        private boolean problemsReported;
+
+        Directives(SourceFile file, SourceText.Read text) {
+            this.file = file;
+            this.text = text;
+        }
+
+        synchronized FileDirectives get(Results results) {
+            if (read == null) {
+                SourceText.Read t = text != null ? text : SourceText.read(file);
+                read = suppressor.read(t.text() == null ? "" : t.text(), file.displayPath());
+                text = null;
+            }
+            if (!problemsReported) {
+                problemsReported = true;
+                results.problems.addAll(read.problems());
+            }
+            return read;
+        }
     }
 
     /** Judges the resources of one file, applying that file's suppression directives to failures. */
-    private List<Evaluation> judge(List<Resource> resources, SourceFile file, List<Problem> problems) {
-        List<Evaluation> evaluations = new ArrayList<>();
-        FileDirectives directives = null;
+    private void judge(List<Resource> resources, SourceFile file, Directives directives, Results results) {
         for (Resource r : resources) {
-            List<Evaluation> judged = engine.evaluate(r);
+            PolicyEngine.Judgement judgement = engine.judge(r, passes);
+            List<Evaluation> judged = judgement.evaluations();
+            if (passes == PolicyEngine.Passes.COUNT_ONLY) {
+                results.unlistedPasses.add(judgement.passes());
+            }
             if (judged.stream().anyMatch(e -> e.outcome() == Outcome.FAIL)) {
-                if (directives == null) {
-                    // Read again only when there is something to suppress: most files have no failure.
-                    SourceText.Read text = SourceText.read(file);
-                    directives = suppressor.read(text.text() == null ? "" : text.text(), file.displayPath());
-                    problems.addAll(directives.problems());
-                }
-                Suppressor.Applied applied = suppressor.apply(r, judged, directives);
+                Suppressor.Applied applied = suppressor.apply(r, judged, directives.get(results));
                 judged = applied.evaluations();
-                problems.addAll(applied.problems());
+                results.problems.addAll(applied.problems());
             }
             for (Evaluation e : judged) {
-                evaluations.add(e);
+                results.evaluations.add(e);
                 if (e.outcome() == Outcome.ERROR) {
-                    problems.add(Problem.at(e.location(), Problem.Kind.POLICY_ERROR, e.message()
+                    results.problems.add(Problem.at(e.location(), Problem.Kind.POLICY_ERROR, e.message()
                             + " (on " + e.resourceAddress() + ")"));
                 }
             }
         }
-        return evaluations;
     }
 
     private static String defaultFormat(SourceFile file) {

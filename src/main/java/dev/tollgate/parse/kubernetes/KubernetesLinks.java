@@ -5,6 +5,7 @@ import dev.tollgate.model.Related;
 import dev.tollgate.model.Resource;
 import dev.tollgate.model.SourceLocation;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -45,8 +46,31 @@ public final class KubernetesLinks {
      * Resources of other formats, and those nothing refers to, are returned as they are.
      */
     public static List<Resource> link(List<Resource> resources) {
-        Map<Key, List<Related>> byTarget = new HashMap<>();
+        Links links = collect(resources);
+        if (links.isEmpty()) {
+            return resources;
+        }
+        List<Resource> out = new ArrayList<>(resources.size());
         for (Resource r : resources) {
+            out.add(links.apply(r));
+        }
+        return out;
+    }
+
+    /**
+     * Whether a file's text may hold the source of a link (a HorizontalPodAutoscaler or a cert-manager Certificate).
+     * A scan reads only such files before judging anything, so that every other file can be parsed, judged and
+     * dropped at once instead of all resources being held until linking. Both markers are plain text in any
+     * manifest that declares such an object: a kind or apiVersion written with YAML escapes would be missed.
+     */
+    public static boolean mayHoldLinkSource(String text) {
+        return text.contains("HorizontalPodAutoscaler") || text.contains("cert-manager.io");
+    }
+
+    /** The links that {@code sources} (usually the resources of files that {@link #mayHoldLinkSource}) give. */
+    public static Links collect(Collection<Resource> sources) {
+        Map<Key, List<Related>> byTarget = new HashMap<>();
+        for (Resource r : sources) {
             if (r.format() != Format.KUBERNETES) {
                 continue;
             }
@@ -65,14 +89,25 @@ public final class KubernetesLinks {
                 }
             }
         }
-        if (byTarget.isEmpty()) {
-            return resources;
+        return new Links(byTarget);
+    }
+
+    /** What refers to what, collected from the link sources of a scan; immutable once built. */
+    public static final class Links {
+        private final Map<Key, List<Related>> byTarget;
+
+        private Links(Map<Key, List<Related>> byTarget) {
+            this.byTarget = byTarget;
         }
-        List<Resource> out = new ArrayList<>(resources.size());
-        for (Resource r : resources) {
-            out.add(r.format() == Format.KUBERNETES ? withLinks(r, byTarget) : r);
+
+        public boolean isEmpty() {
+            return byTarget.isEmpty();
         }
-        return out;
+
+        /** {@code r} with what refers to it appended to {@code related}; {@code r} itself when nothing does. */
+        public Resource apply(Resource r) {
+            return byTarget.isEmpty() || r.format() != Format.KUBERNETES ? r : withLinks(r, byTarget);
+        }
     }
 
     private static Resource withLinks(Resource r, Map<Key, List<Related>> byTarget) {

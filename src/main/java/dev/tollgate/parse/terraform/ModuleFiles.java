@@ -66,6 +66,16 @@ final class ModuleFiles {
         });
     }
 
+    /**
+     * Drops the parsed files of a root directory once it is evaluated: no scanned directory calls a root, so nothing
+     * reads them again, and a large repository's syntax trees need not all stay in memory until the scan ends.
+     */
+    void forget(Path root) {
+        for (Path f : tfFiles(root)) {
+            cache.remove(f);
+        }
+    }
+
     Parsed file(Path f) {
         return cache.computeIfAbsent(f.toAbsolutePath().normalize(), this::parse);
     }

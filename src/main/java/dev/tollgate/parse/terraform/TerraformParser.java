@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -76,33 +77,48 @@ public final class TerraformParser {
 
     /** Evaluates the directories of the discovered {@code .tf} files; see the class comment for which are roots. */
     public Result parse(List<SourceFile> terraformFiles) {
+        List<Resource> resources = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Path> read = new LinkedHashMap<>();
+        parse(terraformFiles, r -> {
+            synchronized (resources) {
+                resources.addAll(r.resources());
+                problems.addAll(r.problems());
+                read.putAll(r.files());
+            }
+        });
+        resources.sort(Comparator.comparing(Resource::location).thenComparing(Resource::address));
+        return new Result(resources, problems.stream().distinct().sorted().toList(), read);
+    }
+
+    /**
+     * Evaluates the directories of the discovered {@code .tf} files, handing each root's result (its modules'
+     * resources included) to {@code eachRoot} as soon as it is done, from several threads at once. A scan judges and
+     * drops each root's resources there, so memory is bounded by the largest root rather than by the repository.
+     * The order of calls is not defined; a module called by several roots is in each of their results.
+     */
+    public void parse(List<SourceFile> terraformFiles, Consumer<Result> eachRoot) {
         Map<Path, Map<Path, List<SourceFile>>> byBase = new TreeMap<>();
         for (SourceFile f : terraformFiles) {
             Path abs = f.path().toAbsolutePath().normalize();
             byBase.computeIfAbsent(baseOf(abs, f.displayPath()), k -> new TreeMap<>())
                     .computeIfAbsent(abs.getParent(), k -> new ArrayList<>()).add(f);
         }
-        List<Resource> resources = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        Map<String, Path> read = new ConcurrentHashMap<>();
         for (Map.Entry<Path, Map<Path, List<SourceFile>>> e : byBase.entrySet()) {
             ModuleFiles files = new ModuleFiles(e.getKey());
             Set<Path> dirs = e.getValue().keySet();
             Set<Path> called = calledDirectories(files, dirs);
             Set<Path> loaded = ConcurrentHashMap.newKeySet();
             List<Path> roots = dirs.stream().filter(d -> !called.contains(d)).toList();
-            List<Result> results = new ArrayList<>(roots.parallelStream().map(d -> evaluateRoot(files, d, loaded)).toList());
+            roots.parallelStream().forEach(d -> {
+                Result r = evaluateRoot(files, d, loaded);
+                files.forget(d);
+                eachRoot.accept(r);
+            });
             // Directories that only call each other in a cycle were reached by no root: evaluate them on their own.
             List<Path> missed = dirs.stream().filter(d -> !loaded.contains(d)).toList();
-            results.addAll(missed.parallelStream().map(d -> evaluateRoot(files, d, loaded)).toList());
-            for (Result r : results) {
-                resources.addAll(r.resources());
-                problems.addAll(r.problems());
-                read.putAll(r.files());
-            }
+            missed.parallelStream().forEach(d -> eachRoot.accept(evaluateRoot(files, d, loaded)));
         }
-        resources.sort(Comparator.comparing(Resource::location).thenComparing(Resource::address));
-        return new Result(resources, problems.stream().distinct().sorted().toList(), read);
     }
 
     private static Path baseOf(Path abs, String display) {
