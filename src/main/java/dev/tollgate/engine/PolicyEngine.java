@@ -142,8 +142,12 @@ public final class PolicyEngine {
             List<String> pointers = cp.selector() == null ? List.of("") : cp.selector().select(resource.data());
             int passed = 0;
             String passedAt = "";
+            List<String> types = cp.policy().selectTypes();
             for (String pointer : pointers) {
                 Element element = new Element(context, pointer);
+                if (!types.isEmpty() && !types.contains(typeOf(element.item()))) {
+                    continue; // not judged at all: neither a pass nor a failure
+                }
                 Verdict verdict = decide(cp, element);
                 if (verdict.outcome() != Outcome.PASS) {
                     out.add(evaluation(cp, context, pointer, verdict.outcome(), verdict.message()));
@@ -379,6 +383,29 @@ public final class PolicyEngine {
             }
         }
         return true;
+    }
+
+    /** The {@link Policy#SELECT_TYPES} name of a CEL value; "unknown" for a value known only after apply. */
+    private static String typeOf(Object celValue) {
+        if (celValue == null) {
+            return "unknown";
+        }
+        if (celValue instanceof String) {
+            return "string";
+        }
+        if (celValue instanceof Long || celValue instanceof Double) {
+            return "number";
+        }
+        if (celValue instanceof Boolean) {
+            return "bool";
+        }
+        if (celValue instanceof Map) {
+            return "map";
+        }
+        if (celValue instanceof List) {
+            return "list";
+        }
+        return celValue == com.google.protobuf.NullValue.NULL_VALUE ? "null" : "other";
     }
 
     private static String typeName(Object o) {

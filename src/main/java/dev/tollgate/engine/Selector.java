@@ -1,6 +1,7 @@
 package dev.tollgate.engine;
 
 import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
 import dev.tollgate.model.LocationIndex;
@@ -19,9 +20,13 @@ final class Selector {
     private static final Configuration PATHS = Configuration.defaultConfiguration()
             .addOptions(Option.AS_PATH_LIST, Option.SUPPRESS_EXCEPTIONS, Option.ALWAYS_RETURN_LIST);
 
-    private final List<JsonPath> paths;
+    /** Each path: walked directly when {@link SimplePath} can, else by json-path. */
+    private record Path(SimplePath simple, JsonPath general) {
+    }
 
-    private Selector(List<JsonPath> paths) {
+    private final List<Path> paths;
+
+    private Selector(List<Path> paths) {
         this.paths = paths;
     }
 
@@ -30,22 +35,46 @@ final class Selector {
      * return one merged map at the parent when only some of the keys exist, not each element.
      */
     static Selector compile(List<String> expressions) {
-        return new Selector(expressions.stream().map(JsonPath::compile).toList());
+        return new Selector(expressions.stream().map(e -> {
+            // Compiled by json-path in every case, so that an invalid path is reported the same way either way.
+            JsonPath general = JsonPath.compile(e);
+            return new Path(SimplePath.compile(e), general);
+        }).toList());
     }
 
     /** The pointers of the selected elements: each path's in the order json-path gives them, duplicates once. */
     List<String> select(Object data) {
         Set<String> pointers = new LinkedHashSet<>();
-        var document = JsonPath.using(PATHS).parse(data);
-        for (JsonPath path : paths) {
-            Object result = document.read(path);
-            if (result instanceof List<?> list) {
-                for (Object p : list) {
-                    pointers.add(toPointer(String.valueOf(p)));
-                }
+        for (Path path : paths) {
+            if (path.simple() != null) {
+                path.simple().select(data, pointers);
+            } else {
+                selectGeneral(path.general(), data, pointers);
             }
         }
         return new ArrayList<>(pointers);
+    }
+
+    /** json-path's own answer, for any path: {@code SimplePathTest} compares the two. */
+    static List<String> selectGeneral(String expression, Object data) {
+        Set<String> pointers = new LinkedHashSet<>();
+        selectGeneral(JsonPath.compile(expression), data, pointers);
+        return new ArrayList<>(pointers);
+    }
+
+    private static void selectGeneral(JsonPath path, Object data, Set<String> pointers) {
+        Object result;
+        try {
+            result = JsonPath.using(PATHS).parse(data).read(path);
+        } catch (InvalidPathException e) {
+            // Thrown despite SUPPRESS_EXCEPTIONS when a filter meets a scalar (env: true): nothing is selected there.
+            return;
+        }
+        if (result instanceof List<?> list) {
+            for (Object p : list) {
+                pointers.add(toPointer(String.valueOf(p)));
+            }
+        }
     }
 
     /** {@code $['spec']['containers'][0]} to {@code /spec/containers/0}. */

@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param source where the policy was loaded from (a display path such as {@code policies/kubernetes/X.yaml})
  * @param origins where each embedded expression ({@code select}, {@code condition}, {@code messageExpression}) starts
  *     in the policy file, so compile errors point at the file's line and column
+ * @param selectTypes of the selected elements, judge only those of these types ({@link #SELECT_TYPES}); empty for
+ *     all. A policy that looks for credentials in every value ({@code $..*}) needs only the strings, and the maps and
+ *     lists around them would each cost an evaluation that can only pass.
  */
 public record Policy(
         String id,
@@ -44,7 +47,11 @@ public record Policy(
         String remediation,
         List<String> references,
         String source,
-        Map<String, ExpressionOrigin> origins) {
+        Map<String, ExpressionOrigin> origins,
+        List<String> selectTypes) {
+
+    /** The types {@code selectTypes} may name, as CEL's {@code type()} calls them (number: int, uint or double). */
+    public static final List<String> SELECT_TYPES = List.of("string", "number", "bool", "null", "map", "list");
 
     public Policy {
         Objects.requireNonNull(id, "id");
@@ -58,6 +65,7 @@ public record Policy(
         reportAt = reportAt == null ? List.of() : List.copyOf(reportAt);
         references = List.copyOf(references);
         origins = Map.copyOf(origins);
+        selectTypes = selectTypes == null ? List.of() : List.copyOf(selectTypes);
         description = description == null ? title : description;
         message = message == null ? title : message;
         remediation = remediation == null ? "" : remediation;
@@ -69,13 +77,22 @@ public record Policy(
             String messageExpression, String remediation, List<String> references, String source,
             Map<String, ExpressionOrigin> origins) {
         this(id, title, description, severity, checklist, format, kinds, select, List.of(), condition, message,
-                messageExpression, remediation, references, source, origins);
+                messageExpression, remediation, references, source, origins, List.of());
+    }
+
+    /** A policy that judges every selected element whatever its type. */
+    public Policy(String id, String title, String description, Severity severity, List<String> checklist,
+            Format format, List<String> kinds, List<String> select, List<String> reportAt, String condition,
+            String message, String messageExpression, String remediation, List<String> references, String source,
+            Map<String, ExpressionOrigin> origins) {
+        this(id, title, description, severity, checklist, format, kinds, select, reportAt, condition, message,
+                messageExpression, remediation, references, source, origins, List.of());
     }
 
     /** The same policy at another severity (a configuration file's override). */
     public Policy withSeverity(Severity newSeverity) {
         return new Policy(id, title, description, newSeverity, checklist, format, kinds, select, reportAt, condition, message,
-                messageExpression, remediation, references, source, origins);
+                messageExpression, remediation, references, source, origins, selectTypes);
     }
 
     /** Where the expression in {@code field} starts, or the start of the policy file. */

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class PolicyReader {
 
     private static final Set<String> KEYS = Set.of("id", "title", "description", "severity", "checklist", "match",
-            "select", "reportAt", "condition", "message", "messageExpression", "remediation", "references");
+            "select", "selectTypes", "reportAt", "condition", "message", "messageExpression", "remediation", "references");
     private static final Set<String> MATCH_KEYS = Set.of("format", "kinds");
     private static final Pattern BLOCK_HEADER = Pattern.compile(":\\s*[|>][-+0-9]*\\s*(#.*)?$");
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
@@ -74,6 +74,15 @@ final class PolicyReader {
         }
         List<String> kinds = f.stringList("match/kinds");
         List<String> select = f.stringOrList("select");
+        List<String> selectTypes = f.stringOrList("selectTypes");
+        for (String t : selectTypes) {
+            if (!Policy.SELECT_TYPES.contains(t)) {
+                f.error("/selectTypes", "unknown type '" + t + "'; one of " + String.join(", ", Policy.SELECT_TYPES));
+            }
+        }
+        if (!selectTypes.isEmpty() && select.isEmpty()) {
+            f.error("/selectTypes", "selectTypes filters the elements of select, and there is no select");
+        }
         String condition = f.requiredString("condition");
         String messageExpression = f.optionalString("messageExpression");
 
@@ -89,7 +98,7 @@ final class PolicyReader {
         }
         return new Policy(id, title, f.optionalString("description"), severity, checklist, format, kinds, select,
                 f.stringOrList("reportAt"), condition, f.optionalString("message"), messageExpression, f.optionalString("remediation"),
-                f.stringList("references"), displayPath, origins);
+                f.stringList("references"), displayPath, origins, selectTypes);
     }
 
     /** Where the value of the key at {@code key} starts: the next line for a block scalar, else after the colon. */

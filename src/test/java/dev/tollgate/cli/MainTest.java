@@ -119,6 +119,50 @@ class MainTest {
     }
 
     @Test
+    void unknownSelectType_isAnErrorAtItsLine() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("types"));
+        Files.writeString(dir.resolve("TG-MY-003.yaml"), String.join("\n",
+                "id: TG-MY-003",
+                "title: Mine",
+                "severity: high",
+                "checklist: [security.https-everywhere]",
+                "match: {format: dotenv}",
+                "select: $[*]",
+                "selectTypes: [string, integer]",
+                "condition: 'true'"));
+        Run r = run("policies", "--policies", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("TG-MY-003.yaml:7:") && r.err().contains("unknown type 'integer'"), r.err());
+    }
+
+    @Test
+    void selectTypes_judgesOnlyThoseTypes() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("strings"));
+        Files.writeString(dir.resolve("TG-MY-004.yaml"), String.join("\n",
+                "id: TG-MY-004",
+                "title: No value may be the word bad",
+                "severity: high",
+                "checklist: [security.https-everywhere]",
+                "match: {format: compose}",
+                "select: $..*",
+                "selectTypes: [string]",
+                "condition: \"!item.startsWith('bad')\""));
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Files.writeString(repo.resolve("docker-compose.yml"), String.join("\n",
+                "services:",
+                "  web:",
+                "    image: bad",
+                "    ports: [80]",
+                "    environment:",
+                "      A: bad"));
+        Run r = run("scan", repo.toString(), "--policies", dir.toString(), "--format", "json");
+        assertEquals(1, r.code(), r.err());
+        // Two findings (the strings), and no error: startsWith on the map, list or number would be one.
+        assertEquals(2, r.out().split("\"policy\" *: *\"TG-MY-004\"", -1).length - 1, r.out());
+        assertTrue(r.out().contains("\"errors\" : 0") || r.out().contains("\"errors\": 0"), r.out());
+    }
+
+    @Test
     void extraPolicies_replaceBundledOnesWithTheSameId() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("override"));
         Files.writeString(dir.resolve("TG-ENV-XFO-001.yaml"), String.join("\n",
