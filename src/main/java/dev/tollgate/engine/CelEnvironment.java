@@ -11,8 +11,11 @@ import dev.cel.extensions.CelExtensions;
 import dev.cel.extensions.CelOptionalLibrary;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelStandardFunctions;
 import dev.cel.runtime.CelRuntimeFactory;
+import java.util.List;
 
 /**
  * The one CEL environment every policy compiles against, declared explicitly: the variables {@code resource},
@@ -42,10 +45,21 @@ final class CelEnvironment {
                 .build();
         runtime = CelRuntimeFactory.standardCelRuntimeBuilder()
                 .setOptions(options)
+                .setStandardEnvironmentEnabled(false)
+                .setStandardFunctions(CelStandardFunctions.newBuilder()
+                        .excludeFunctions(CelStandardFunctions.StandardFunction.MATCHES).build())
                 .addLibraries(CelOptionalLibrary.INSTANCE, CelExtensions.strings(), CelExtensions.math(options),
                         CelExtensions.lists())
                 .addFunctionBindings(PolicyFunctions.bindings())
+                .addFunctionBindings(matches(new Regexes(options)))
                 .build();
+    }
+
+    /** The standard {@code matches} overloads, bound again to compile each pattern once ({@link Regexes}). */
+    private static List<CelFunctionBinding> matches(Regexes regexes) {
+        return List.of(
+                CelFunctionBinding.from("matches", String.class, String.class, regexes::matches),
+                CelFunctionBinding.from("matches_string", String.class, String.class, regexes::matches));
     }
 
     /**

@@ -10,6 +10,8 @@ import dev.tollgate.policy.Policy;
  * @param condition the compiled condition
  * @param message the compiled message expression, or null
  * @param selector the compiled selector, or null to judge the whole resource
+ * @param answers the condition's answers by value, when the condition reads nothing but {@code item}; else null
  */
-record CompiledPolicy(Policy policy, CelRuntime.Program condition, CelRuntime.Program message, Selector selector) {
+record CompiledPolicy(Policy policy, CelRuntime.Program condition, CelRuntime.Program message, Selector selector,
+        ItemAnswers answers) {
 }

@@ -62,7 +62,8 @@ public final class PolicyEngine {
                     own.add(p.origin("select").error("invalid json-path in select: " + e.getMessage()));
                 }
             }
-            return new Compiled(own.isEmpty() ? new CompiledPolicy(p, condition, message, selector) : null, own);
+            ItemAnswers answers = condition != null && readsOnlyItem(env, p.condition()) ? new ItemAnswers() : null;
+            return new Compiled(own.isEmpty() ? new CompiledPolicy(p, condition, message, selector, answers) : null, own);
         }).toList();
         for (Compiled c : results) {
             errors.addAll(c.errors());
@@ -74,6 +75,28 @@ public final class PolicyEngine {
             throw new PolicyLoadException(errors);
         }
         return new PolicyEngine(List.copyOf(compiled));
+    }
+
+    /**
+     * Whether the condition's only variable is {@code item} (no {@code resource}, {@code meta} or {@code related}):
+     * then its answer depends on the item's value alone (see {@link ItemAnswers}). Tollgate's functions are pure.
+     */
+    private static boolean readsOnlyItem(CelEnvironment env, String condition) {
+        try {
+            CelAbstractSyntaxTree ast = env.compile(condition);
+            boolean readsItem = false;
+            for (var reference : ast.getReferenceMap().values()) {
+                if (reference.overloadIds().isEmpty()) {
+                    if (!reference.name().equals("item")) {
+                        return false;
+                    }
+                    readsItem = true;
+                }
+            }
+            return readsItem;
+        } catch (CelValidationException e) {
+            return false;
+        }
     }
 
     private static CelRuntime.Program program(CelEnvironment env, String expression, ExpressionOrigin origin,
@@ -169,10 +192,26 @@ public final class PolicyEngine {
     }
 
     /** A condition's answer for one element, before it is located and redacted. */
-    private record Verdict(Outcome outcome, String message) {
+    record Verdict(Outcome outcome, String message) {
     }
 
     private static Verdict decide(CompiledPolicy cp, Element element) {
+        ItemAnswers answers = cp.answers();
+        if (answers == null) {
+            return evaluate(cp, element);
+        }
+        Object item = element.item();
+        Verdict known = answers.get(item);
+        if (known == null) {
+            known = evaluate(cp, element);
+            answers.put(item, known.outcome() == Outcome.FAIL ? new Verdict(Outcome.FAIL, null) : known);
+            return known;
+        }
+        // A failure's message may name the resource (meta): built for each finding, never remembered.
+        return known.outcome() == Outcome.FAIL ? new Verdict(Outcome.FAIL, failureMessage(cp, element)) : known;
+    }
+
+    private static Verdict evaluate(CompiledPolicy cp, Element element) {
         Policy p = cp.policy();
         try {
             Object result = cp.condition().eval(element);
@@ -267,7 +306,7 @@ public final class PolicyEngine {
             };
         }
 
-        private Object item() {
+        Object item() {
             if (!itemFound) {
                 item = at(context.data, pointer);
                 itemFound = true;

@@ -55,6 +55,35 @@ class PolicyEngineTest {
     }
 
     @Test
+    void aRememberedAnswer_stillGivesEachFindingItsOwnMessage() throws Exception {
+        // The condition reads only item, so its answer for "bad" is remembered; the message reads meta.key.
+        PolicyEngine engine = PolicyEngine.compile(List.of(policy("$[*]", "item != 'bad' && item != 7",
+                "meta.key + ' is wrong'")));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("A", "bad");
+        data.put("B", "good");
+        data.put("C", "bad");
+        data.put("D", 7L);
+        for (int run = 0; run < 2; run++) {
+            List<Evaluation> out = engine.evaluate(env(data));
+            assertEquals(List.of(Outcome.FAIL, Outcome.PASS, Outcome.FAIL, Outcome.FAIL),
+                    out.stream().map(Evaluation::outcome).toList());
+            assertEquals(List.of("A is wrong", "C is wrong", "D is wrong"), out.stream()
+                    .filter(e -> e.outcome() == Outcome.FAIL).map(Evaluation::message).toList());
+        }
+    }
+
+    @Test
+    void matches_keepsCelSemantics_withPatternsCompiledOnce() throws Exception {
+        // RE2 syntax and a partial match, as the CEL specification says; the same pattern used again and again.
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Outcome.PASS, outcome("resource.A.matches('b') && matches(resource.A, '^a.c$')"
+                    + " && !resource.A.matches('^b') && resource.A.matches('(?i)ABC')", Map.of("A", "abc")));
+        }
+        assertEquals(Outcome.ERROR, outcome("resource.A.matches('(')", Map.of("A", "abc")));
+    }
+
+    @Test
     void meta_namesTheSelectedKeyAndPointer() throws Exception {
         PolicyEngine engine = PolicyEngine.compile(List.of(policy("$[*]",
                 "meta.key != 'SECRET_KEY' && meta.pointer != '/a~1b'", null)));
