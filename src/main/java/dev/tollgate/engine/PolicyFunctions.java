@@ -7,6 +7,7 @@ import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelFunctionBinding;
+import dev.tollgate.parse.ShellWords;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tollgate.parse.ShellWords;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -77,8 +78,8 @@ class PolicyFunctionsTest {
     @Test
     void shellWords_splitsLikeAShellAndUnwrapsShC() {
         assertEquals(List.of("redis-server", "--save", "", "--appendonly", "no"),
-                ShellWords.split("redis-server --save \"\" --appendonly no"));
-        assertEquals(List.of("a b", "c\"d", "e f"), ShellWords.split("'a b' \"c\\\"d\" e\\ f"));
+                ShellWords.split("redis-server --save \"\" --appendonly no").words());
+        assertEquals(List.of("a b", "c\"d", "e f"), ShellWords.split("'a b' \"c\\\"d\" e\\ f").words());
         assertEquals(List.of("redis-server", "--save", ""),
                 ShellWords.words(List.of("sh", "-c", "redis-server --save ''")));
         assertEquals(List.of("1", "true"), ShellWords.words(List.of(1L, true)));

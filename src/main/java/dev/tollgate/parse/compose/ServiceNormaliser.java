@@ -3,6 +3,7 @@ package dev.tollgate.parse.compose;
 import dev.tollgate.model.LocationIndex;
 import dev.tollgate.model.Problem;
 import dev.tollgate.model.SourceLocation;
+import dev.tollgate.parse.ShellWords;
 import dev.tollgate.parse.dotenv.DotenvEntry;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package dev.tollgate.parse.compose;
+package dev.tollgate.parse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,19 +9,19 @@ import java.util.List;
  * backslash escapes only {@code " \ $ `}; outside quotes a backslash escapes any character; {@code ""} is an empty
  * word. Nothing is expanded: {@code $VAR} stays as written.
  */
-final class ShellWords {
+public final class ShellWords {
 
     /**
      * The words, and whether a quote was left open (the words are then a best effort, the open quote running to the
      * end).
      */
-    record Split(List<String> words, boolean unterminatedQuote) {
+    public record Split(List<String> words, boolean unterminatedQuote) {
     }
 
     private ShellWords() {
     }
 
-    static Split split(String s) {
+    public static Split split(String s) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
@@ -63,5 +63,23 @@ final class ShellWords {
             words.add(word.toString());
         }
         return new Split(List.copyOf(words), quote != 0);
+    }
+
+    /**
+     * A command given as a string or a list (compose, Kubernetes), as words; a {@code sh -c SCRIPT} is unwrapped, since
+     * the real command is the script ({@code sh -c "redis-server --appendonly yes"}). Behind the CEL function
+     * {@code shell_words}.
+     */
+    public static List<String> words(Object command) {
+        List<String> words = new ArrayList<>();
+        if (command instanceof String s) {
+            words.addAll(split(s).words());
+        } else if (command instanceof List<?> list) {
+            list.forEach(x -> words.add(String.valueOf(x)));
+        }
+        if (words.size() >= 3 && words.get(0).endsWith("sh") && words.get(1).equals("-c")) {
+            return split(words.get(2)).words();
+        }
+        return words;
     }
 }

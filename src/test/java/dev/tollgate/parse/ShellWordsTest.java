@@ -1,4 +1,4 @@
-package dev.tollgate.parse.compose;
+package dev.tollgate.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
