@@ -42,6 +42,11 @@ public final class SourceText {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
             offset = 3;
         }
+        if (isAscii(bytes, offset)) {
+            // Nearly every configuration file is ASCII: valid UTF-8 as it is, and the String constructor decodes it
+            // in one compact copy, where the strict decoder goes through a CharBuffer and copies twice.
+            return new Read(new String(bytes, offset, bytes.length - offset, StandardCharsets.ISO_8859_1), null);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -59,6 +64,15 @@ public final class SourceText {
             return new Read(null, new Problem(displayPath, line, 0, Problem.Kind.PARSE_ERROR,
                     "not valid UTF-8 (first invalid byte at offset " + bad + ")"));
         }
+    }
+
+    private static boolean isAscii(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Read failed(SourceFile file, String message) {

@@ -17,7 +17,9 @@ import java.util.SplittableRandom;
  *
  * <p>Layout: {@code services/<team>-<n>/} each hold a Kubernetes stream or two, a compose file, env templates and,
  * sometimes, non-Kubernetes YAML (CI config) that discovery finds and the parsers leave alone;
- * {@code infra/<env>/<root>/} are Terraform roots using {@code infra/modules/<m>/}.
+ * {@code infra/<env>/<root>/} are Terraform roots using {@code infra/modules/<m>/}. The Terraform passes
+ * {@code terraform validate}, so that a scan of the corpus reports no problem: a benchmark that spends its time
+ * reporting "cannot evaluate" errors a real repository does not have would measure the wrong thing.
  */
 public final class CorpusGenerator {
 
@@ -316,22 +318,51 @@ public final class CorpusGenerator {
     }
 
     // ---------------------------------------------------------------- Terraform
+    //
+    // What is written here passes `terraform validate`: every variable used is declared, every module call passes the
+    // module's required inputs and no argument the module does not declare, every resource and data source referred
+    // to is defined in the same directory.
 
     private static final List<String> MODULES = List.of("network", "database", "bucket", "cluster", "dns");
 
+    /** What a generated set of resources needs from its directory: the variables and shared resources it uses. */
+    private static final class Uses {
+        private final java.util.Set<String> variables = new java.util.TreeSet<>();
+        private boolean loadBalancer;
+        private boolean zone;
+    }
+
+    /** The variables each module declares without a default, in name order: every call must pass them. */
+    private final java.util.Map<String, List<String>> moduleRequired = new java.util.TreeMap<>();
+
+    /** Variables a module or root may use, with their declarations; names the resources below refer to. */
+    private static final List<String> SHARED_VARIABLES = List.of("project", "tags", "db_password", "vpc_id",
+            "subnet_ids", "ports", "enabled", "cert", "names", "engine_version");
+
     private void terraformRoot(int unit) throws IOException {
+        if (moduleRequired.isEmpty()) {
+            // Modules first, so that every root's calls pass what the modules declare.
+            for (String m : MODULES) {
+                terraformModule(m);
+            }
+        }
         String env = ENVS.get(unit % ENVS.size());
         String dir = "infra/" + env + "/" + pick(TEAMS) + "-" + unit + "/";
-        if (unit < 5 * MODULES.size()) {
-            String m = MODULES.get(unit / 5);
-            write("infra/modules/" + m + "/main.tf", terraformResources(m, 6 + random.nextInt(10)));
-            write("infra/modules/" + m + "/variables.tf", terraformVariables(8));
-            write("infra/modules/" + m + "/outputs.tf", terraformOutputs(m));
-        }
+        Uses uses = new Uses();
+        String resources = terraformResources("root", 2 + random.nextInt(6), uses, false);
         write(dir + "main.tf", terraformMain(unit, env));
-        write(dir + "variables.tf", terraformVariables(4 + random.nextInt(10)));
-        write(dir + "resources.tf", terraformResources("root", 3 + random.nextInt(12)));
+        write(dir + "variables.tf", rootVariables(random.nextInt(3)));
+        write(dir + "resources.tf", resources);
         write(dir + "outputs.tf", terraformOutputs("root"));
+    }
+
+    private void terraformModule(String m) throws IOException {
+        Uses uses = new Uses();
+        String resources = terraformResources(m, 6 + random.nextInt(10), uses, m.equals("database"));
+        String dir = "infra/modules/" + m + "/";
+        write(dir + "main.tf", resources);
+        write(dir + "variables.tf", moduleVariables(m, uses, 3));
+        write(dir + "outputs.tf", terraformOutputs(m));
     }
 
     private String terraformMain(int unit, String env) {
@@ -347,6 +378,11 @@ public final class CorpusGenerator {
             if (random.nextBoolean()) {
                 sb.append("module \"").append(m).append("\" {\n  source = \"../../modules/").append(m).append("\"\n")
                         .append("  name   = local.name\n  tags   = local.tags\n");
+                for (String v : moduleRequired.get(m)) {
+                    if (!v.equals("name")) {
+                        sb.append("  ").append(v).append(" = var.").append(v).append('\n');
+                    }
+                }
                 if (m.equals("database")) {
                     sb.append("  engine_version = \"").append(random.nextInt(4) == 0 ? "11.22" : "16.4").append("\"\n");
                 }
@@ -356,22 +392,89 @@ public final class CorpusGenerator {
         return sb.toString();
     }
 
-    private String terraformVariables(int n) {
+    /**
+     * A root's variables: every shared variable (roots declare the whole set, as a stack template does), the values
+     * a deployment pipeline passes (owner, vpc_id, subnet_ids, db_password, cert) without a default, and
+     * {@code fillers} settings of no consequence.
+     */
+    private String rootVariables(int fillers) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            String name = i == 0 ? "region" : i == 1 ? "project" : i == 2 ? "owner" : "setting_" + i;
-            sb.append("variable \"").append(name).append("\" {\n  type        = string\n")
-                    .append("  description = \"The ").append(name.replace('_', ' ')).append(" of this stack.\"\n");
-            if (i != 2) {
-                sb.append("  default     = \"").append(i == 0 ? "eu-west-1" : "value-" + random.nextInt(1000)).append("\"\n");
+        variable(sb, "region", "string", "\"eu-west-1\"", false, true);
+        variable(sb, "project", "string", "\"value-" + random.nextInt(1000) + "\"", false, false);
+        variable(sb, "owner", "string", null, false, false);
+        for (String v : SHARED_VARIABLES) {
+            if (!v.equals("project") && !v.equals("engine_version")) {
+                sharedVariable(sb, v, true);
             }
-            if (i % 3 == 0) {
-                sb.append("  validation {\n    condition     = length(var.").append(name).append(") > 0\n")
-                        .append("    error_message = \"Must not be empty.\"\n  }\n");
-            }
-            sb.append("}\n\n");
+        }
+        for (int i = 0; i < fillers; i++) {
+            variable(sb, "setting_" + i, "string", "\"value-" + random.nextInt(1000) + "\"", false, i % 3 == 0);
         }
         return sb.toString();
+    }
+
+    /**
+     * A module's variables: {@code name} and {@code tags} (every call passes them), the shared variables its
+     * resources use, and {@code fillers} settings. Records which ones have no default, for the calls.
+     */
+    private String moduleVariables(String m, Uses uses, int fillers) {
+        StringBuilder sb = new StringBuilder();
+        List<String> required = new java.util.ArrayList<>();
+        variable(sb, "name", "string", null, false, true);
+        required.add("name");
+        sharedVariable(sb, "tags", false);
+        for (String v : uses.variables) {
+            if (v.equals("tags")) {
+                continue;
+            }
+            if (!sharedVariable(sb, v, false)) {
+                required.add(v);
+            }
+        }
+        if (m.equals("database") && !uses.variables.contains("engine_version")) {
+            sharedVariable(sb, "engine_version", false);
+        }
+        for (int i = 0; i < fillers; i++) {
+            variable(sb, "setting_" + i, "string", "\"value-" + random.nextInt(1000) + "\"", false, i % 3 == 0);
+        }
+        moduleRequired.put(m, List.copyOf(required));
+        return sb.toString();
+    }
+
+    /** Declares one of {@link #SHARED_VARIABLES}; true when it has a default (a caller may leave it out). */
+    private boolean sharedVariable(StringBuilder sb, String name, boolean root) {
+        switch (name) {
+            case "project", "vpc_id", "cert" -> variable(sb, name, "string", null, false, false);
+            case "subnet_ids" -> variable(sb, name, "list(string)", null, false, false);
+            case "db_password" -> variable(sb, name, "string", null, true, false);
+            case "tags" -> variable(sb, name, "map(string)", "{}", false, false);
+            case "ports" -> variable(sb, name, "list(number)", random.nextBoolean() ? "[443]" : "[80, 443]", false, true);
+            case "enabled" -> variable(sb, name, "bool", "true", false, false);
+            case "names" -> variable(sb, name, "list(string)", root ? "[\"www\", \"api\"]" : "[]", false, false);
+            case "engine_version" -> variable(sb, name, "string", "\"16.4\"", false, false);
+            default -> throw new IllegalArgumentException(name);
+        }
+        return switch (name) {
+            case "project", "vpc_id", "cert", "subnet_ids", "db_password" -> false;
+            default -> true;
+        };
+    }
+
+    private void variable(StringBuilder sb, String name, String type, String defaultValue, boolean sensitive,
+            boolean validation) {
+        sb.append("variable \"").append(name).append("\" {\n  type        = ").append(type).append('\n')
+                .append("  description = \"The ").append(name.replace('_', ' ')).append(" of this stack.\"\n");
+        if (defaultValue != null) {
+            sb.append("  default     = ").append(defaultValue).append('\n');
+        }
+        if (sensitive) {
+            sb.append("  sensitive   = true\n");
+        }
+        if (validation) {
+            sb.append("  validation {\n    condition     = length(var.").append(name).append(") > 0\n")
+                    .append("    error_message = \"Must not be empty.\"\n  }\n");
+        }
+        sb.append("}\n\n");
     }
 
     private String terraformOutputs(String m) {
@@ -379,8 +482,16 @@ public final class CorpusGenerator {
                 + "_arns\" {\n  value = [for r in aws_iam_role.this : r.arn]\n}\n";
     }
 
-    private String terraformResources(String prefix, int n) {
+    /**
+     * {@code n} resources of seven types, then what they and the outputs refer to: a bucket and a role that exist
+     * when {@code var.enabled}, and the load balancer, target group and DNS zone when a listener or record uses them.
+     * The variables used are added to {@code uses}.
+     */
+    private String terraformResources(String prefix, int n, Uses uses, boolean versionFromVariable) {
         StringBuilder sb = new StringBuilder();
+        uses.variables.add("project");
+        uses.variables.add("tags");
+        uses.variables.add("enabled");
         for (int i = 0; i < n; i++) {
             String id = prefix + "_" + i;
             switch (random.nextInt(7)) {
@@ -390,26 +501,45 @@ public final class CorpusGenerator {
                         .append("  bucket                  = aws_s3_bucket.").append(id).append(".id\n")
                         .append("  block_public_acls       = ").append(random.nextInt(5) != 0).append('\n')
                         .append("  restrict_public_buckets = true\n}\n\n");
-                case 1 -> sb.append("resource \"aws_db_instance\" \"").append(id).append("\" {\n")
-                        .append("  identifier          = \"").append(id.replace('_', '-')).append("\"\n")
-                        .append("  engine              = \"postgres\"\n  engine_version      = \"")
-                        .append(random.nextInt(4) == 0 ? "11.22" : "15.7").append("\"\n")
-                        .append("  instance_class      = \"db.t3.medium\"\n  allocated_storage   = ")
-                        .append(20 * (1 + random.nextInt(10))).append('\n')
-                        .append("  storage_encrypted   = ").append(random.nextInt(4) != 0).append('\n')
-                        .append("  password            = var.db_password\n  skip_final_snapshot = false\n}\n\n");
-                case 2 -> sb.append("resource \"aws_security_group\" \"").append(id).append("\" {\n")
-                        .append("  name   = \"").append(id).append("\"\n  vpc_id = var.vpc_id\n\n")
-                        .append("  dynamic \"ingress\" {\n    for_each = var.ports\n    content {\n")
-                        .append("      from_port   = ingress.value\n      to_port     = ingress.value\n")
-                        .append("      protocol    = \"tcp\"\n      cidr_blocks = [\"")
-                        .append(random.nextInt(6) == 0 ? "0.0.0.0/0" : "10.0.0.0/8").append("\"]\n    }\n  }\n}\n\n");
-                case 3 -> sb.append("resource \"aws_lb_listener\" \"").append(id).append("\" {\n")
-                        .append("  load_balancer_arn = aws_lb.main.arn\n  port              = ")
-                        .append(random.nextBoolean() ? "443\n  protocol          = \"HTTPS\"\n  certificate_arn   = var.cert\n"
-                                : "80\n  protocol          = \"HTTP\"\n")
-                        .append("\n  default_action {\n    type             = \"forward\"\n")
-                        .append("    target_group_arn = aws_lb_target_group.app.arn\n  }\n}\n\n");
+                case 1 -> {
+                    uses.variables.add("db_password");
+                    String version = random.nextInt(4) == 0 ? "11.22" : "15.7";
+                    if (versionFromVariable) {
+                        uses.variables.add("engine_version");
+                    }
+                    sb.append("resource \"aws_db_instance\" \"").append(id).append("\" {\n")
+                            .append("  identifier          = \"").append(id.replace('_', '-')).append("\"\n")
+                            .append("  engine              = \"postgres\"\n  engine_version      = ")
+                            .append(versionFromVariable ? "var.engine_version" : "\"" + version + "\"").append('\n')
+                            .append("  instance_class      = \"db.t3.medium\"\n  allocated_storage   = ")
+                            .append(20 * (1 + random.nextInt(10))).append('\n')
+                            .append("  storage_encrypted   = ").append(random.nextInt(4) != 0).append('\n')
+                            .append("  username            = \"app\"\n")
+                            .append("  password            = var.db_password\n  skip_final_snapshot = false\n}\n\n");
+                }
+                case 2 -> {
+                    uses.variables.add("vpc_id");
+                    uses.variables.add("ports");
+                    sb.append("resource \"aws_security_group\" \"").append(id).append("\" {\n")
+                            .append("  name   = \"").append(id).append("\"\n  vpc_id = var.vpc_id\n\n")
+                            .append("  dynamic \"ingress\" {\n    for_each = var.ports\n    content {\n")
+                            .append("      from_port   = ingress.value\n      to_port     = ingress.value\n")
+                            .append("      protocol    = \"tcp\"\n      cidr_blocks = [\"")
+                            .append(random.nextInt(6) == 0 ? "0.0.0.0/0" : "10.0.0.0/8").append("\"]\n    }\n  }\n}\n\n");
+                }
+                case 3 -> {
+                    uses.loadBalancer = true;
+                    boolean https = random.nextBoolean();
+                    if (https) {
+                        uses.variables.add("cert");
+                    }
+                    sb.append("resource \"aws_lb_listener\" \"").append(id).append("\" {\n")
+                            .append("  load_balancer_arn = aws_lb.main.arn\n  port              = ")
+                            .append(https ? "443\n  protocol          = \"HTTPS\"\n  certificate_arn   = var.cert\n"
+                                    : "80\n  protocol          = \"HTTP\"\n")
+                            .append("\n  default_action {\n    type             = \"forward\"\n")
+                            .append("    target_group_arn = aws_lb_target_group.app.arn\n  }\n}\n\n");
+                }
                 case 4 -> sb.append("resource \"aws_iam_role\" \"").append(id).append("\" {\n")
                         .append("  count = var.enabled ? 1 : 0\n  name  = \"").append(id).append("\"\n")
                         .append("  assume_role_policy = jsonencode({\n    Version = \"2012-10-17\"\n")
@@ -421,11 +551,42 @@ public final class CorpusGenerator {
                         .append("  engine                     = \"redis\"\n  node_type                  = \"cache.t3.micro\"\n")
                         .append("  transit_encryption_enabled = ").append(random.nextBoolean()).append('\n')
                         .append("  snapshot_retention_limit   = ").append(random.nextInt(8)).append("\n}\n\n");
-                default -> sb.append("resource \"aws_route53_record\" \"").append(id).append("\" {\n")
-                        .append("  for_each = toset(var.names)\n  zone_id  = data.aws_route53_zone.main.zone_id\n")
-                        .append("  name     = \"${each.key}.example.com\"\n  type     = \"CNAME\"\n  ttl      = 300\n")
-                        .append("  records  = [aws_lb.main.dns_name]\n}\n\n");
+                default -> {
+                    uses.loadBalancer = true;
+                    uses.zone = true;
+                    uses.variables.add("names");
+                    sb.append("resource \"aws_route53_record\" \"").append(id).append("\" {\n")
+                            .append("  for_each = toset(var.names)\n  zone_id  = data.aws_route53_zone.main.zone_id\n")
+                            .append("  name     = \"${each.key}.example.com\"\n  type     = \"CNAME\"\n  ttl      = 300\n")
+                            .append("  records  = [aws_lb.main.dns_name]\n}\n\n");
+                }
             }
+        }
+        sb.append("resource \"aws_s3_bucket\" \"this\" {\n  count  = var.enabled ? 1 : 0\n")
+                .append("  bucket = \"${var.project}-").append(prefix).append("-artifacts\"\n  tags   = var.tags\n}\n\n");
+        sb.append("resource \"aws_s3_bucket_public_access_block\" \"this\" {\n  count                   = var.enabled ? 1 : 0\n")
+                .append("  bucket                  = aws_s3_bucket.this[0].id\n  block_public_acls       = true\n")
+                .append("  block_public_policy     = true\n  ignore_public_acls      = true\n")
+                .append("  restrict_public_buckets = true\n}\n\n");
+        sb.append("resource \"aws_iam_role\" \"this\" {\n  count = var.enabled ? 1 : 0\n  name  = \"")
+                .append(prefix).append("-deploy\"\n  assume_role_policy = jsonencode({\n    Version = \"2012-10-17\"\n")
+                .append("    Statement = [{\n      Effect    = \"Allow\"\n      Action    = \"sts:AssumeRole\"\n")
+                .append("      Principal = { Service = \"codebuild.amazonaws.com\" }\n    }]\n  })\n}\n\n");
+        if (uses.loadBalancer) {
+            uses.variables.add("vpc_id");
+            uses.variables.add("subnet_ids");
+            sb.append("resource \"aws_lb\" \"main\" {\n  name                       = \"").append(prefix.replace('_', '-'))
+                    .append("-alb\"\n  load_balancer_type         = \"application\"\n")
+                    .append("  subnets                    = var.subnet_ids\n  idle_timeout               = ")
+                    .append(random.nextInt(5) == 0 ? 120 : 30).append("\n  drop_invalid_header_fields = true\n")
+                    .append("  tags                       = var.tags\n}\n\n");
+            sb.append("resource \"aws_lb_target_group\" \"app\" {\n  name     = \"").append(prefix.replace('_', '-'))
+                    .append("-app\"\n  port     = 8080\n  protocol = \"HTTP\"\n  vpc_id   = var.vpc_id\n\n")
+                    .append("  health_check {\n    enabled = true\n    path    = \"/healthz\"\n    matcher = \"200\"\n")
+                    .append("  }\n}\n\n");
+        }
+        if (uses.zone) {
+            sb.append("data \"aws_route53_zone\" \"main\" {\n  name = \"example.com.\"\n}\n\n");
         }
         return sb.toString();
     }

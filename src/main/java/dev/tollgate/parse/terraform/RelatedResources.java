@@ -34,7 +34,7 @@ final class RelatedResources {
         // Plan JSON refers to resources as configured (no instance key): such a reference means every instance.
         Map<String, List<String>> byResource = new LinkedHashMap<>();
         for (String address : byAddress.keySet()) {
-            byResource.computeIfAbsent(INSTANCE_KEY.matcher(address).replaceAll(""), k -> new ArrayList<>()).add(address);
+            byResource.computeIfAbsent(address.indexOf('[') < 0 ? address : INSTANCE_KEY.matcher(address).replaceAll(""), k -> new ArrayList<>()).add(address);
         }
         Map<String, Map<String, String>> referrers = new LinkedHashMap<>(); // target -> referrer -> attribute
         for (Instance from : byAddress.values()) {

@@ -37,7 +37,10 @@ import java.util.stream.Stream;
  */
 public final class TerraformParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Only for {@code modules.json}, which few scans have: built on first use, not on every scan's first .tf file. */
+    private static final class Manifests {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private final TerraformOptions options;
 
@@ -198,7 +201,7 @@ public final class TerraformParser {
         }
         Map<String, Path> out = new LinkedHashMap<>();
         try {
-            JsonNode modules = JSON.readTree(manifest.toFile()).path("Modules");
+            JsonNode modules = Manifests.JSON.readTree(manifest.toFile()).path("Modules");
             for (JsonNode m : modules) {
                 String key = m.path("Key").asText("");
                 String d = m.path("Dir").asText("");

@@ -1,7 +1,9 @@
 package dev.tollgate.parse.yaml;
 
 import dev.tollgate.model.Problem;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +50,10 @@ final class MappingEntries {
     }
 
     List<Entry> of(MappingNode node) {
+        List<Entry> plain = plain(node);
+        if (plain != null) {
+            return plain; // cheap, with no budget charged and no problem: not worth memoising
+        }
         List<Entry> cached = memo.get(node);
         if (cached != null) {
             return cached;
@@ -74,6 +80,43 @@ final class MappingEntries {
         } finally {
             inProgress.remove(node);
         }
+    }
+
+    /**
+     * The entries of a mapping with only scalar keys and no merge key, which is nearly every mapping, without the two
+     * maps the general case needs: a key written twice keeps its first position and takes its last value, as there.
+     * Null when the mapping needs the general case.
+     */
+    private static List<Entry> plain(MappingNode node) {
+        List<NodeTuple> tuples = node.getValue();
+        Entry[] out = new Entry[tuples.size()];
+        int n = 0;
+        Map<String, Integer> index = tuples.size() > 8 ? new HashMap<>(tuples.size() * 2) : null;
+        for (NodeTuple tuple : tuples) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode scalar) || Tag.MERGE.equals(scalar.getTag())) {
+                return null;
+            }
+            String key = scalar.getValue();
+            Entry e = new Entry(key, scalar, tuple.getValueNode());
+            int at = -1;
+            if (index != null) {
+                Integer i = index.putIfAbsent(key, n);
+                at = i == null ? -1 : i;
+            } else {
+                for (int i = 0; i < n; i++) {
+                    if (out[i].key().equals(key)) {
+                        at = i;
+                        break;
+                    }
+                }
+            }
+            if (at >= 0) {
+                out[at] = e;
+            } else {
+                out[n++] = e;
+            }
+        }
+        return Arrays.asList(n == out.length ? out : Arrays.copyOf(out, n));
     }
 
     private void mergeInto(Map<String, Entry> merged, Node value) {

@@ -48,6 +48,7 @@ final class NodeConverter {
 
     /** The document rooted at {@code root}, or null when it holds nothing (only a null scalar). */
     YamlDocument document(Node root) {
+        locations.put("", at(root.getStartMark()));
         Object value = convert(root, "", 0, false);
         if (value == null && root instanceof ScalarNode) {
             return null;
@@ -74,9 +75,7 @@ final class NodeConverter {
             throw new YamlLimitExceeded(node.getStartMark(),
                     "YAML nested more than " + maxDepth + " levels deep once aliases are expanded");
         }
-        if (!locations.containsKey(pointer)) { // a map entry is already located at its key
-            locations.put(pointer, at(node.getStartMark()));
-        }
+        // Located by the caller: the root and list items where they start, a map entry at its key.
         if (node instanceof ScalarNode scalar) {
             return Scalars.value(scalar);
         }
@@ -87,12 +86,15 @@ final class NodeConverter {
             if (node instanceof SequenceNode seq) {
                 List<Object> list = new ArrayList<>(seq.getValue().size());
                 for (Node item : seq.getValue()) {
-                    list.add(convert(item, LocationIndex.child(pointer, list.size()), depth + 1, expansion));
+                    String child = LocationIndex.child(pointer, list.size());
+                    locations.put(child, at(item.getStartMark()));
+                    list.add(convert(item, child, depth + 1, expansion));
                 }
                 return list;
             }
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (MappingEntries.Entry e : entries.of((MappingNode) node)) {
+            List<MappingEntries.Entry> effective = entries.of((MappingNode) node);
+            Map<String, Object> map = new LinkedHashMap<>(effective.size() * 4 / 3 + 1);
+            for (MappingEntries.Entry e : effective) {
                 String child = LocationIndex.child(pointer, e.key());
                 locations.put(child, at(e.keyNode().getStartMark()));
                 map.put(e.key(), convert(e.valueNode(), child, depth + 1, expansion));
