@@ -4,8 +4,8 @@ import dev.tollgate.engine.PolicyEngine;
 import dev.tollgate.policy.BundledPolicies;
 import dev.tollgate.policy.PolicyCatalog;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * The bundled policies, loaded and compiled on a second thread from the first moment of {@code tollgate scan}, while
@@ -19,12 +19,14 @@ import java.util.concurrent.FutureTask;
  */
 final class PolicyPrefetch {
 
-    private static final PolicyPrefetch NONE = new PolicyPrefetch(null);
+    private static final PolicyPrefetch NONE = new PolicyPrefetch(null, null);
 
-    private final FutureTask<Policies> task;
+    private final CompletableFuture<PolicyCatalog> catalog;
+    private final CompletableFuture<PolicyEngine> engine;
 
-    private PolicyPrefetch(FutureTask<Policies> task) {
-        this.task = task;
+    private PolicyPrefetch(CompletableFuture<PolicyCatalog> catalog, CompletableFuture<PolicyEngine> engine) {
+        this.catalog = catalog;
+        this.engine = engine;
     }
 
     /** No prefetch: what tests and every command but {@code scan} get. */
@@ -46,34 +48,42 @@ final class PolicyPrefetch {
                 return NONE;
             }
         }
-        FutureTask<Policies> task = new FutureTask<>(() -> {
-            PolicyCatalog catalog = BundledPolicies.load(List.of());
-            return new Policies(catalog, PolicyEngine.compile(catalog.policies()));
-        });
-        Thread thread = new Thread(task, "tollgate-policy-prefetch");
+        // Two results: the catalogue is ready in a few milliseconds, and a scan whose configuration changes the
+        // policies needs only it (then compiles its own set at once, not after the bundled one).
+        CompletableFuture<PolicyCatalog> catalog = new CompletableFuture<>();
+        CompletableFuture<PolicyEngine> engine = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                PolicyCatalog bundled = BundledPolicies.load(List.of());
+                catalog.complete(bundled);
+                engine.complete(PolicyEngine.compile(bundled.policies()));
+            } catch (Exception | Error e) { // even out of memory: the caller loads again and reports it
+                catalog.completeExceptionally(e);
+                engine.completeExceptionally(e);
+            }
+        }, "tollgate-policy-prefetch");
         thread.setDaemon(true); // an early usage error must not wait for it
         thread.start();
-        return new PolicyPrefetch(task);
+        return new PolicyPrefetch(catalog, engine);
     }
 
     /** The prefetched engine when it was compiled from exactly {@code catalog}'s policies, else null. */
-    PolicyEngine engineFor(PolicyCatalog catalog) {
-        Policies bundled = bundled();
-        return bundled != null && bundled.catalog().policies().equals(catalog.policies()) ? bundled.engine() : null;
+    PolicyEngine engineFor(PolicyCatalog configured) {
+        PolicyCatalog bundled = catalog();
+        return bundled != null && bundled.policies().equals(configured.policies()) ? result(engine) : null;
     }
 
     /** The prefetched bundled catalogue, or null when there is no prefetch or it failed. */
     PolicyCatalog catalog() {
-        Policies bundled = bundled();
-        return bundled == null ? null : bundled.catalog();
+        return result(catalog);
     }
 
-    private Policies bundled() {
-        if (task == null) {
+    private static <T> T result(CompletableFuture<T> future) {
+        if (future == null) {
             return null;
         }
         try {
-            return task.get();
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
