@@ -13,7 +13,7 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(run(args, out, err, System.getenv(), System.console() != null));
+        System.exit(run(args, out, err, System.getenv(), System.console() != null, PolicyPrefetch.forCommandLine(args)));
     }
 
     /**
@@ -23,7 +23,13 @@ public final class Main {
      * @param terminal whether standard output is a terminal (colour is used only then)
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, java.util.Map<String, String> env, boolean terminal) {
-        CommandLine cmd = new CommandLine(new TollgateCommand(new Console(out, err, env, terminal)));
+        return run(args, out, err, env, terminal, PolicyPrefetch.none());
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter, java.util.Map, boolean)}, with the policies prefetched. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, java.util.Map<String, String> env, boolean terminal,
+            PolicyPrefetch prefetch) {
+        CommandLine cmd = new CommandLine(new TollgateCommand(new Console(out, err, env, terminal), prefetch));
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

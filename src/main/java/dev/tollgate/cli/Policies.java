@@ -19,6 +19,12 @@ record Policies(PolicyCatalog catalog, PolicyEngine engine) {
 
     /** As {@link #load(List, Console)}, then the configuration's enable/disable lists and severity overrides. */
     static Policies load(List<Path> extraDirs, dev.tollgate.config.TollgateConfig config, Console console) {
+        return load(extraDirs, config, console, PolicyPrefetch.none());
+    }
+
+    /** As {@link #load(List, dev.tollgate.config.TollgateConfig, Console)}, using what {@code prefetch} has ready. */
+    static Policies load(List<Path> extraDirs, dev.tollgate.config.TollgateConfig config, Console console,
+            PolicyPrefetch prefetch) {
         for (Path dir : extraDirs) {
             if (!Files.isDirectory(dir)) {
                 console.err().println("tollgate: --policies " + dir + ": not a directory");
@@ -26,11 +32,13 @@ record Policies(PolicyCatalog catalog, PolicyEngine engine) {
             }
         }
         try {
-            PolicyCatalog catalog = configure(BundledPolicies.load(extraDirs), config, console);
+            PolicyCatalog bundled = extraDirs.isEmpty() ? prefetch.catalog() : null;
+            PolicyCatalog catalog = configure(bundled != null ? bundled : BundledPolicies.load(extraDirs), config, console);
             if (catalog == null) {
                 return null;
             }
-            return new Policies(catalog, PolicyEngine.compile(catalog.policies()));
+            PolicyEngine prefetched = prefetch.engineFor(catalog);
+            return new Policies(catalog, prefetched != null ? prefetched : PolicyEngine.compile(catalog.policies()));
         } catch (PolicyLoadException e) {
             for (PolicyError error : e.errors()) {
                 console.err().println(error);

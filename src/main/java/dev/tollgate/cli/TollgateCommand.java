@@ -20,13 +20,19 @@ import picocli.CommandLine.Command;
 final class TollgateCommand implements Callable<Integer> {
 
     private final Console console;
+    private final PolicyPrefetch prefetch;
 
-    TollgateCommand(Console console) {
+    TollgateCommand(Console console, PolicyPrefetch prefetch) {
         this.console = console;
+        this.prefetch = prefetch;
     }
 
     Console console() {
         return console;
+    }
+
+    PolicyPrefetch prefetch() {
+        return prefetch;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.tollgate.engine;
 
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelValidationException;
+import dev.tollgate.policy.CatalogSnapshot;
 import dev.tollgate.policy.Policy;
 import dev.tollgate.policy.PolicyCatalog;
 import dev.tollgate.policy.PolicyLoadException;
@@ -38,7 +39,10 @@ public final class PolicyPrecompiler {
         Path out = Path.of(args[0]);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.write(out, PrecompiledExpressions.write(asts));
+        // The parsed catalogue too, beside it: a scan then starts without parsing the policy YAML.
+        Path snapshot = out.resolveSibling(Path.of(CatalogSnapshot.RESOURCE).getFileName().toString());
+        Files.write(snapshot, CatalogSnapshot.write(catalog));
         System.out.println("precompiled " + asts.size() + " CEL expressions of " + catalog.policies().size()
-                + " policies into " + out);
+                + " policies into " + out + ", and the parsed catalogue into " + snapshot);
     }
 }

@@ -31,6 +31,12 @@ public final class BundledPolicies {
         try {
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {
+                // The jar's snapshot was written by the same build that packed these files, so it cannot be stale;
+                // a directory on the class path (tests, an IDE) may hold an old one, so there the YAML is read.
+                PolicyCatalog snapshot = CatalogSnapshot.bundled();
+                if (snapshot != null) {
+                    return PolicyCatalog.load(snapshot, extraSources(extraDirs));
+                }
                 try (FileSystem zip = FileSystems.newFileSystem(uri, Map.of())) {
                     return loadFrom(zip.getPath(RESOURCE), extraDirs);
                 }
@@ -44,10 +50,16 @@ public final class BundledPolicies {
     private static PolicyCatalog loadFrom(Path bundled, List<Path> extraDirs) throws PolicyLoadException {
         List<PolicyCatalog.Source> sources = new ArrayList<>();
         sources.add(new PolicyCatalog.Source(bundled, "policies/"));
+        sources.addAll(extraSources(extraDirs));
+        return PolicyCatalog.load(sources);
+    }
+
+    private static List<PolicyCatalog.Source> extraSources(List<Path> extraDirs) {
+        List<PolicyCatalog.Source> sources = new ArrayList<>();
         for (Path dir : extraDirs) {
             String shown = dir.toString().replace('\\', '/');
             sources.add(new PolicyCatalog.Source(dir, shown.endsWith("/") ? shown : shown + "/"));
         }
-        return PolicyCatalog.load(sources);
+        return sources;
     }
 }

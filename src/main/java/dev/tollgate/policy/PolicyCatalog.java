@@ -56,10 +56,24 @@ public record PolicyCatalog(List<Policy> policies, List<ChecklistItem> checklist
      * every checklist id a policy names exists.
      */
     public static PolicyCatalog load(List<Source> sources) throws PolicyLoadException {
+        return load(null, sources);
+    }
+
+    /**
+     * As {@link #load(List)}, starting from {@code base} (the bundled catalogue read back from its build-time
+     * {@link CatalogSnapshot}) as if it had been loaded from the first source: the same checks, replacements and
+     * digests follow. {@code base} may be null.
+     */
+    public static PolicyCatalog load(PolicyCatalog base, List<Source> sources) throws PolicyLoadException {
         List<PolicyError> errors = new ArrayList<>();
         Map<String, ChecklistItem> checklist = new LinkedHashMap<>();
         Map<String, Policy> policies = new LinkedHashMap<>();
         Map<String, String> digests = new LinkedHashMap<>();
+        if (base != null) {
+            base.checklist().forEach(c -> checklist.put(c.id(), c));
+            CatalogSnapshot.inLoadOrder(base).forEach(p -> policies.put(p.id(), p));
+            digests.putAll(base.digests());
+        }
         PolicyReader reader = new PolicyReader();
         for (Source source : sources) {
             Path checklistFile = source.root().resolve(CHECKLIST_FILE);
