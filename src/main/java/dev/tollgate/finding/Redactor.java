@@ -105,9 +105,11 @@ public final class Redactor {
             if (isSecretKey(key)) {
                 add(s, into);
             }
-            Matcher m = URL_PASSWORD.matcher(s);
-            while (m.find()) {
-                add(m.group(1), into);
+            if (s.indexOf('@') >= 0 && s.contains("://")) { // the regex only for what can be a URL with a password
+                Matcher m = URL_PASSWORD.matcher(s);
+                while (m.find()) {
+                    add(m.group(1), into);
+                }
             }
         }
     }
