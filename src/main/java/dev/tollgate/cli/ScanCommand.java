@@ -18,7 +18,6 @@ import dev.tollgate.scan.ChangedFiles;
 import dev.tollgate.scan.Scanner;
 import dev.tollgate.suppress.Suppressor;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -207,15 +206,15 @@ final class ScanCommand implements Callable<Integer> {
             Path output = i < outputs.size() ? outputs.get(i) : null;
             Reporters.Options options = new Reporters.Options(output == null && console.colorAllowed(noColor),
                     includeSuppressed);
-            StringWriter buffer = new StringWriter();
-            Reporters.forFormat(format, options).write(report, buffer);
+            // Written straight to where it goes: a large repository's report is tens of megabytes, and holding it
+            // as a string (then copying it) was the largest part of the scan's peak memory.
             if (output == null) {
-                console.out().write(buffer.toString());
+                Reporters.forFormat(format, options).write(report, console.out());
                 console.out().flush();
                 continue;
             }
             try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                w.write(buffer.toString());
+                Reporters.forFormat(format, options).write(report, w);
             } catch (IOException e) {
                 return usage(console, "cannot write " + output + ": " + e.getMessage());
             }

@@ -67,6 +67,20 @@ final class ModuleFiles {
     }
 
     /**
+     * The parsed {@code *.tf} files of {@code dir}, read for one look and not kept: deciding which directories are
+     * modules reads every directory, and keeping all those syntax trees until the end of the scan held the whole
+     * repository's Terraform in memory. A module's files are parsed again, once, when a call first evaluates it.
+     */
+    List<Parsed> moduleOnce(Path dir) {
+        List<Parsed> out = new ArrayList<>();
+        for (Path f : tfFiles(dir)) {
+            Parsed cached = cache.get(f.toAbsolutePath().normalize());
+            out.add(cached != null ? cached : parse(f.toAbsolutePath().normalize()));
+        }
+        return out;
+    }
+
+    /**
      * Drops the parsed files of a root directory once it is evaluated: no scanned directory calls a root, so nothing
      * reads them again, and a large repository's syntax trees need not all stay in memory until the scan ends.
      */

@@ -138,7 +138,7 @@ public final class TerraformParser {
     private static Set<Path> calledDirectories(ModuleFiles files, Set<Path> dirs) {
         Set<Path> called = ConcurrentHashMap.newKeySet();
         dirs.parallelStream().forEach(dir -> {
-            for (ModuleFiles.Parsed p : files.module(dir)) {
+            for (ModuleFiles.Parsed p : files.moduleOnce(dir)) {
                 for (Block b : p.hcl().body().blocks("module")) {
                     String source = b.body().attribute("source").map(Attribute::expr)
                             .filter(x -> x instanceof Expression.Template t && t.isLiteral())
