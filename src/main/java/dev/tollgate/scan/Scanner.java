@@ -40,9 +40,8 @@ import java.util.concurrent.atomic.LongAdder;
  * one Terraform root's) per thread rather than the repository's:
  * <ol>
  *   <li>files that may declare a Kubernetes link source (a HorizontalPodAutoscaler, a cert-manager Certificate) are
- *       parsed first and kept, since the objects they refer to, in any file, must see them;</li>
- *   <li>every other non-Terraform file is parsed, linked, judged and dropped;</li>
- *   <li>the files kept in step 1 are linked and judged;</li>
+ *       parsed first and only those objects kept, since the objects they refer to, in any file, must see them;</li>
+ *   <li>every non-Terraform file is parsed (those of step 1 again), linked, judged and dropped;</li>
  *   <li>Terraform is evaluated per root (modules through their calls), and each root's resources are judged per file
  *       they are written in, then dropped.</li>
  * </ol>
@@ -101,26 +100,23 @@ public final class Scanner {
             (f.type() == SourceFile.FileType.TERRAFORM ? terraformFiles : others).add(f);
         }
 
-        // 1. Link sources first: read every candidate file, keep (parsed) those whose text may declare one.
-        Map<SourceFile, ParsedFile> linkSources = new ConcurrentHashMap<>();
+        // 1. Link sources first: every file whose text may declare one is parsed, and only its HPAs and
+        //    Certificates are kept (a few small objects; keeping whole files held most of a large repository).
+        Queue<Resource> sources = new ConcurrentLinkedQueue<>();
         others.parallelStream().filter(f -> f.type() == SourceFile.FileType.YAML).forEach(f -> {
             SourceText.Read read = SourceText.read(f);
             if (read.text() != null && KubernetesLinks.mayHoldLinkSource(read.text())) {
-                linkSources.put(f, new ParsedFile(f, read, parsers.parse(f, read)));
+                parsers.parse(f, read).resources().stream().filter(KubernetesLinks::isLinkSource).forEach(sources::add);
             }
         });
-        List<Resource> sources = new ArrayList<>();
-        linkSources.values().forEach(p -> sources.addAll(p.result().resources()));
-        KubernetesLinks.Links links = KubernetesLinks.collect(sources);
+        KubernetesLinks.Links links = KubernetesLinks.collect(List.copyOf(sources));
 
-        // 2. Everything else: parsed, linked, judged, dropped.
-        others.parallelStream().filter(f -> !linkSources.containsKey(f)).forEach(f -> {
+        // 2. Every other file: parsed (again, for those of step 1), linked, judged, dropped.
+        others.parallelStream().forEach(f -> {
             SourceText.Read read = SourceText.read(f);
             judgeFile(new ParsedFile(f, read, parsers.parse(f, read)), links, results);
         });
-        // 3. The link sources' own files.
-        linkSources.values().parallelStream().forEach(p -> judgeFile(p, links, results));
-        // 4. Terraform, root by root.
+        // 3. Terraform, root by root.
         if (!terraformFiles.isEmpty()) {
             scanTerraform(terraformFiles, results);
         }

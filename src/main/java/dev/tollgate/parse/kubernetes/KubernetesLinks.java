@@ -67,6 +67,13 @@ public final class KubernetesLinks {
         return text.contains("HorizontalPodAutoscaler") || text.contains("cert-manager.io");
     }
 
+    /** Whether {@code r} declares links to others: an autoscaling HPA or a cert-manager Certificate. */
+    public static boolean isLinkSource(Resource r) {
+        return r.format() == Format.KUBERNETES
+                && (r.kind().equals("HorizontalPodAutoscaler") && apiGroup(r.data()).equals("autoscaling")
+                        || r.kind().equals("Certificate") && apiGroup(r.data()).equals("cert-manager.io"));
+    }
+
     /** The links that {@code sources} (usually the resources of files that {@link #mayHoldLinkSource}) give. */
     public static Links collect(Collection<Resource> sources) {
         Map<Key, List<Related>> byTarget = new HashMap<>();
