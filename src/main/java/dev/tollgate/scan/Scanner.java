@@ -111,7 +111,7 @@ public final class Scanner {
         });
         KubernetesLinks.Links links = KubernetesLinks.collect(List.copyOf(sources));
 
-        // 2. Every other file: parsed (again, for those of step 1), linked, judged, dropped.
+        // 2. Every file but Terraform: parsed (again, for those of step 1), linked, judged, dropped.
         others.parallelStream().forEach(f -> {
             SourceText.Read read = SourceText.read(f);
             judgeFile(new ParsedFile(f, read, parsers.parse(f, read)), links, results);
