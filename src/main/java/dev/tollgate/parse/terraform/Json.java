@@ -101,6 +101,48 @@ final class Json {
         }
     }
 
+    /** Invalid JSON in a file, where the parser stopped (1-based line and column). */
+    static final class Invalid extends Exception {
+        private final int line;
+        private final int column;
+
+        Invalid(String message, int line, int column) {
+            super(message);
+            this.line = line;
+            this.column = column;
+        }
+
+        int line() {
+            return line;
+        }
+
+        int column() {
+            return column;
+        }
+    }
+
+    /** A whole JSON file as evaluation values (numbers as BigDecimal), or where and why it is not JSON. */
+    static Object decodeDocument(String text) throws Invalid {
+        try (JsonParser p = FACTORY.createParser(text)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new Invalid("the file is empty", 1, 1);
+            }
+            Object v = read(p, t);
+            if (p.nextToken() != null) {
+                throw new Invalid("extra data after the JSON value", p.currentLocation().getLineNr(),
+                        p.currentLocation().getColumnNr());
+            }
+            return v;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new Invalid(e.getOriginalMessage(), at == null ? 1 : Math.max(1, at.getLineNr()),
+                    at == null ? 1 : Math.max(1, at.getColumnNr()));
+        } catch (IOException e) {
+            throw new Invalid("cannot read the JSON", 1, 1);
+        }
+    }
+
     private static Object read(JsonParser p, JsonToken t) throws IOException {
         switch (t) {
             case START_OBJECT -> {

@@ -219,19 +219,24 @@ public final class TerraformParser {
     }
 
     /**
-     * Root variable values, later sources winning: {@code terraform.tfvars}, {@code *.auto.tfvars} in name order,
-     * each {@code --var-file}, each {@code --var}.
+     * Root variable values, later sources winning, in Terraform's order: {@code terraform.tfvars},
+     * {@code terraform.tfvars.json}, {@code *.auto.tfvars} and {@code *.auto.tfvars.json} in name order, each
+     * {@code --var-file}, each {@code --var}. A file whose name ends in {@code .json} is read as JSON, as Terraform
+     * reads it.
      */
     private Map<String, Object> rootVariableValues(RootContext ctx, Path dir) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<Path> varFiles = new ArrayList<>();
-        Path tfvars = dir.resolve("terraform.tfvars");
-        if (Files.isRegularFile(tfvars)) {
-            varFiles.add(tfvars);
+        for (String name : List.of("terraform.tfvars", "terraform.tfvars.json")) {
+            Path tfvars = dir.resolve(name);
+            if (Files.isRegularFile(tfvars)) {
+                varFiles.add(tfvars);
+            }
         }
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.getFileName().toString().endsWith(".auto.tfvars") && Files.isRegularFile(p))
-                    .sorted().forEach(varFiles::add);
+            s.filter(p -> (p.getFileName().toString().endsWith(".auto.tfvars")
+                            || p.getFileName().toString().endsWith(".auto.tfvars.json")) && Files.isRegularFile(p))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).forEach(varFiles::add);
         } catch (IOException | SecurityException e) {
             // no listing, no auto.tfvars: the directory itself was listed already
         }
@@ -245,6 +250,10 @@ public final class TerraformParser {
                 ctx.problems().add(text.problem());
                 continue;
             }
+            if (abs.getFileName().toString().endsWith(".json")) {
+                jsonVariables(ctx, shown, text.text(), values);
+                continue;
+            }
             ModuleFiles.Parsed parsed = ModuleFiles.parseText(abs, shown, text.text());
             ctx.addProblems(parsed.problems());
             for (Attribute a : parsed.hcl().body().attributes()) {
@@ -253,5 +262,20 @@ public final class TerraformParser {
         }
         options.vars().forEach((name, value) -> values.put(name, new ModuleEvaluation.CommandLineValue(value)));
         return values;
+    }
+
+    /** A {@code *.tfvars.json} file: one JSON object, each property a variable's value. */
+    private static void jsonVariables(RootContext ctx, String shown, String text, Map<String, Object> values) {
+        try {
+            if (Json.decodeDocument(text) instanceof Map<?, ?> object) {
+                object.forEach((name, value) -> values.put(String.valueOf(name), value));
+            } else {
+                ctx.problems().add(new Problem(shown, 1, 1, Problem.Kind.PARSE_ERROR,
+                        "a variables file in JSON must hold one object of variable names to values"));
+            }
+        } catch (Json.Invalid e) {
+            ctx.problems().add(new Problem(shown, e.line(), e.column(), Problem.Kind.PARSE_ERROR,
+                    "invalid JSON in a variables file: " + e.getMessage()));
+        }
     }
 }

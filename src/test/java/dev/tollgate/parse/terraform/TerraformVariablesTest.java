@@ -67,6 +67,44 @@ class TerraformVariablesTest {
     }
 
     @Test
+    void jsonVariableFiles_areReadInTerraformsOrder() {
+        // terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars and *.auto.tfvars.json by name, then --var-file.
+        Path varFile = dir.resolve("ci/prod.tfvars.json");
+        TerraformParser.Result r = new TerraformFixture(dir)
+                .file("main.tf", MAIN)
+                .file("terraform.tfvars", "b = \"tfvars\"\nc = \"tfvars\"\nd = \"tfvars\"\n")
+                .file("terraform.tfvars.json", "{\"c\": \"tfvars.json\", \"d\": \"tfvars.json\", \"n\": 41}")
+                .file("a.auto.tfvars.json", "{\"d\": \"a.auto.json\", \"list\": [\"x\", \"y\"]}")
+                .file("b.auto.tfvars", "d = \"b.auto\"\n")
+                .file("ci/prod.tfvars.json", "{\"e\": \"var-file\"}")
+                .evaluate(new TerraformOptions(List.of(varFile), Map.of()));
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("a", "default");
+        expected.put("b", "tfvars");
+        expected.put("c", "tfvars.json");
+        expected.put("d", "b.auto");
+        expected.put("e", "var-file");
+        expected.put("n", 42L);
+        expected.put("list", List.of("x", "y"));
+        expected.put("unset", new Unknown("var.unset"));
+        assertEquals(expected, resource(r, "t.r").data());
+        assertEquals(List.of(), r.problems());
+    }
+
+    @Test
+    void invalidJsonVariables_areLocatedAndTheRestStillLoads() {
+        TerraformParser.Result r = new TerraformFixture(dir)
+                .file("main.tf", "variable \"a\" {}\nresource \"t\" \"r\" {\n  a = var.a\n}\n")
+                .file("terraform.tfvars", "a = \"ok\"\n")
+                .file("x.auto.tfvars.json", "{\n  \"a\": \"json\",\n  \"b\": [1,\n}\n")
+                .evaluate();
+        assertEquals("ok", resource(r, "t.r").data().get("a"));
+        assertEquals(1, r.problems().size(), r.problems().toString());
+        assertEquals("x.auto.tfvars.json", r.problems().get(0).file());
+        assertEquals(4, r.problems().get(0).line(), r.problems().toString());
+    }
+
+    @Test
     void aValueIsLocatedAtTheAttributeNotWhereItCameFrom() {
         TerraformParser.Result r = new TerraformFixture(dir)
                 .file("variables.tf", "variable \"acl\" {\n  default = \"private\"\n}\n")
