@@ -1,11 +1,17 @@
 package dev.tollgate.cli;
 
+import dev.tollgate.config.ConfigError;
+import dev.tollgate.config.TollgateConfig;
+import dev.tollgate.discovery.FileDiscovery;
 import dev.tollgate.evidence.ControlStatus;
 import dev.tollgate.evidence.EvidenceDocument;
 import dev.tollgate.evidence.EvidenceError;
 import dev.tollgate.evidence.EvidenceException;
 import dev.tollgate.evidence.EvidenceExporter;
 import dev.tollgate.evidence.EvidenceVerifier;
+import dev.tollgate.parse.Parsers;
+import dev.tollgate.parse.terraform.TerraformOptions;
+import dev.tollgate.suppress.Suppressor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +58,10 @@ final class EvidenceCommand implements Callable<Integer> {
     @Option(names = "--policies", paramLabel = "DIR", description = "Extra policy directory, as for scan")
     private List<Path> policyDirs = new ArrayList<>();
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file, as for scan (default: .tollgate.yml at the scan root, if present)")
+    private Path configFile;
+
     @Option(names = "--debug", description = "Show stack traces of internal errors")
     private boolean debug;
 
@@ -73,15 +83,35 @@ final class EvidenceCommand implements Callable<Integer> {
         if (Files.exists(output) && !Files.isDirectory(output)) {
             return usage(console, "--output " + output + ": not a directory");
         }
-        Policies policies = Policies.load(policyDirs, console);
+        // The same configuration as a scan (enabled policies, severities, policy dirs, excluded paths, Terraform
+        // variables, suppression rules), so that the evidence judges what the pull-request gate judges.
+        TollgateConfig config;
+        try {
+            config = ScanCommand.loadConfig(configFile, roots);
+        } catch (ConfigError e) {
+            e.errors().forEach(console.err()::println);
+            return ExitCode.USAGE.code();
+        }
+        Path configDir = ScanCommand.configDir(config, configFile, roots);
+        List<Path> dirs = new ArrayList<>();
+        config.policyDirs().forEach(d -> dirs.add(configDir.resolve(d)));
+        dirs.addAll(policyDirs);
+        Policies policies = Policies.load(dirs, config, console);
         if (policies == null) {
             return ExitCode.USAGE.code();
         }
+        TerraformOptions terraform = ScanCommand.terraformOptions(config, configDir, List.of(), List.of(), console);
+        if (terraform == null) {
+            return ExitCode.USAGE.code();
+        }
+        EvidenceExporter.Scanning scanning = new EvidenceExporter.Scanning(
+                new FileDiscovery(FileDiscovery.DEFAULT_MAX_FILE_SIZE, config.exclude()), new Parsers(terraform),
+                new Suppressor(config.suppressions(), config.forbidInline(), ScanCommand.today()));
         EvidenceExporter exporter = new EvidenceExporter(policies.catalog(), policies.engine(), Version.current(),
-                Clock.systemUTC(), console.env());
+                Clock.systemUTC(), console.env(), scanning);
         EvidenceDocument doc;
         try {
-            doc = exporter.export(new EvidenceExporter.Request(roots, output, attestations, policyDirs));
+            doc = exporter.export(new EvidenceExporter.Request(roots, output, attestations, dirs));
         } catch (EvidenceException e) {
             for (EvidenceError error : e.errors()) {
                 console.err().println(error);

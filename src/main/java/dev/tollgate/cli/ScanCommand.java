@@ -130,7 +130,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         TollgateConfig config;
         try {
-            config = loadConfig(roots);
+            config = loadConfig(configFile, roots);
         } catch (ConfigError e) {
             e.errors().forEach(console.err()::println);
             return ExitCode.USAGE.code();
@@ -162,7 +162,7 @@ final class ScanCommand implements Callable<Integer> {
         }
 
         List<Path> dirs = new ArrayList<>();
-        Path configDir = config.source() == null ? Path.of(".") : configPath(roots).toAbsolutePath().getParent();
+        Path configDir = configDir(config, configFile, roots);
         config.policyDirs().forEach(d -> dirs.add(configDir.resolve(d)));
         dirs.addAll(policyDirs);
         // Loading the policies and walking the scan roots do not depend on each other: on a cold start each costs a
@@ -254,21 +254,27 @@ final class ScanCommand implements Callable<Integer> {
         return config.failOn() != null ? config.failOn() : Severity.LOW;
     }
 
-    private TollgateConfig loadConfig(List<Path> roots) throws ConfigError {
+    /** {@code --config FILE}, else {@code .tollgate.yml} at the first scan root, else no configuration. */
+    static TollgateConfig loadConfig(Path configFile, List<Path> roots) throws ConfigError {
         if (configFile != null) {
             if (!Files.isRegularFile(configFile)) {
                 throw new ConfigError(List.of("tollgate: --config " + configFile + ": file not found"));
             }
             return ConfigReader.read(configFile, configFile.toString().replace('\\', '/'));
         }
-        Path implicit = configPath(roots);
+        Path implicit = configPath(null, roots);
         if (implicit != null && Files.isRegularFile(implicit)) {
             return ConfigReader.read(implicit, implicit.toString().replace('\\', '/'));
         }
         return TollgateConfig.none();
     }
 
-    private Path configPath(List<Path> roots) {
+    /** The directory that paths in the configuration are relative to (the working directory without one). */
+    static Path configDir(TollgateConfig config, Path configFile, List<Path> roots) {
+        return config.source() == null ? Path.of(".") : configPath(configFile, roots).toAbsolutePath().getParent();
+    }
+
+    private static Path configPath(Path configFile, List<Path> roots) {
         if (configFile != null) {
             return configFile;
         }
@@ -302,11 +308,16 @@ final class ScanCommand implements Callable<Integer> {
         return LocalDate.now(ZoneOffset.UTC);
     }
 
+    private TerraformOptions terraformOptions(TollgateConfig config, Path configDir, Console console) {
+        return terraformOptions(config, configDir, varFiles, vars, console);
+    }
+
     /**
      * Terraform variables: the configuration's {@code terraform.var-files} and {@code vars} first, then
      * {@code --var-file} and {@code --var} (flags win); null after a usage message.
      */
-    private TerraformOptions terraformOptions(TollgateConfig config, Path configDir, Console console) {
+    static TerraformOptions terraformOptions(TollgateConfig config, Path configDir, List<Path> varFiles,
+            List<String> vars, Console console) {
         Map<String, String> values = new LinkedHashMap<>(config.vars());
         List<Path> files = new ArrayList<>();
         config.varFiles().forEach(f -> files.add(configDir.resolve(f)));

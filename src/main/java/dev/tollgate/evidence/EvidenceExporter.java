@@ -1,5 +1,6 @@
 package dev.tollgate.evidence;
 
+import dev.tollgate.discovery.Discovery;
 import dev.tollgate.discovery.FileDiscovery;
 import dev.tollgate.engine.PolicyEngine;
 import dev.tollgate.finding.ScanReport;
@@ -11,6 +12,7 @@ import dev.tollgate.policy.Policy;
 import dev.tollgate.policy.PolicyCatalog;
 import dev.tollgate.report.sarif.SarifReporter;
 import dev.tollgate.scan.Scanner;
+import dev.tollgate.suppress.Suppressor;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -46,6 +50,7 @@ public final class EvidenceExporter {
     private final String toolVersion;
     private final Clock clock;
     private final Map<String, String> env;
+    private final Scanning scanning;
 
     /**
      * @param clock the real clock: the evidence time when {@code SOURCE_DATE_EPOCH} is not set, and the "now" that
@@ -54,11 +59,33 @@ public final class EvidenceExporter {
      */
     public EvidenceExporter(PolicyCatalog catalog, PolicyEngine engine, String toolVersion, Clock clock,
             Map<String, String> env) {
+        this(catalog, engine, toolVersion, clock, env, Scanning.defaults(clock));
+    }
+
+    /**
+     * @param scanning how files are found, parsed and suppressed: what a configuration file says, as for a scan
+     */
+    public EvidenceExporter(PolicyCatalog catalog, PolicyEngine engine, String toolVersion, Clock clock,
+            Map<String, String> env, Scanning scanning) {
         this.catalog = catalog;
         this.engine = engine;
         this.toolVersion = toolVersion;
         this.clock = clock;
         this.env = Map.copyOf(env);
+        this.scanning = scanning;
+    }
+
+    /**
+     * The scan settings the evidence is taken with, so that it judges what {@code tollgate scan} judges with the same
+     * configuration (excluded paths, Terraform variables, suppression rules).
+     */
+    public record Scanning(FileDiscovery discovery, Parsers parsers, Suppressor suppressor) {
+
+        /** No configuration: default discovery and parsing, inline suppressions only. */
+        public static Scanning defaults(Clock clock) {
+            return new Scanning(new FileDiscovery(), new Parsers(),
+                    Suppressor.inlineOnly(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
+        }
     }
 
     /**
@@ -89,9 +116,10 @@ public final class EvidenceExporter {
 
         Files.createDirectories(request.outputDir());
         Path out = request.outputDir().toRealPath();
-        List<SourceFile> discovered = new FileDiscovery().discover(request.roots()).files();
-        ScanReport report = new Scanner(catalog, engine, new FileDiscovery(), new Parsers(), toolVersion)
-                .scan(request.roots());
+        Discovery found = scanning.discovery().discover(request.roots());
+        List<SourceFile> discovered = found.files();
+        ScanReport report = new Scanner(catalog, engine, scanning.discovery(), scanning.parsers(), toolVersion,
+                scanning.suppressor(), PolicyEngine.Passes.PER_RESOURCE).scan(found);
 
         Path first = request.roots().isEmpty() ? Path.of(".") : request.roots().get(0);
         Path gitDir = Files.isDirectory(first) ? first : first.toAbsolutePath().getParent();

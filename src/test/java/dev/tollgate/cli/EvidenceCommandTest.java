@@ -63,6 +63,36 @@ class EvidenceCommandTest {
     }
 
     @Test
+    void theConfigurationAppliesAsForAScan(@TempDir Path dir) throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Files.createDirectories(repo.resolve("app"));
+        Files.createDirectories(repo.resolve("vendor"));
+        Files.writeString(repo.resolve("app/.env.production"), "DEBUG=True\nX_FRAME_OPTIONS=SAMEORIGIN\n");
+        Files.writeString(repo.resolve("vendor/.env.production"), "DEBUG=True\n");
+        Files.writeString(repo.resolve(".tollgate.yml"), String.join("\n",
+                "exclude: [\"vendor/**\"]",
+                "policies:",
+                "  disable: [TG-ENV-XFO-001]",
+                "suppressions:",
+                "  rules:",
+                "    - policy: TG-ENV-DEBUG-001",
+                "      path: app/.env.production",
+                "      reason: staging image, debug page behind VPN"));
+        Path out = dir.resolve("ev");
+        Run r = run(EPOCH, "evidence", repo.toString(), "--output", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String evidence = Files.readString(out.resolve("evidence.json"));
+        assertFalse(evidence.contains("vendor/.env.production"), "an excluded file is not an input");
+        assertFalse(evidence.contains("\"TG-ENV-XFO-001\""), "a disabled policy does not run");
+        assertTrue(evidence.contains("staging image, debug page behind VPN"), "a configured suppression is shown");
+
+        Run bad = run(EPOCH, "evidence", repo.toString(), "--output", dir.resolve("ev2").toString(), "--config",
+                dir.resolve("missing.yml").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("missing.yml: file not found"), bad.err());
+    }
+
+    @Test
     void usageErrorsExitTwo(@TempDir Path dir) {
         assertEquals(2, run(EPOCH, "evidence", "fixtures").code(), "--output is required");
         assertEquals(2, run(EPOCH, "evidence", "no/such/path", "--output", dir.toString()).code());
