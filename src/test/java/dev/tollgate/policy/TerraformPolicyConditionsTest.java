@@ -66,6 +66,24 @@ class TerraformPolicyConditionsTest {
     }
 
     @Test
+    void httpsListenerMessage_saysWhatFitsTheLoadBalancer() throws Exception {
+        Map<String, Object> action = map("type", "forward");
+        Map<String, SourceLocation> locs = new LinkedHashMap<>();
+        locs.put("", new SourceLocation("main.tf", 1, 1));
+        for (String protocol : List.of("TCP", "HTTP")) {
+            Resource r = new Resource(Format.TERRAFORM, "aws_lb_listener", "this", "aws_lb_listener.this",
+                    new SourceLocation("main.tf", 1, 1), map("port", 80L, "protocol", protocol,
+                            "default_action", List.of(action)), new LocationIndex(locs), List.of());
+            List<Evaluation> out = PolicyEngine.compile(List.of(policies.get("TG-TF-HTTPS-001"))).evaluate(r);
+            assertEquals(1, out.size());
+            String message = out.get(0).message();
+            // A Network Load Balancer cannot redirect: its finding must not ask for a redirect action.
+            assertEquals(protocol.equals("TCP"), message.contains("cannot redirect"), message);
+            assertEquals(protocol.equals("HTTP"), message.contains("not a redirect to HTTPS"), message);
+        }
+    }
+
+    @Test
     void s3CannedAcl() throws Exception {
         assertEquals("/acl=FAIL", judge("TG-TF-S3-001", "aws_s3_bucket", map("bucket", "b", "acl", "public-read")));
         assertEquals("/acl=FAIL", judge("TG-TF-S3-001", "aws_s3_bucket_acl", map("acl", "Authenticated-Read ")));
