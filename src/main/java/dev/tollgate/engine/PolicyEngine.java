@@ -198,12 +198,12 @@ public final class PolicyEngine {
     private static Verdict decide(CompiledPolicy cp, Element element) {
         ItemAnswers answers = cp.answers();
         if (answers == null) {
-            return evaluate(cp, element);
+            return evaluateCondition(cp, element);
         }
         Object item = element.item();
         Verdict known = answers.get(item);
         if (known == null) {
-            known = evaluate(cp, element);
+            known = evaluateCondition(cp, element);
             answers.put(item, known.outcome() == Outcome.FAIL ? new Verdict(Outcome.FAIL, null) : known);
             return known;
         }
@@ -211,7 +211,7 @@ public final class PolicyEngine {
         return known.outcome() == Outcome.FAIL ? new Verdict(Outcome.FAIL, failureMessage(cp, element)) : known;
     }
 
-    private static Verdict evaluate(CompiledPolicy cp, Element element) {
+    private static Verdict evaluateCondition(CompiledPolicy cp, Element element) {
         Policy p = cp.policy();
         try {
             Object result = cp.condition().eval(element);

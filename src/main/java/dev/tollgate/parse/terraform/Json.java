@@ -83,21 +83,12 @@ final class Json {
         sb.append('"');
     }
 
+    /** {@code jsondecode}: the value, or an evaluation error saying why the text is not JSON. */
     static Object decode(String text) {
-        try (JsonParser p = FACTORY.createParser(text)) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                throw new EvalException("jsondecode: empty input");
-            }
-            Object v = read(p, t);
-            if (p.nextToken() != null) {
-                throw new EvalException("jsondecode: extra data after the JSON value");
-            }
-            return v;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new EvalException("jsondecode: invalid JSON (" + e.getOriginalMessage() + ")");
-        } catch (IOException e) {
-            throw new EvalException("jsondecode: invalid JSON");
+        try {
+            return decodeDocument(text);
+        } catch (Invalid e) {
+            throw new EvalException("jsondecode: " + e.getMessage());
         }
     }
 
@@ -121,12 +112,12 @@ final class Json {
         }
     }
 
-    /** A whole JSON file as evaluation values (numbers as BigDecimal), or where and why it is not JSON. */
+    /** A whole JSON text as evaluation values (numbers as BigDecimal), or where and why it is not JSON. */
     static Object decodeDocument(String text) throws Invalid {
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
-                throw new Invalid("the file is empty", 1, 1);
+                throw new Invalid("empty input", 1, 1);
             }
             Object v = read(p, t);
             if (p.nextToken() != null) {
@@ -136,10 +127,10 @@ final class Json {
             return v;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             var at = e.getLocation();
-            throw new Invalid(e.getOriginalMessage(), at == null ? 1 : Math.max(1, at.getLineNr()),
+            throw new Invalid("invalid JSON (" + e.getOriginalMessage() + ")", at == null ? 1 : Math.max(1, at.getLineNr()),
                     at == null ? 1 : Math.max(1, at.getColumnNr()));
         } catch (IOException e) {
-            throw new Invalid("cannot read the JSON", 1, 1);
+            throw new Invalid("invalid JSON", 1, 1);
         }
     }
 

@@ -275,7 +275,7 @@ public final class TerraformParser {
             }
         } catch (Json.Invalid e) {
             ctx.problems().add(new Problem(shown, e.line(), e.column(), Problem.Kind.PARSE_ERROR,
-                    "invalid JSON in a variables file: " + e.getMessage()));
+                    "a variables file in JSON: " + e.getMessage()));
         }
     }
 }
