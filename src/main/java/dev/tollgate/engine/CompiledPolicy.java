@@ -2,6 +2,7 @@ package dev.tollgate.engine;
 
 import dev.cel.runtime.CelRuntime;
 import dev.tollgate.policy.Policy;
+import java.util.List;
 
 /**
  * A policy ready to run: its CEL programs compiled once at start.
@@ -14,4 +15,14 @@ import dev.tollgate.policy.Policy;
  */
 record CompiledPolicy(Policy policy, CelRuntime.Program condition, CelRuntime.Program message, Selector selector,
         ItemAnswers answers) {
+
+    /**
+     * Whether {@code selectTypes} skips every parsed map and list, so that the selector need not give them: a parsed
+     * map is always a CEL map, and a parsed list a CEL list or, holding a value known only after apply, unknown, which
+     * {@code selectTypes} cannot name ({@link CelValues}).
+     */
+    boolean scalarsOnly() {
+        List<String> types = policy.selectTypes();
+        return !types.isEmpty() && !types.contains("map") && !types.contains("list");
+    }
 }

@@ -162,10 +162,11 @@ public final class PolicyEngine {
             if (context == null) {
                 context = new ResourceContext(resource);
             }
-            List<String> pointers = cp.selector() == null ? List.of("") : cp.selector().select(resource.data());
+            List<String> types = cp.policy().selectTypes();
+            List<String> pointers = cp.selector() == null ? List.of("")
+                    : cp.selector().select(resource.data(), cp.scalarsOnly());
             int passed = 0;
             String passedAt = "";
-            List<String> types = cp.policy().selectTypes();
             for (String pointer : pointers) {
                 Element element = new Element(context, pointer);
                 if (!types.isEmpty() && !types.contains(typeOf(element.item()))) {

@@ -44,10 +44,18 @@ final class Selector {
 
     /** The pointers of the selected elements: each path's in the order json-path gives them, duplicates once. */
     List<String> select(Object data) {
+        return select(data, false);
+    }
+
+    /**
+     * As {@link #select(Object)}; when {@code scalarsOnly}, selected maps and lists may be left out (where the path is
+     * walked directly), because the caller would skip them.
+     */
+    List<String> select(Object data, boolean scalarsOnly) {
         Set<String> pointers = new LinkedHashSet<>();
         for (Path path : paths) {
             if (path.simple() != null) {
-                path.simple().select(data, pointers);
+                path.simple().select(data, pointers, scalarsOnly);
             } else {
                 selectGeneral(path.general(), data, pointers);
             }

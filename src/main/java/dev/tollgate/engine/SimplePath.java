@@ -161,67 +161,121 @@ final class SimplePath {
 
     /** Adds the pointer of every selected node of {@code root} to {@code out}, in json-path's order. */
     void select(Object root, Collection<String> out) {
-        walk(root, "", 0, out);
+        select(root, out, false);
     }
 
-    private void walk(Object node, String pointer, int stepIndex, Collection<String> out) {
-        if (stepIndex == steps.size()) {
-            out.add(pointer);
-            return;
-        }
-        Step step = steps.get(stepIndex);
-        if (step.deep()) {
-            scan(node, pointer, step, stepIndex, out);
-        } else {
-            apply(node, pointer, step, stepIndex, out);
-        }
+    /**
+     * As {@link #select(Object, Collection)}, leaving out selected maps and lists when {@code scalarsOnly}: for a
+     * policy whose {@code selectTypes} names neither, which would skip them anyway, and which selects every value
+     * ({@code $..*}), where the maps and lists are a third of what is selected.
+     */
+    void select(Object root, Collection<String> out, boolean scalarsOnly) {
+        new Walk(out, scalarsOnly).walk(root, 0);
     }
 
-    /** The step on {@code node} itself, then on every node below it, as json-path's deep scan orders them. */
-    private void scan(Object node, String pointer, Step step, int stepIndex, Collection<String> out) {
-        if (node instanceof Map<?, ?> map) {
-            apply(node, pointer, step, stepIndex, out);
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                scan(e.getValue(), pointer + "/" + LocationIndex.escape(String.valueOf(e.getKey())), step, stepIndex,
-                        out);
+    /**
+     * One selection over one resource. The pointer of the node being looked at is kept as a stack of its tokens (a
+     * key, or a boxed list index) and written out only for a selected node: a deep scan ({@code $..containers})
+     * visits every node of a resource and selects few, and building each visited node's pointer string was most of
+     * its cost.
+     */
+    private final class Walk {
+        private final Collection<String> out;
+        private final boolean scalarsOnly;
+        private final ArrayList<Object> tokens = new ArrayList<>();
+
+        Walk(Collection<String> out, boolean scalarsOnly) {
+            this.out = out;
+            this.scalarsOnly = scalarsOnly;
+        }
+
+        private void walk(Object node, int stepIndex) {
+            if (stepIndex == steps.size()) {
+                if (!scalarsOnly || !(node instanceof Map || node instanceof Collection)) {
+                    out.add(pointer());
+                }
+                return;
             }
-        } else if (node instanceof List<?> list) {
-            if (step.wildcard()) {
-                apply(node, pointer, step, stepIndex, out);
-            }
-            for (int i = 0; i < list.size(); i++) {
-                scan(list.get(i), pointer + "/" + i, step, stepIndex, out);
+            Step step = steps.get(stepIndex);
+            if (step.deep()) {
+                scan(node, step, stepIndex);
+            } else {
+                apply(node, step, stepIndex);
             }
         }
-    }
 
-    private void apply(Object node, String pointer, Step step, int stepIndex, Collection<String> out) {
-        if (step.field() != null) {
-            // json-path filters a list's elements, but a map as a whole (the map itself, not its values).
-            if (node instanceof List<?> list) {
-                for (int i = 0; i < list.size(); i++) {
-                    if (step.accepts(list.get(i))) {
-                        walk(list.get(i), pointer + "/" + i, stepIndex + 1, out);
+        private String pointer() {
+            if (tokens.isEmpty()) {
+                return "";
+            }
+            StringBuilder b = new StringBuilder();
+            for (Object token : tokens) {
+                b.append('/').append(token instanceof String key ? LocationIndex.escape(key) : token);
+            }
+            return b.toString();
+        }
+
+        /** {@code node}'s child {@code token}, walked from step {@code stepIndex} on. */
+        private void child(Object token, Object child, int stepIndex) {
+            tokens.add(token);
+            walk(child, stepIndex);
+            tokens.remove(tokens.size() - 1);
+        }
+
+        /** The step on {@code node} itself, then on every node below it, as json-path's deep scan orders them. */
+        private void scan(Object node, Step step, int stepIndex) {
+            if (node instanceof Map<?, ?> map) {
+                apply(node, step, stepIndex);
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    if (e.getValue() instanceof Map || e.getValue() instanceof List) {
+                        tokens.add(String.valueOf(e.getKey()));
+                        scan(e.getValue(), step, stepIndex);
+                        tokens.remove(tokens.size() - 1);
                     }
                 }
-            } else if (step.accepts(node)) {
-                walk(node, pointer, stepIndex + 1, out);
+            } else if (node instanceof List<?> list) {
+                if (step.wildcard()) {
+                    apply(node, step, stepIndex);
+                }
+                for (int i = 0; i < list.size(); i++) {
+                    Object element = list.get(i);
+                    if (element instanceof Map || element instanceof List) {
+                        tokens.add(i);
+                        scan(element, step, stepIndex);
+                        tokens.remove(tokens.size() - 1);
+                    }
+                }
             }
-        } else if (step.key() != null) {
-            if (node instanceof Map<?, ?> map && map.containsKey(step.key())) {
-                walk(map.get(step.key()), pointer + "/" + LocationIndex.escape(step.key()), stepIndex + 1, out);
-            }
-        } else if (step.index() >= 0) {
-            if (node instanceof List<?> list && step.index() < list.size()) {
-                walk(list.get(step.index()), pointer + "/" + step.index(), stepIndex + 1, out);
-            }
-        } else if (node instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                walk(e.getValue(), pointer + "/" + LocationIndex.escape(String.valueOf(e.getKey())), stepIndex + 1, out);
-            }
-        } else if (node instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                walk(list.get(i), pointer + "/" + i, stepIndex + 1, out);
+        }
+
+        private void apply(Object node, Step step, int stepIndex) {
+            if (step.field() != null) {
+                // json-path filters a list's elements, but a map as a whole (the map itself, not its values).
+                if (node instanceof List<?> list) {
+                    for (int i = 0; i < list.size(); i++) {
+                        if (step.accepts(list.get(i))) {
+                            child(i, list.get(i), stepIndex + 1);
+                        }
+                    }
+                } else if (step.accepts(node)) {
+                    walk(node, stepIndex + 1);
+                }
+            } else if (step.key() != null) {
+                if (node instanceof Map<?, ?> map && map.containsKey(step.key())) {
+                    child(step.key(), map.get(step.key()), stepIndex + 1);
+                }
+            } else if (step.index() >= 0) {
+                if (node instanceof List<?> list && step.index() < list.size()) {
+                    child(step.index(), list.get(step.index()), stepIndex + 1);
+                }
+            } else if (node instanceof Map<?, ?> map) {
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    child(String.valueOf(e.getKey()), e.getValue(), stepIndex + 1);
+                }
+            } else if (node instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    child(i, list.get(i), stepIndex + 1);
+                }
             }
         }
     }

@@ -12,6 +12,35 @@ import org.junit.jupiter.api.Test;
 
 class RedactorTest {
 
+    /** What {@link Redactor#isSecretKey} was before it was written out by hand, kept as its specification. */
+    private static final java.util.regex.Pattern SECRET_KEY_REFERENCE = java.util.regex.Pattern.compile(
+            "(?i)(pass(word|wd|phrase)?|pwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|"
+                    + "auth|dsn|signing|salt|cookie|session|(^|[_.-])key$)");
+
+    @Test
+    void secretKeyNamesAreThoseTheReferenceRegexFinds() {
+        java.util.List<String> keys = new java.util.ArrayList<>(java.util.List.of("DB_PASSWORD", "passwd", "PassPhrase",
+                "MYSQL_PWD", "client_secret", "GITHUB_TOKEN", "api_key", "APIKEY", "api-key", "PRIVATE_KEY",
+                "privatekey", "aws_access_key_id", "credentials", "OAUTH_URL", "SENTRY_DSN", "signing_key", "SALT",
+                "cookie_name", "SESSION_ENGINE", "key", "KEY", "ssh.key", "tls-key", "monkey", "keyring", "key_id",
+                "api_url", "access_log", "private_ip", "name", "", "K", "ke", "_key", "Key", "accesskey_id",
+                "bypass", "x.KEY", "author", "essalt", "\u212Aey"));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        String[] parts = {"pass", "PASS", "word", "pwd", "secret", "tok", "token", "api", "API", "private", "access",
+                "key", "KEY", "Key", "k", "ey", "_", "-", ".", "cred", "auth", "dsn", "sign", "salt", "cookie",
+                "session", "id", "url", "x", "\u212A", "\u00e9"};
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder key = new StringBuilder();
+            for (int n = random.nextInt(1, 5); n > 0; n--) {
+                key.append(parts[random.nextInt(parts.length)]);
+            }
+            keys.add(key.toString());
+        }
+        for (String key : keys) {
+            assertEquals(SECRET_KEY_REFERENCE.matcher(key).find(), Redactor.isSecretKey(key), key);
+        }
+    }
+
     private static Resource env(String file, Map<String, Object> vars) {
         String name = file.substring(file.lastIndexOf('/') + 1);
         return new Resource(Format.DOTENV, "env", name, "env:" + file, SourceLocation.startOf(file),
