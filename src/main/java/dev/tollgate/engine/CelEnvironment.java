@@ -3,6 +3,8 @@ package dev.tollgate.engine;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
@@ -15,7 +17,10 @@ import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelStandardFunctions;
 import dev.cel.runtime.CelRuntimeFactory;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one CEL environment every policy compiles against, declared explicitly: the variables {@code resource},
@@ -26,6 +31,24 @@ import java.util.List;
  * <p>Compiler and runtime are immutable and thread-safe; policies compile once and evaluate many times.
  */
 final class CelEnvironment {
+
+    /**
+     * The variables a policy's expressions can read. {@link ConditionInputs} knows what each one means for
+     * remembering answers; a new one must be handled there too.
+     */
+    static final Map<String, CelType> VARIABLES = orderedMap(
+            "resource", SimpleType.DYN,
+            "item", SimpleType.DYN,
+            "meta", MapType.create(SimpleType.STRING, SimpleType.DYN),
+            "related", ListType.create(SimpleType.DYN));
+
+    private static Map<String, CelType> orderedMap(Object... namesAndTypes) {
+        Map<String, CelType> out = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndTypes.length; i += 2) {
+            out.put((String) namesAndTypes[i], (CelType) namesAndTypes[i + 1]);
+        }
+        return Collections.unmodifiableMap(out);
+    }
 
     private final CelOptions options;
     private final CelRuntime runtime;
@@ -77,10 +100,8 @@ final class CelEnvironment {
         return CelCompilerFactory.standardCelCompilerBuilder()
                 .setOptions(options)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                .addVar("resource", SimpleType.DYN)
-                .addVar("item", SimpleType.DYN)
-                .addVar("meta", MapType.create(SimpleType.STRING, SimpleType.DYN))
-                .addVar("related", dev.cel.common.types.ListType.create(SimpleType.DYN))
+                .addVarDeclarations(VARIABLES.entrySet().stream()
+                        .map(v -> dev.cel.common.CelVarDecl.newVarDeclaration(v.getKey(), v.getValue())).toList())
                 .addLibraries(CelOptionalLibrary.INSTANCE, CelExtensions.strings(), CelExtensions.bindings(),
                         CelExtensions.math(options), CelExtensions.lists())
                 .addFunctionDeclarations(PolicyFunctions.declarations())

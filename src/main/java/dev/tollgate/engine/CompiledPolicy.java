@@ -11,10 +11,11 @@ import java.util.List;
  * @param condition the compiled condition
  * @param message the compiled message expression, or null
  * @param selector the compiled selector, or null to judge the whole resource
- * @param answers the condition's answers by value, when the condition reads nothing but {@code item}; else null
+ * @param answers the condition's answers by the values it reads, when those are only {@code item} and a few
+ *     {@code meta} fields ({@link ConditionInputs}); else null
  */
 record CompiledPolicy(Policy policy, CelRuntime.Program condition, CelRuntime.Program message, Selector selector,
-        ItemAnswers answers) {
+        Answers answers) {
 
     /**
      * Whether {@code selectTypes} skips every parsed map and list, so that the selector need not give them: a parsed

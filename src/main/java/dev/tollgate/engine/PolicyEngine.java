@@ -62,7 +62,8 @@ public final class PolicyEngine {
                     own.add(p.origin("select").error("invalid json-path in select: " + e.getMessage()));
                 }
             }
-            ItemAnswers answers = condition != null && readsOnlyItem(env, p.condition()) ? new ItemAnswers() : null;
+            ConditionInputs inputs = condition == null ? null : inputs(env, p.condition());
+            Answers answers = inputs == null ? null : new Answers(inputs);
             return new Compiled(own.isEmpty() ? new CompiledPolicy(p, condition, message, selector, answers) : null, own);
         }).toList();
         for (Compiled c : results) {
@@ -77,25 +78,12 @@ public final class PolicyEngine {
         return new PolicyEngine(List.copyOf(compiled));
     }
 
-    /**
-     * Whether the condition's only variable is {@code item} (no {@code resource}, {@code meta} or {@code related}):
-     * then its answer depends on the item's value alone (see {@link ItemAnswers}). Tollgate's functions are pure.
-     */
-    private static boolean readsOnlyItem(CelEnvironment env, String condition) {
+    /** What the condition's answer depends on, when that is little enough to remember answers by. */
+    private static ConditionInputs inputs(CelEnvironment env, String condition) {
         try {
-            CelAbstractSyntaxTree ast = env.compile(condition);
-            boolean readsItem = false;
-            for (var reference : ast.getReferenceMap().values()) {
-                if (reference.overloadIds().isEmpty()) {
-                    if (!reference.name().equals("item")) {
-                        return false;
-                    }
-                    readsItem = true;
-                }
-            }
-            return readsItem;
+            return ConditionInputs.of(env.compile(condition));
         } catch (CelValidationException e) {
-            return false;
+            return null;
         }
     }
 
@@ -197,15 +185,16 @@ public final class PolicyEngine {
     }
 
     private static Verdict decide(CompiledPolicy cp, Element element) {
-        ItemAnswers answers = cp.answers();
-        if (answers == null) {
+        Answers answers = cp.answers();
+        List<Object> key = answers == null ? null
+                : answers.key(element.item(), answers.readsMeta() ? element.meta() : Map.of(), element.context.data);
+        if (key == null) {
             return evaluateCondition(cp, element);
         }
-        Object item = element.item();
-        Verdict known = answers.get(item);
+        Verdict known = answers.get(key);
         if (known == null) {
             known = evaluateCondition(cp, element);
-            answers.put(item, known.outcome() == Outcome.FAIL ? new Verdict(Outcome.FAIL, null) : known);
+            answers.put(key, known.outcome() == Outcome.FAIL ? new Verdict(Outcome.FAIL, null) : known);
             return known;
         }
         // A failure's message may name the resource (meta): built for each finding, never remembered.

@@ -30,14 +30,48 @@ class PolicyEngineTest {
     }
 
     private static Resource env(Map<String, Object> data) {
+        return env(".env", data);
+    }
+
+    private static Resource env(String file, Map<String, Object> data) {
         Map<String, SourceLocation> locs = new LinkedHashMap<>();
-        locs.put("", new SourceLocation(".env", 1, 1));
+        locs.put("", new SourceLocation(file, 1, 1));
         int line = 1;
         for (String k : data.keySet()) {
-            locs.put(LocationIndex.child("", k), new SourceLocation(".env", line++, 1));
+            locs.put(LocationIndex.child("", k), new SourceLocation(file, line++, 1));
         }
-        return new Resource(Format.DOTENV, "env", ".env", ".env", new SourceLocation(".env", 1, 1), data,
+        return new Resource(Format.DOTENV, "env", file, file, new SourceLocation(file, 1, 1), data,
                 new LocationIndex(locs));
+    }
+
+    @Test
+    void rememberedAnswers_areKeptApartByEveryInputTheConditionReads() throws Exception {
+        // Remembered by (item, file name, key): the same value under another key or in another file is judged anew.
+        PolicyEngine engine = PolicyEngine.compile(List.of(policy("$[*]",
+                "!deploy_file(meta.file) || item != meta.key", null)));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("A", "A");
+        data.put("B", "A");
+        for (int run = 0; run < 2; run++) {
+            assertEquals(List.of(Outcome.FAIL, Outcome.PASS), engine.evaluate(env("svc/.env.production", data))
+                    .stream().map(Evaluation::outcome).toList());
+            assertEquals(List.of(Outcome.PASS, Outcome.PASS), engine.evaluate(env("svc/.env.development", data))
+                    .stream().map(Evaluation::outcome).toList());
+        }
+        // Maps are remembered with their entries in order: equal maps in another order may answer otherwise.
+        PolicyEngine order = PolicyEngine.compile(List.of(policy("$[*]", "item.map(k, k)[0] == 'a'", null)));
+        Map<String, Object> ab = new LinkedHashMap<>();
+        ab.put("a", 1L);
+        ab.put("b", 2L);
+        Map<String, Object> ba = new LinkedHashMap<>();
+        ba.put("b", 2L);
+        ba.put("a", 1L);
+        Map<String, Object> maps = new LinkedHashMap<>();
+        maps.put("M1", ab);
+        maps.put("M2", ba);
+        maps.put("M3", ab);
+        assertEquals(List.of(Outcome.PASS, Outcome.FAIL, Outcome.PASS),
+                order.evaluate(env(maps)).stream().map(Evaluation::outcome).toList());
     }
 
     @Test

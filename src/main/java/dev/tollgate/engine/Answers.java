@@ -1,0 +1,105 @@
+package dev.tollgate.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A condition's outcomes by the values it read, for a condition whose answer depends on nothing but the selected
+ * {@code item}, a few {@code meta} fields and a few top-level fields of {@code resource} ({@link ConditionInputs}). Policies judge the same values over and over:
+ * the same env entry ({@code {name: DB_HOST, value: postgres}}) in every Deployment of a repository, the same label,
+ * image and port strings in every resource, the same variable in {@code .env.production} of every service.
+ *
+ * <p>Only small inputs are remembered (at most {@link #MAX_NODES} values in all, strings of at most 1,024
+ * characters), at most {@link #LIMIT} answers per policy, so the memory is bounded whatever the
+ * repository. A map is remembered with its entries in order, since a condition may iterate over it. Only the outcome
+ * is kept: a failure's message may read more of {@code meta} and is built for each finding. Thread-safe; the scan
+ * judges resources in parallel.
+ */
+final class Answers {
+
+    static final int LIMIT = 50_000;
+    static final int MAX_NODES = 16;
+
+    /** A map in a memo key: its entries in order, as key, value, key, value... */
+    private record OrderedMap(List<Object> entries) {
+    }
+
+    private final ConditionInputs inputs;
+    private final Map<List<Object>, PolicyEngine.Verdict> answers = new ConcurrentHashMap<>();
+
+    Answers(ConditionInputs inputs) {
+        this.inputs = inputs;
+    }
+
+    /**
+     * The memo key of one element, or null when what it reads is too large to remember.
+     *
+     * @param meta the element's meta, or an empty map when the condition reads none ({@link #readsMeta})
+     * @param resource the resource's data as CEL sees it
+     */
+    List<Object> key(Object item, Map<String, Object> meta, Object resource) {
+        List<Object> values = inputs.values(item, meta, resource);
+        int[] budget = {MAX_NODES};
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
+            Object key = keyOf(value, budget);
+            if (key == null && value != null) {
+                return null;
+            }
+            values.set(i, key);
+        }
+        return values;
+    }
+
+    /** Whether the condition reads any {@code meta} field, so that {@link #key} needs the element's meta. */
+    boolean readsMeta() {
+        return !inputs.metaFields().isEmpty();
+    }
+
+    /** The answer already given for {@code key}, or null. */
+    PolicyEngine.Verdict get(List<Object> key) {
+        return answers.get(key);
+    }
+
+    void put(List<Object> key, PolicyEngine.Verdict verdict) {
+        if (answers.size() < LIMIT) {
+            answers.putIfAbsent(key, verdict);
+        }
+    }
+
+    /** {@code value} as a memo key (lists as lists, maps as ordered entries), or null when it is too large. */
+    private static Object keyOf(Object value, int[] budget) {
+        if (--budget[0] < 0) {
+            return null;
+        }
+        if (value instanceof String s) {
+            return s.length() <= 1024 ? s : null;
+        }
+        if (value instanceof Map<?, ?> map) {
+            List<Object> entries = new ArrayList<>(map.size() * 2);
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                Object v = keyOf(e.getValue(), budget);
+                if (v == null && e.getValue() != null) {
+                    return null;
+                }
+                entries.add(e.getKey());
+                entries.add(v);
+            }
+            return new OrderedMap(entries);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> elements = new ArrayList<>(list.size());
+            for (Object element : list) {
+                Object v = keyOf(element, budget);
+                if (v == null && element != null) {
+                    return null;
+                }
+                elements.add(v);
+            }
+            return elements;
+        }
+        return value; // numbers, booleans, CEL's null value; null (unknown) is its own key
+    }
+}
