@@ -35,6 +35,7 @@ import java.util.Optional;
 public final class PolicyEngine {
 
     private final List<CompiledPolicy> policies;
+    private final SecretKeyNames secretKeys = new SecretKeyNames();
 
     private PolicyEngine(List<CompiledPolicy> policies) {
         this.policies = policies;
@@ -148,11 +149,11 @@ public final class PolicyEngine {
                 continue;
             }
             if (context == null) {
-                context = new ResourceContext(resource);
+                context = new ResourceContext(resource, secretKeys);
             }
             List<String> types = cp.policy().selectTypes();
             List<String> pointers = cp.selector() == null ? List.of("")
-                    : cp.selector().select(resource.data(), cp.scalarsOnly());
+                    : cp.selector().select(resource.data(), cp.scalarsOnly(), context.deepScans);
             int passed = 0;
             String passedAt = "";
             for (String pointer : pointers) {
@@ -241,11 +242,15 @@ public final class PolicyEngine {
     private static final class ResourceContext {
         final Resource resource;
         final Object data;
+        private final SecretKeyNames secretKeys;
+        /** The {@code $..key} scans of the resource's data, shared by the policies that start with the same one. */
+        final SimplePath.DeepScans deepScans = new SimplePath.DeepScans();
         private List<Object> related;
         private Redactor redactor;
 
-        ResourceContext(Resource resource) {
+        ResourceContext(Resource resource, SecretKeyNames secretKeys) {
             this.resource = resource;
+            this.secretKeys = secretKeys;
             this.data = CelValues.of(resource.data());
         }
 
@@ -261,7 +266,7 @@ public final class PolicyEngine {
                 return message;
             }
             if (redactor == null) {
-                redactor = Redactor.forResource(resource);
+                redactor = Redactor.forResource(resource, secretKeys);
             }
             return redactor.redact(message);
         }

@@ -52,10 +52,15 @@ final class Selector {
      * walked directly), because the caller would skip them.
      */
     List<String> select(Object data, boolean scalarsOnly) {
+        return select(data, scalarsOnly, null);
+    }
+
+    /** As {@link #select(Object, boolean)}, with the resource's shared deep scans when given. */
+    List<String> select(Object data, boolean scalarsOnly, SimplePath.DeepScans scans) {
         Set<String> pointers = new LinkedHashSet<>();
         for (Path path : paths) {
             if (path.simple() != null) {
-                path.simple().select(data, pointers, scalarsOnly);
+                path.simple().select(data, pointers, scalarsOnly, scans);
             } else {
                 selectGeneral(path.general(), data, pointers);
             }

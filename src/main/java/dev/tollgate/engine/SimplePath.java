@@ -3,6 +3,7 @@ package dev.tollgate.engine;
 import dev.tollgate.model.LocationIndex;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +171,73 @@ final class SimplePath {
      * ({@code $..*}), where the maps and lists are a third of what is selected.
      */
     void select(Object root, Collection<String> out, boolean scalarsOnly) {
-        new Walk(out, scalarsOnly).walk(root, 0);
+        select(root, out, scalarsOnly, null);
+    }
+
+    /**
+     * As {@link #select(Object, Collection, boolean)}, taking a leading deep scan for a key ({@code $..containers})
+     * from {@code scans} when given: several policies start with the same one, and each would otherwise walk the
+     * whole resource again.
+     */
+    void select(Object root, Collection<String> out, boolean scalarsOnly, DeepScans scans) {
+        Walk walk = new Walk(out, scalarsOnly);
+        Step first = steps.isEmpty() ? null : steps.get(0);
+        if (scans != null && first != null && first.deep() && first.key() != null) {
+            for (DeepScans.Match match : scans.of(root, first.key())) {
+                walk.tokens.clear();
+                walk.tokens.addAll(match.tokens());
+                walk.walk(match.node(), 1);
+            }
+        } else {
+            walk.walk(root, 0);
+        }
+    }
+
+    /**
+     * The nodes under one key anywhere in one resource ({@code $..key}), found once and kept for every path that
+     * starts with that deep scan. One per resource; not thread-safe, as a resource is judged on one thread.
+     */
+    static final class DeepScans {
+
+        /** A node under the key: its pointer's tokens (keys, and boxed list indexes) and the node. */
+        record Match(List<Object> tokens, Object node) {
+        }
+
+        private final Map<String, List<Match>> byKey = new HashMap<>();
+
+        List<Match> of(Object root, String key) {
+            return byKey.computeIfAbsent(key, k -> {
+                List<Match> matches = new ArrayList<>();
+                find(root, k, new ArrayList<>(), matches);
+                return matches;
+            });
+        }
+
+        /** In json-path's deep-scan order: a map's own key first, then each child's nodes in turn. */
+        private static void find(Object node, String key, ArrayList<Object> tokens, List<Match> out) {
+            if (node instanceof Map<?, ?> map) {
+                if (map.containsKey(key)) {
+                    List<Object> at = new ArrayList<>(tokens);
+                    at.add(key);
+                    out.add(new Match(List.copyOf(at), map.get(key)));
+                }
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    if (e.getValue() instanceof Map || e.getValue() instanceof List) {
+                        tokens.add(String.valueOf(e.getKey()));
+                        find(e.getValue(), key, tokens, out);
+                        tokens.remove(tokens.size() - 1);
+                    }
+                }
+            } else if (node instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    if (list.get(i) instanceof Map || list.get(i) instanceof List) {
+                        tokens.add(i);
+                        find(list.get(i), key, tokens, out);
+                        tokens.remove(tokens.size() - 1);
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,8 +57,17 @@ public final class Redactor {
     }
 
     public static Redactor forResource(Resource resource) {
+        return forResource(resource, Redactor::isSecretKey);
+    }
+
+    /**
+     * As {@link #forResource(Resource)}, asking {@code secretKey} rather than {@link #isSecretKey} whether a key names a
+     * secret: a caller that builds many redactors can remember the answers, since the same key names come back in
+     * every resource and {@code isSecretKey} is asked of every key of each resource.
+     */
+    public static Redactor forResource(Resource resource, Predicate<String> secretKey) {
         Set<String> found = new LinkedHashSet<>();
-        collect(null, resource.data(), found);
+        collect(null, resource.data(), found, secretKey);
         List<String> sorted = new ArrayList<>(found);
         // Longest first, so a secret containing another is masked whole.
         sorted.sort(Comparator.comparingInt(String::length).reversed());
@@ -133,17 +143,17 @@ public final class Redactor {
         return s;
     }
 
-    private static void collect(String key, Object value, Set<String> into) {
+    private static void collect(String key, Object value, Set<String> into, Predicate<String> secretKey) {
         if (value instanceof Map<?, ?> map) {
             // A Kubernetes env entry {name: DB_PASSWORD, value: ...} names its secret in a sibling field.
-            if (map.get("name") instanceof String name && isSecretKey(name) && map.get("value") instanceof String v) {
+            if (map.get("name") instanceof String name && secretKey.test(name) && map.get("value") instanceof String v) {
                 add(v, into);
             }
-            map.forEach((k, v) -> collect(String.valueOf(k), v, into));
+            map.forEach((k, v) -> collect(String.valueOf(k), v, into, secretKey));
         } else if (value instanceof List<?> list) {
-            list.forEach(v -> collect(key, v, into));
+            list.forEach(v -> collect(key, v, into, secretKey));
         } else if (value instanceof String s) {
-            if (isSecretKey(key)) {
+            if (key != null && secretKey.test(key)) {
                 add(s, into);
             }
             if (s.indexOf('@') >= 0 && s.contains("://")) { // the regex only for what can be a URL with a password

@@ -94,6 +94,13 @@ class SimplePathTest {
         Set<String> actual = new LinkedHashSet<>();
         simple.select(data, actual);
         assertEquals(new TreeSet<>(expected), new TreeSet<>(actual), path + " on " + what);
+        // A deep scan shared between paths gives the same pointers in the same order, fresh or reused.
+        SimplePath.DeepScans scans = new SimplePath.DeepScans();
+        for (int reuse = 0; reuse < 2; reuse++) {
+            Set<String> shared = new LinkedHashSet<>();
+            simple.select(data, shared, false, scans);
+            assertEquals(List.copyOf(actual), List.copyOf(shared), path + " with shared deep scans on " + what);
+        }
     }
 
     private static Object randomNode(SplittableRandom random, int depth) {
