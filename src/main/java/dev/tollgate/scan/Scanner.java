@@ -100,13 +100,17 @@ public final class Scanner {
             (f.type() == SourceFile.FileType.TERRAFORM ? terraformFiles : others).add(f);
         }
 
-        // 1. Link sources first: every file whose text may declare one is parsed, and only its HPAs and
-        //    Certificates are kept (a few small objects; keeping whole files held most of a large repository).
+        // 1. Link sources first: in every file whose text may declare one, the documents that may are parsed, and
+        //    only their HPAs and Certificates kept (a few small objects; keeping whole files held most of a large
+        //    repository). Should the documents not parse on their own, the whole file is parsed.
         Queue<Resource> sources = new ConcurrentLinkedQueue<>();
         others.parallelStream().filter(f -> f.type() == SourceFile.FileType.YAML).forEach(f -> {
             SourceText.Read read = SourceText.read(f);
             if (read.text() != null && KubernetesLinks.mayHoldLinkSource(read.text())) {
-                parsers.parse(f, read).resources().stream().filter(KubernetesLinks::isLinkSource).forEach(sources::add);
+                ParseResult marked = parsers.parse(f,
+                        new SourceText.Read(KubernetesLinks.linkSourceDocuments(read.text()), null));
+                ParseResult parsed = marked.problems().isEmpty() ? marked : parsers.parse(f, read);
+                parsed.resources().stream().filter(KubernetesLinks::isLinkSource).forEach(sources::add);
             }
         });
         KubernetesLinks.Links links = KubernetesLinks.collect(List.copyOf(sources));

@@ -67,6 +67,58 @@ public final class KubernetesLinks {
         return text.contains("HorizontalPodAutoscaler") || text.contains("cert-manager.io");
     }
 
+    /**
+     * {@code text} with every YAML document that does not name a link-source marker blanked: its lines emptied, its
+     * line breaks and document markers kept, so that what is parsed from the result sits at its original line. A scan
+     * parses this before judging anything, instead of the whole file: a manifest that declares an HPA usually holds
+     * the Deployment and Service it scales too, which the scan parses anyway with every other file.
+     *
+     * <p>Documents are split at lines that start with {@code ---} or {@code ...} followed by a space or nothing: the
+     * YAML document markers, which no block or multi-line flow scalar may contain at the start of a line.
+     */
+    public static String linkSourceDocuments(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int docStart = 0;
+        int lineStart = 0;
+        while (lineStart <= text.length()) {
+            int nl = text.indexOf('\n', lineStart);
+            int lineEnd = nl < 0 ? text.length() : nl;
+            if (nl < 0 || isDocumentMarker(text, lineStart, lineEnd)) {
+                int docEnd = nl < 0 ? text.length() : lineStart;
+                appendDocument(text, docStart, docEnd, out);
+                if (nl < 0) {
+                    break;
+                }
+                out.append(text, lineStart, nl + 1);
+                docStart = nl + 1;
+            }
+            lineStart = lineEnd + 1;
+        }
+        return out.toString();
+    }
+
+    private static boolean isDocumentMarker(String text, int from, int to) {
+        if (to - from < 3 || !(text.startsWith("---", from) || text.startsWith("...", from))) {
+            return false;
+        }
+        return to - from == 3 || text.charAt(from + 3) == ' ' || text.charAt(from + 3) == '\t'
+                || text.charAt(from + 3) == '\r';
+    }
+
+    /** The document as it is when it names a marker, else only its line breaks. */
+    private static void appendDocument(String text, int from, int to, StringBuilder out) {
+        String doc = text.substring(from, to);
+        if (mayHoldLinkSource(doc)) {
+            out.append(doc);
+            return;
+        }
+        for (int i = 0; i < doc.length(); i++) {
+            if (doc.charAt(i) == '\n') {
+                out.append('\n');
+            }
+        }
+    }
+
     /** Whether {@code r} declares links to others: an autoscaling HPA or a cert-manager Certificate. */
     public static boolean isLinkSource(Resource r) {
         return r.format() == Format.KUBERNETES

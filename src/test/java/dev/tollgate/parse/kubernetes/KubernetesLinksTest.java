@@ -217,4 +217,47 @@ class KubernetesLinksTest {
 
         assertSame(terraformish, linked.get(0));
     }
+
+    @Test
+    void linkSourceDocuments_keepsOnlyMarkedDocumentsAtTheirLines() {
+        String text = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  template:
+                    metadata:
+                      annotations:
+                        note: |
+                          --- not a document marker: indented
+                ---
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata: {name: web}
+                spec:
+                  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+                  maxReplicas: 4
+                --- # a comment after the marker
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web}
+                ...
+                ---
+                apiVersion: cert-manager.io/v1
+                kind: Certificate
+                metadata: {name: web-tls}
+                spec: {secretName: web-tls}
+                """;
+        String kept = KubernetesLinks.linkSourceDocuments(text);
+
+        assertEquals(text.lines().count(), kept.lines().count());
+        assertEquals(false, kept.contains("annotations"));
+        assertEquals(false, kept.contains("kind: Service"));
+        List<Resource> full = parse("k8s/web.yaml", text).stream().filter(KubernetesLinks::isLinkSource).toList();
+        List<Resource> fromKept = parse("k8s/web.yaml", kept);
+        assertEquals(List.of("HorizontalPodAutoscaler", "Certificate"), fromKept.stream().map(Resource::kind).toList());
+        assertEquals(full.stream().map(r -> r.address() + "@" + r.location() + r.data()).toList(),
+                fromKept.stream().map(r -> r.address() + "@" + r.location() + r.data()).toList());
+        assertEquals(List.of(11, 23), fromKept.stream().map(r -> r.location().line()).toList());
+    }
 }
