@@ -241,6 +241,8 @@ final class ModuleEvaluation {
                 return moduleValue(name);
             };
             case "data" -> (Namespace) (type, at, sc) -> (Namespace) (name, at2, sc2) -> new Unknown(at2.raw());
+            // Ephemeral resources (Terraform 1.10+) exist only while planning or applying: always unknown here.
+            case "ephemeral" -> (Namespace) (type, at, sc) -> (Namespace) (name, at2, sc2) -> new Unknown(at2.raw());
             case "path" -> Map.of("module", pathOf(dir), "root", ".", "cwd", ".");
             // terraform.applying (1.10) is false while planning and true while applying: not knowable here.
             case "terraform" -> Map.of("workspace", "default", "applying", new Unknown("terraform.applying"));

@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Reads and parses the {@code .tf} (and {@code .tf.json}) files of module directories, each file once per scan however many roots or calls
- * use it. Paths shown in reports are relative to the scan base with {@code /} separators.
+ * Reads and parses the {@code .tf} and {@code .tf.json} files of module directories, each file once per scan however
+ * many roots or calls use it. Paths shown in reports are relative to the scan base with {@code /} separators.
  */
 final class ModuleFiles {
 

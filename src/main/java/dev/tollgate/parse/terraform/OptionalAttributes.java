@@ -54,7 +54,8 @@ final class OptionalAttributes {
             case "object" -> arg instanceof ObjectCons attrs && value instanceof Map<?, ?> m ? object(m, attrs) : value;
             case "list", "set" -> value instanceof List<?> l ? each(l, arg) : value;
             case "map" -> value instanceof Map<?, ?> m ? eachValue(m, arg) : value;
-            case "tuple" -> arg instanceof Expression.Tuple types && value instanceof List<?> l ? tuple(l, types) : value;
+            case "tuple" -> arg instanceof Expression.Tuple types && value instanceof List<?> l
+                    ? tuple(l, types) : value;
             case "optional" -> apply(value, arg);
             default -> value;
         };

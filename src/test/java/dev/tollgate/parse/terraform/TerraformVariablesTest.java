@@ -209,13 +209,4 @@ class TerraformVariablesTest {
         assertEquals(Map.of("kind", "CanNotDelete", "name", "given"), resource(r, "module.m.t.child").data());
         assertEquals(List.of(), r.problems());
     }
-
-    @Test
-    void terraformApplying_isUnknownWithoutAProblem() {
-        TerraformParser.Result r = new TerraformFixture(dir)
-                .file("main.tf", "resource \"t\" \"r\" {\n  a = terraform.applying\n}\n")
-                .evaluate();
-        assertEquals(new Unknown("terraform.applying"), resource(r, "t.r").data().get("a"));
-        assertEquals(List.of(), r.problems());
-    }
 }
