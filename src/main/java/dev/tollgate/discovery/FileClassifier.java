@@ -12,7 +12,7 @@ final class FileClassifier {
 
     static Optional<FileType> classify(String fileName) {
         String n = fileName.toLowerCase(Locale.ROOT);
-        if (n.endsWith(".tf")) {
+        if (n.endsWith(".tf") || n.endsWith(".tf.json")) {
             return Optional.of(FileType.TERRAFORM);
         }
         if (n.endsWith(".json")) {

@@ -79,9 +79,85 @@ final class ModuleEvaluation {
         this.depth = depth;
         this.inputs = inputs;
         this.rootValues = rootValues;
+        List<HclFile> overrides = new ArrayList<>();
         for (HclFile f : files) {
-            declare(f);
+            if (isOverrideFile(f.source().fileName())) {
+                overrides.add(f);
+            } else {
+                declare(f);
+            }
         }
+        for (HclFile f : overrides) {
+            override(f);
+        }
+    }
+
+    /** {@code override.tf}, {@code *_override.tf} (and {@code .tf.json}): merged into the other files' blocks. */
+    static boolean isOverrideFile(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        name = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        name = name.endsWith(".tf") ? name.substring(0, name.length() - 3) : name;
+        return name.equals("override") || name.endsWith("_override");
+    }
+
+    /**
+     * Terraform's override files, read after all the others: an override block's arguments replace the original
+     * block's arguments of the same name, and its nested blocks replace all the original's nested blocks of the same
+     * type ({@code lifecycle} is merged argument by argument); an override local replaces the original local. An
+     * override of something never declared is ignored (Terraform rejects it; it does not change what is evaluated).
+     */
+    private void override(HclFile f) {
+        for (Block b : f.body().blocks()) {
+            List<String> l = b.labels();
+            switch (b.type()) {
+                case "locals" -> b.body().attributes().forEach(a -> locals.computeIfPresent(a.name(), (k, old) -> a));
+                case "variable" -> mergeInto(variables, l.size() == 1 ? l.get(0) : null, b);
+                case "output" -> mergeInto(outputs, l.size() == 1 ? l.get(0) : null, b);
+                case "module" -> mergeInto(moduleCalls, l.size() == 1 ? l.get(0) : null, b);
+                case "resource" -> mergeInto(resources, l.size() == 2 ? l.get(0) + "." + l.get(1) : null, b);
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static void mergeInto(Map<String, Block> declared, String key, Block over) {
+        if (key != null) {
+            declared.computeIfPresent(key, (k, original) -> merged(original, over));
+        }
+    }
+
+    private static Block merged(Block original, Block over) {
+        dev.tollgate.parse.terraform.hcl.Body ob = original.body();
+        dev.tollgate.parse.terraform.hcl.Body vb = over.body();
+        List<Attribute> attributes = new ArrayList<>();
+        for (Attribute a : ob.attributes()) {
+            attributes.add(vb.attribute(a.name()).orElse(a));
+        }
+        for (Attribute a : vb.attributes()) {
+            if (ob.attribute(a.name()).isEmpty()) {
+                attributes.add(a);
+            }
+        }
+        Set<String> overridden = new HashSet<>();
+        vb.blocks().forEach(nb -> overridden.add(nb.type()));
+        List<Block> blocks = new ArrayList<>();
+        for (Block nb : ob.blocks()) {
+            if (!overridden.contains(nb.type())) {
+                blocks.add(nb);
+            } else if (nb.type().equals("lifecycle") && !vb.blocks("lifecycle").isEmpty()) {
+                blocks.add(merged(nb, vb.blocks("lifecycle").get(0)));
+                overridden.remove("lifecycle");
+            }
+        }
+        for (Block nb : vb.blocks()) {
+            if (!nb.type().equals("lifecycle") || blocks.stream().noneMatch(x -> x.type().equals("lifecycle"))) {
+                blocks.add(nb);
+            }
+        }
+        return new Block(original.type(), original.labels(),
+                new dev.tollgate.parse.terraform.hcl.Body(attributes, blocks, ob.range()), original.range(),
+                original.typeRange(), original.labelRanges());
     }
 
     private void declare(HclFile f) {
@@ -165,8 +241,11 @@ final class ModuleEvaluation {
                 return moduleValue(name);
             };
             case "data" -> (Namespace) (type, at, sc) -> (Namespace) (name, at2, sc2) -> new Unknown(at2.raw());
+            // Ephemeral resources (Terraform 1.10+) exist only while planning or applying: always unknown here.
+            case "ephemeral" -> (Namespace) (type, at, sc) -> (Namespace) (name, at2, sc2) -> new Unknown(at2.raw());
             case "path" -> Map.of("module", pathOf(dir), "root", ".", "cwd", ".");
-            case "terraform" -> Map.of("workspace", "default");
+            // terraform.applying (1.10) is false while planning and true while applying: not knowable here.
+            case "terraform" -> Map.of("workspace", "default", "applying", new Unknown("terraform.applying"));
             case "self" -> new Unknown(v.raw());
             case "count", "each" -> throw new EvalException("\"" + v.name() + "\" is only available in a block with "
                     + (v.name().equals("count") ? "count" : "for_each"), v.range());
@@ -221,8 +300,14 @@ final class ModuleEvaluation {
         return new Tracked(new Unknown("var." + name), Set.of());
     }
 
-    /** Applies a primitive {@code type} constraint ({@code number}, {@code bool}, {@code string}). */
+    /**
+     * Applies a primitive {@code type} constraint ({@code number}, {@code bool}, {@code string}), or the
+     * {@code optional(...)} attribute defaults of a structural one.
+     */
     private Object convert(Object v, Expression type, Block decl) {
+        if (v != null && !Values.isUnknown(v) && OptionalAttributes.hasOptional(type)) {
+            return new OptionalAttributes(e -> ctx.evaluate(e, Scope.of(constants(ctx)))).apply(v, type);
+        }
         if (v == null || Values.isUnknown(v) || !(type instanceof Expression.Variable t)) {
             return v;
         }

@@ -5,6 +5,7 @@ import dev.tollgate.parse.SourceText;
 import dev.tollgate.parse.terraform.hcl.HclDiagnostic;
 import dev.tollgate.parse.terraform.hcl.HclFile;
 import dev.tollgate.parse.terraform.hcl.HclParser;
+import dev.tollgate.parse.terraform.hcl.JsonConfigParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Reads and parses the {@code .tf} files of module directories, each file once per scan however many roots or calls
- * use it. Paths shown in reports are relative to the scan base with {@code /} separators.
+ * Reads and parses the {@code .tf} and {@code .tf.json} files of module directories, each file once per scan however
+ * many roots or calls use it. Paths shown in reports are relative to the scan base with {@code /} separators.
  */
 final class ModuleFiles {
 
@@ -58,7 +59,7 @@ final class ModuleFiles {
     List<Path> tfFiles(Path dir) {
         return listings.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> {
             try (Stream<Path> s = Files.list(d)) {
-                return s.filter(p -> p.getFileName().toString().endsWith(".tf") && Files.isRegularFile(p))
+                return s.filter(p -> isConfiguration(p.getFileName().toString()) && Files.isRegularFile(p))
                         .sorted().toList();
             } catch (IOException | SecurityException e) {
                 return List.of();
@@ -104,8 +105,13 @@ final class ModuleFiles {
         return parseText(f, shown, read.text());
     }
 
+    /** A Terraform configuration file: native syntax {@code *.tf} or JSON syntax {@code *.tf.json}. */
+    static boolean isConfiguration(String fileName) {
+        return fileName.endsWith(".tf") || fileName.endsWith(".tf.json");
+    }
+
     static Parsed parseText(Path f, String shown, String text) {
-        HclFile hcl = HclParser.parse(text, shown);
+        HclFile hcl = shown.endsWith(".tf.json") ? JsonConfigParser.parse(text, shown) : HclParser.parse(text, shown);
         List<Problem> problems = new ArrayList<>();
         for (HclDiagnostic d : hcl.diagnostics()) {
             problems.add(new Problem(shown, d.line(), d.column(), Problem.Kind.PARSE_ERROR, d.message()));

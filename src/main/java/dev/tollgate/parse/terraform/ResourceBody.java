@@ -21,12 +21,15 @@ import java.util.Set;
  *
  * <p>Nested blocks become lists of maps, one element per block, as hcl2json gives them; {@code dynamic} blocks join
  * the same list when their {@code for_each} is known. Meta-arguments ({@code count}, {@code for_each},
- * {@code provider}, {@code depends_on}) are not data; {@code lifecycle.ignore_changes} keeps its references as text.
+ * {@code provider}, {@code depends_on}) are not data; {@code lifecycle.ignore_changes}, {@code replace_triggered_by}
+ * and the {@code events}/{@code actions} of a {@code lifecycle.action_trigger} keep their references as text.
  */
 final class ResourceBody {
 
     private static final Set<String> META = Set.of("count", "for_each", "provider", "depends_on");
     private static final Set<String> LIFECYCLE_REFERENCES = Set.of("ignore_changes", "replace_triggered_by");
+    /** Terraform 1.14 actions: {@code events = [after_create]} are keywords, {@code actions} name action blocks. */
+    private static final Set<String> ACTION_TRIGGER_REFERENCES = Set.of("events", "actions");
 
     private final RootContext ctx;
     private final Block block;
@@ -71,7 +74,8 @@ final class ResourceBody {
                 }
                 String p = LocationIndex.child(pointer, a.name());
                 locations.put(p, RootContext.location(a.nameRange()));
-                if (path.equals("lifecycle") && LIFECYCLE_REFERENCES.contains(a.name())) {
+                if (path.equals("lifecycle") && LIFECYCLE_REFERENCES.contains(a.name())
+                        || path.equals("lifecycle.action_trigger") && ACTION_TRIGGER_REFERENCES.contains(a.name())) {
                     out.put(a.name(), a.expr() instanceof Expression.Tuple t
                             ? t.elements().stream().map(e -> (Object) e.raw()).toList() : a.expr().raw());
                     continue;

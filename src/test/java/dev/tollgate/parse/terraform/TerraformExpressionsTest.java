@@ -254,4 +254,30 @@ class TerraformExpressionsTest {
         assertEquals(11, TerraformFixture.resource(r, "aws_security_group.web").locate("/ingress/2").line());
         assertEquals(12, TerraformFixture.resource(r, "aws_security_group.web").locate("/ingress/2/from_port").line());
     }
+
+    @Test
+    void terraformApplying_isUnknownWithoutAProblem() {
+        TerraformParser.Result r = new TerraformFixture(dir)
+                .file("main.tf", "resource \"t\" \"r\" {\n  a = terraform.applying\n}\n")
+                .evaluate();
+        assertEquals(new Unknown("terraform.applying"), TerraformFixture.resource(r, "t.r").data().get("a"));
+        assertEquals(List.of(), r.problems());
+    }
+
+    @Test
+    void ephemeralResourceReferences_areUnknownWithoutAProblem() {
+        TerraformParser.Result r = new TerraformFixture(dir)
+                .file("main.tf", """
+                        ephemeral "random_password" "db" {
+                          length = 16
+                        }
+                        resource "t" "r" {
+                          password_wo = ephemeral.random_password.db.result
+                        }
+                        """)
+                .evaluate();
+        assertEquals(new Unknown("ephemeral.random_password.db.result"),
+                TerraformFixture.resource(r, "t.r").data().get("password_wo"));
+        assertEquals(List.of(), r.problems());
+    }
 }

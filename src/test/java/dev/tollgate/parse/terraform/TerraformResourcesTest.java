@@ -81,4 +81,36 @@ class TerraformResourcesTest {
         assertEquals(Problem.Kind.PARSE_ERROR, p.kind());
         assertEquals(2, p.line());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void lifecycleReferences_stayText_includingActionTriggers() {
+        // ignore_changes and replace_triggered_by name attributes and resources; a Terraform 1.14 action_trigger
+        // names events (keywords) and action blocks, none of which is a value to evaluate.
+        TerraformParser.Result r = new TerraformFixture(dir)
+                .file("main.tf", """
+                        action "aws_lambda_invoke" "notify" {
+                          config {
+                            function_name = "notify"
+                          }
+                        }
+                        resource "aws_s3_bucket" "b" {
+                          bucket = "b"
+                          lifecycle {
+                            ignore_changes = [tags["team"]]
+                            action_trigger {
+                              events  = [after_create, after_update]
+                              actions = [action.aws_lambda_invoke.notify]
+                            }
+                          }
+                        }
+                        """)
+                .evaluate();
+        assertEquals(List.of(), r.problems());
+        Map<String, Object> lifecycle = ((List<Map<String, Object>>) resource(r, "aws_s3_bucket.b").data()
+                .get("lifecycle")).get(0);
+        assertEquals(List.of("tags[\"team\"]"), lifecycle.get("ignore_changes"));
+        assertEquals(List.of(Map.of("events", List.of("after_create", "after_update"),
+                "actions", List.of("action.aws_lambda_invoke.notify"))), lifecycle.get("action_trigger"));
+    }
 }

@@ -137,4 +137,76 @@ class TerraformVariablesTest {
         assertEquals(1, r.problems().size());
         assertEquals("terraform.tfvars", r.problems().get(0).file());
     }
+
+    @Test
+    void optionalObjectAttributes_takeTheirDefaultOrNull_atAnyDepth() {
+        // Terraform 1.3+ fills in optional(...) attributes left out (or set to null) when it converts the value.
+        TerraformParser.Result r = new TerraformFixture(dir)
+                .file("main.tf", """
+                        variable "cfg" {
+                          type = object({
+                            name    = string
+                            enabled = optional(bool, true)
+                            size    = optional(number)
+                            inner   = optional(object({ mode = optional(string, "strict") }), {})
+                          })
+                          default = { name = "a" }
+                        }
+                        variable "rules" {
+                          type    = list(object({ port = number, protocol = optional(string, "HTTPS") }))
+                          default = [{ port = 443 }, { port = 80, protocol = "HTTP" }]
+                        }
+                        variable "by_name" {
+                          type    = map(object({ kind = optional(string, "None") }))
+                          default = { x = {}, y = { kind = null } }
+                        }
+                        resource "t" "r" {
+                          enabled   = var.cfg.enabled
+                          size      = var.cfg.size
+                          mode      = var.cfg.inner.mode
+                          protocols = [for x in var.rules : x.protocol]
+                          kinds     = [for k, v in var.by_name : v.kind]
+                        }
+                        """)
+                .evaluate();
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("enabled", true);
+        expected.put("size", null);
+        expected.put("mode", "strict");
+        expected.put("protocols", List.of("HTTPS", "HTTP"));
+        expected.put("kinds", List.of("None", "None"));
+        assertEquals(expected, resource(r, "t.r").data());
+        assertEquals(List.of(), r.problems());
+    }
+
+    @Test
+    void optionalObjectAttributes_applyToModuleInputsAndTfvars() {
+        TerraformParser.Result r = new TerraformFixture(dir)
+                .file("main.tf", """
+                        variable "lock" {
+                          type = object({ kind = optional(string, "None"), name = optional(string) })
+                        }
+                        module "m" {
+                          source = "./m"
+                          lock   = { name = "given" }
+                        }
+                        resource "t" "root" {
+                          kind = var.lock.kind
+                        }
+                        """)
+                .file("terraform.tfvars", "lock = {}\n")
+                .file("m/main.tf", """
+                        variable "lock" {
+                          type = object({ kind = optional(string, "CanNotDelete"), name = optional(string) })
+                        }
+                        resource "t" "child" {
+                          kind = var.lock.kind
+                          name = var.lock.name
+                        }
+                        """)
+                .evaluate();
+        assertEquals(Map.of("kind", "None"), resource(r, "t.root").data());
+        assertEquals(Map.of("kind", "CanNotDelete", "name", "given"), resource(r, "module.m.t.child").data());
+        assertEquals(List.of(), r.problems());
+    }
 }

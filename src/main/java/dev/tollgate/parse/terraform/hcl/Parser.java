@@ -79,6 +79,32 @@ final class Parser {
         return new HclFile(source, body, diagnostics);
     }
 
+    /**
+     * The quoted template that starts (at its opening quote) at {@code offset}: how a string of Terraform's JSON
+     * syntax, which is a template too, is read in place so its interpolations keep their lines. Null, with the
+     * error added to {@code diagnostics}, when it is not a valid template.
+     */
+    static Expression.Template templateAt(HclSource source, int offset, List<HclDiagnostic> diagnostics) {
+        Parser p = new Parser(source);
+        p.lexer.reset(offset);
+        p.newlines = false;
+        try {
+            Token open = p.take();
+            if (open.kind() != Kind.OQUOTE) {
+                throw p.error(open, "Invalid template: a quoted string was expected");
+            }
+            Expression.Template t = p.templates.parseQuoted(open);
+            if (!p.diagnostics.isEmpty()) {
+                diagnostics.addAll(p.diagnostics);
+                return null;
+            }
+            return t;
+        } catch (SyntaxError e) {
+            diagnostics.add(e.diagnostic);
+            return null;
+        }
+    }
+
     // ---- bodies -------------------------------------------------------------------------------------------------
 
     private void parseItem(List<Attribute> attributes, List<Block> blocks, Map<String, Attribute> seen) {
