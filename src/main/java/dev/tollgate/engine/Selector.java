@@ -44,18 +44,14 @@ final class Selector {
 
     /** The pointers of the selected elements: each path's in the order json-path gives them, duplicates once. */
     List<String> select(Object data) {
-        return select(data, false);
+        return select(data, false, null);
     }
 
     /**
-     * As {@link #select(Object)}; when {@code scalarsOnly}, selected maps and lists may be left out (where the path is
-     * walked directly), because the caller would skip them.
+     * As {@link #select(Object)}. When {@code scalarsOnly}, selected maps and lists may be left out (where the path is
+     * walked directly), because the caller would skip them; {@code scans}, when given, holds the resource's deep
+     * scans shared between policies ({@link SimplePath.DeepScans}).
      */
-    List<String> select(Object data, boolean scalarsOnly) {
-        return select(data, scalarsOnly, null);
-    }
-
-    /** As {@link #select(Object, boolean)}, with the resource's shared deep scans when given. */
     List<String> select(Object data, boolean scalarsOnly, SimplePath.DeepScans scans) {
         Set<String> pointers = new LinkedHashSet<>();
         for (Path path : paths) {

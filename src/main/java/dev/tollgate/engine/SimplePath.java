@@ -162,22 +162,18 @@ final class SimplePath {
 
     /** Adds the pointer of every selected node of {@code root} to {@code out}, in json-path's order. */
     void select(Object root, Collection<String> out) {
-        select(root, out, false);
+        select(root, out, false, null);
     }
 
     /**
-     * As {@link #select(Object, Collection)}, leaving out selected maps and lists when {@code scalarsOnly}: for a
-     * policy whose {@code selectTypes} names neither, which would skip them anyway, and which selects every value
-     * ({@code $..*}), where the maps and lists are a third of what is selected.
-     */
-    void select(Object root, Collection<String> out, boolean scalarsOnly) {
-        select(root, out, scalarsOnly, null);
-    }
-
-    /**
-     * As {@link #select(Object, Collection, boolean)}, taking a leading deep scan for a key ({@code $..containers})
-     * from {@code scans} when given: several policies start with the same one, and each would otherwise walk the
-     * whole resource again.
+     * As {@link #select(Object, Collection)}, with two savings:
+     * <ul>
+     *   <li>when {@code scalarsOnly}, selected maps and lists are left out: for a policy whose {@code selectTypes}
+     *       names neither, which would skip them anyway, and which selects every value ({@code $..*}), where the maps
+     *       and lists are a third of what is selected;</li>
+     *   <li>a leading deep scan for a key ({@code $..containers}) is taken from {@code scans} when given: several
+     *       policies start with the same one, and each would otherwise walk the whole resource again.</li>
+     * </ul>
      */
     void select(Object root, Collection<String> out, boolean scalarsOnly, DeepScans scans) {
         Walk walk = new Walk(out, scalarsOnly);
