@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A condition's outcomes by the values it read, for a condition whose answer depends on nothing but the selected
@@ -12,25 +13,41 @@ import java.util.concurrent.ConcurrentHashMap;
  * image and port strings in every resource, the same variable in {@code .env.production} of every service.
  *
  * <p>Only small inputs are remembered (at most {@link #MAX_NODES} values in all, strings of at most 1,024
- * characters), at most {@link #LIMIT} answers per policy, so the memory is bounded whatever the
- * repository. A map is remembered with its entries in order, since a condition may iterate over it. Only the outcome
+ * characters), at most {@link #LIMIT} answers per policy and {@link Budget#TOTAL} per engine, so the memory is
+ * bounded whatever the repository. A map is remembered with its entries in order, since a condition may iterate over it. Only the outcome
  * is kept: a failure's message may read more of {@code meta} and is built for each finding. Thread-safe; the scan
  * judges resources in parallel.
  */
 final class Answers {
 
-    static final int LIMIT = 50_000;
+    /** At most this many answers per policy, so that one policy cannot take the whole {@link Budget}. */
+    static final int LIMIT = 20_000;
     static final int MAX_NODES = 16;
+
+    /**
+     * The answers all policies of one engine may remember together: about 200 bytes each with their keys, so the
+     * memory stays bounded (tens of MB) whatever the repository and however many policies remember.
+     */
+    static final class Budget {
+        static final int TOTAL = 150_000;
+        private final AtomicInteger left = new AtomicInteger(TOTAL);
+
+        boolean take() {
+            return left.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+        }
+    }
 
     /** A map in a memo key: its entries in order, as key, value, key, value... */
     private record OrderedMap(List<Object> entries) {
     }
 
     private final ConditionInputs inputs;
+    private final Budget budget;
     private final Map<List<Object>, PolicyEngine.Verdict> answers = new ConcurrentHashMap<>();
 
-    Answers(ConditionInputs inputs) {
+    Answers(ConditionInputs inputs, Budget budget) {
         this.inputs = inputs;
+        this.budget = budget;
     }
 
     /**
@@ -64,7 +81,7 @@ final class Answers {
     }
 
     void put(List<Object> key, PolicyEngine.Verdict verdict) {
-        if (answers.size() < LIMIT) {
+        if (answers.size() < LIMIT && budget.take()) {
             answers.putIfAbsent(key, verdict);
         }
     }

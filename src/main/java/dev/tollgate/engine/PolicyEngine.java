@@ -44,6 +44,7 @@ public final class PolicyEngine {
     /** Compiles every policy; all errors are collected and located in the policy files. */
     public static PolicyEngine compile(List<Policy> policies) throws PolicyLoadException {
         CelEnvironment env = new CelEnvironment();
+        Answers.Budget budget = new Answers.Budget();
         List<PolicyError> errors = new ArrayList<>();
         List<CompiledPolicy> compiled = new ArrayList<>();
         // Compiling is the bulk of start-up (about 1 s cold for 80 policies); the compiler is thread-safe, so use
@@ -64,7 +65,7 @@ public final class PolicyEngine {
                 }
             }
             ConditionInputs inputs = condition == null ? null : inputs(env, p.condition());
-            Answers answers = inputs == null ? null : new Answers(inputs);
+            Answers answers = inputs == null ? null : new Answers(inputs, budget);
             return new Compiled(own.isEmpty() ? new CompiledPolicy(p, condition, message, selector, answers) : null, own);
         }).toList();
         for (Compiled c : results) {
