@@ -35,6 +35,20 @@ public final class Redactor {
             "(AKIA|ASIA)[0-9A-Z]{16}|sk_live_[0-9A-Za-z]{10,}|rk_live_[0-9A-Za-z]{10,}"
                     + "|-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)");
     private static final int SHORTEST_SECRET = 3;
+    /**
+     * Keys that name or point at a secret rather than hold one: {@code secretName}, {@code secretKeyRef},
+     * {@code POSTGRES_PASSWORD_FILE}, {@code SECRETKEY_PATH}. Their values are object names and file paths that
+     * messages print as locations, and masking them turned {@code terminates TLS for shop.example.com} into
+     * {@code terminates TLS for ****} wherever the TLS secret was named after its host.
+     */
+    private static final Pattern REFERENCE_KEY = Pattern.compile("(?i)(name|ref|file|path)$");
+    /**
+     * Words Tollgate's own messages are made of. A template whose password is literally {@code secret} would otherwise
+     * turn {@code holds what looks like a real secret} into {@code holds what looks like a real ****}; and printing such
+     * a word hides nothing, since the reader cannot tell the value from the sentence.
+     */
+    private static final Set<String> MESSAGE_WORDS = Set.of("secret", "secrets", "password", "passwords", "passwd",
+            "token", "tokens", "key", "keys", "credential", "credentials");
 
     // Private-use characters around an index stand for a kept string while the secrets are masked.
     private static final char KEEP_OPEN = '\uE000';
@@ -87,9 +101,9 @@ public final class Redactor {
         return out;
     }
 
-    /** True when a key's name says its value is a secret. */
+    /** True when a key's name says its value is a secret (and not merely the name or path of one). */
     public static boolean isSecretKey(String key) {
-        return key != null && SECRET_KEY.matcher(key).find();
+        return key != null && SECRET_KEY.matcher(key).find() && !REFERENCE_KEY.matcher(key).find();
     }
 
     private static void collect(String key, Object value, Set<String> into) {
@@ -116,7 +130,7 @@ public final class Redactor {
 
     private static void add(String secret, Set<String> into) {
         String s = secret.strip();
-        if (s.length() >= SHORTEST_SECRET) {
+        if (s.length() >= SHORTEST_SECRET && !MESSAGE_WORDS.contains(s.toLowerCase(java.util.Locale.ROOT))) {
             into.add(s);
             if (!s.equals(secret) && secret.length() >= SHORTEST_SECRET) {
                 into.add(secret);
