@@ -3,6 +3,7 @@ package dev.tollgate.discovery;
 import dev.tollgate.model.SourceFile.FileType;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Decides from a file's name whether it is ours and what it probably is. Content decides the rest. */
 final class FileClassifier {
@@ -27,6 +28,17 @@ final class FileClassifier {
         if (n.equals(".env") || n.startsWith(".env.") || (n.endsWith(".env") && n.length() > 4)) {
             return Optional.of(FileType.DOTENV);
         }
+        if (ENV_TEMPLATE.matcher(n).matches()) {
+            return Optional.of(FileType.DOTENV);
+        }
         return Optional.empty();
     }
+
+    /**
+     * Template names projects use besides {@code .env.*}: {@code .env_sample}, {@code .env-example}, {@code env.example},
+     * {@code app.env.sample}. Only with a template or stage word after the separator, so {@code .env-cmdrc} (a JSON
+     * file of the env-cmd tool) and {@code env.js} stay out.
+     */
+    private static final Pattern ENV_TEMPLATE = Pattern.compile(
+            "(\\.env[_-]|env\\.|[\\w.-]+\\.env\\.)(example|sample|template|tmpl|tpl|dist|default|defaults)");
 }

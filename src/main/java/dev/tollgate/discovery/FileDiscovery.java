@@ -121,7 +121,13 @@ public final class FileDiscovery {
                 return FileVisitResult.CONTINUE;
             }
             if (type.get() == FileType.TERRAFORM_PLAN && !isTerraformPlan(file)) {
-                return FileVisitResult.CONTINUE; // any other JSON is not ours
+                if (!isKubernetesJson(file)) {
+                    return FileVisitResult.CONTINUE; // any other JSON is not ours
+                }
+                type = Optional.of(FileType.YAML); // JSON is YAML: the YAML reader takes it with its locations
+            }
+            if ((type.get() == FileType.YAML || type.get() == FileType.COMPOSE_YAML) && isHelmTemplate(file)) {
+                return FileVisitResult.CONTINUE;
             }
             String shown = display(base, file);
             if (excluded(shown)) {
@@ -169,6 +175,36 @@ public final class FileDiscovery {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * A Kubernetes manifest written as JSON ({@code kubectl get -o json}, older examples): an object whose first
+     * kilobytes name both {@code "apiVersion"} and {@code "kind"}.
+     */
+    private static boolean isKubernetesJson(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            String head = new String(in.readNBytes(PLAN_SNIFF_BYTES), java.nio.charset.StandardCharsets.UTF_8).strip();
+            return head.startsWith("{") && head.contains("\"apiVersion\"") && head.contains("\"kind\"");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A file under the {@code templates/} directory of a Helm chart (a directory holding {@code Chart.yaml}): Go
+     * templates that only {@code helm template} turns into manifests. Not ours to read, and not broken either, so it
+     * is left out without a problem; scanning the rendered output checks what the chart deploys.
+     */
+    private static boolean isHelmTemplate(Path file) {
+        for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {
+            Path name = dir.getFileName();
+            if (name != null && name.toString().equals("templates") && dir.getParent() != null
+                    && (Files.isRegularFile(dir.getParent().resolve("Chart.yaml"))
+                            || Files.isRegularFile(dir.getParent().resolve("Chart.yml")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A NUL byte in the first few kilobytes: no text format we read contains one. */

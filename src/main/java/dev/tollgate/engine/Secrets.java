@@ -32,7 +32,7 @@ final class Secrets {
     /** Keys that are public by design: publishable, anon, site and search-only keys, browser SDK keys. */
     private static final Set<String> PUBLIC_KEY_WORDS = Set.of("publishable", "public", "anon", "site", "search",
             "firebase", "maps", "mapbox", "posthog", "segment", "amplitude", "mixpanel", "recaptcha", "hcaptcha",
-            "turnstile", "vapid", "zendesk", "helpscout", "intercom", "crisp");
+            "turnstile", "vapid", "zendesk", "helpscout", "intercom", "crisp", "pusher");
     private static final Set<String> PLACEHOLDERS = Set.of("changeme", "change-me", "change_me", "changethis",
             "change-this", "change_this", "replaceme", "replace-me", "replace_me", "todo", "tbd", "fixme", "placeholder",
             "secret", "password", "passwd", "none", "null", "nil", "empty", "dummy", "example", "sample", "test",

@@ -38,6 +38,20 @@ public final class Redactor {
             "(AKIA|ASIA)[0-9A-Z]{16}|sk_live_[0-9A-Za-z]{10,}|rk_live_[0-9A-Za-z]{10,}"
                     + "|-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)");
     private static final int SHORTEST_SECRET = 3;
+    /**
+     * Keys that name or point at a secret rather than hold one: {@code secretName}, {@code secretKeyRef},
+     * {@code POSTGRES_PASSWORD_FILE}, {@code SECRETKEY_PATH}. Their values are object names and file paths that
+     * messages print as locations, and masking them turned {@code terminates TLS for shop.example.com} into
+     * {@code terminates TLS for ****} wherever the TLS secret was named after its host.
+     */
+    private static final List<String> REFERENCE_SUFFIXES = List.of("name", "ref", "file", "path");
+    /**
+     * Words Tollgate's own messages are made of. A template whose password is literally {@code secret} would otherwise
+     * turn {@code holds what looks like a real secret} into {@code holds what looks like a real ****}; and printing such
+     * a word hides nothing, since the reader cannot tell the value from the sentence.
+     */
+    private static final Set<String> MESSAGE_WORDS = Set.of("secret", "secrets", "password", "passwords", "passwd",
+            "token", "tokens", "key", "keys", "credential", "credentials");
 
     // Private-use characters around an index stand for a kept string while the secrets are masked.
     private static final char KEEP_OPEN = '\uE000';
@@ -100,9 +114,10 @@ public final class Redactor {
     }
 
     /**
-     * True when a key's name says its value is a secret: it contains one of {@link #SECRET_WORDS}, or
-     * {@code api}/{@code private}/{@code access} then {@code key} (joined directly or by {@code _} or {@code -}), or
-     * it is {@code key} or ends in {@code _key}, {@code .key} or {@code -key}; ASCII letters in any case.
+     * True when a key's name says its value is a secret (and not merely the name or path of one): it contains one of
+     * {@link #SECRET_WORDS}, or {@code api}/{@code private}/{@code access} then {@code key} (joined directly or by
+     * {@code _} or {@code -}), or it is {@code key} or ends in {@code _key}, {@code .key} or {@code -key}; and it does
+     * not end in one of {@link #REFERENCE_SUFFIXES}. ASCII letters in any case.
      *
      * <p>Written out rather than as one case-insensitive regex (which {@code RedactorTest} keeps as the reference):
      * a resource's redactor asks this of every key it holds, and the regex's search from each position was a few per
@@ -113,6 +128,11 @@ public final class Redactor {
             return false;
         }
         String k = asciiLowerCase(key);
+        for (String suffix : REFERENCE_SUFFIXES) {
+            if (k.endsWith(suffix)) {
+                return false;
+            }
+        }
         for (String word : SECRET_WORDS) {
             if (k.contains(word)) {
                 return true;
@@ -167,7 +187,7 @@ public final class Redactor {
 
     private static void add(String secret, Set<String> into) {
         String s = secret.strip();
-        if (s.length() >= SHORTEST_SECRET) {
+        if (s.length() >= SHORTEST_SECRET && !MESSAGE_WORDS.contains(s.toLowerCase(java.util.Locale.ROOT))) {
             into.add(s);
             if (!s.equals(secret) && secret.length() >= SHORTEST_SECRET) {
                 into.add(secret);

@@ -12,10 +12,15 @@ import org.junit.jupiter.api.Test;
 
 class RedactorTest {
 
-    /** What {@link Redactor#isSecretKey} was before it was written out by hand, kept as its specification. */
+    /**
+     * What {@link Redactor#isSecretKey} was before it was written out by hand, kept as its specification: a name with
+     * a secret's word in it, unless it ends in a word that makes it a reference to one ({@code secretName}).
+     */
     private static final java.util.regex.Pattern SECRET_KEY_REFERENCE = java.util.regex.Pattern.compile(
             "(?i)(pass(word|wd|phrase)?|pwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key|credential|"
                     + "auth|dsn|signing|salt|cookie|session|(^|[_.-])key$)");
+    private static final java.util.regex.Pattern REFERENCE_KEY = java.util.regex.Pattern.compile(
+            "(?i)(name|ref|file|path)$");
 
     @Test
     void secretKeyNamesAreThoseTheReferenceRegexFinds() {
@@ -24,11 +29,12 @@ class RedactorTest {
                 "privatekey", "aws_access_key_id", "credentials", "OAUTH_URL", "SENTRY_DSN", "signing_key", "SALT",
                 "cookie_name", "SESSION_ENGINE", "key", "KEY", "ssh.key", "tls-key", "monkey", "keyring", "key_id",
                 "api_url", "access_log", "private_ip", "name", "", "K", "ke", "_key", "Key", "accesskey_id",
-                "bypass", "x.KEY", "author", "essalt", "\u212Aey"));
+                "bypass", "x.KEY", "author", "essalt", "\u212Aey", "secretName", "secretKeyRef", "POSTGRES_PASSWORD_FILE",
+                "SECRETKEY_PATH", "TOKEN_REF", "password_name", "pathname_secret"));
         java.util.SplittableRandom random = new java.util.SplittableRandom(7);
         String[] parts = {"pass", "PASS", "word", "pwd", "secret", "tok", "token", "api", "API", "private", "access",
                 "key", "KEY", "Key", "k", "ey", "_", "-", ".", "cred", "auth", "dsn", "sign", "salt", "cookie",
-                "session", "id", "url", "x", "\u212A", "\u00e9"};
+                "session", "id", "url", "x", "\u212A", "\u00e9", "name", "Name", "ref", "REF", "file", "path", "PATH"};
         for (int i = 0; i < 20_000; i++) {
             StringBuilder key = new StringBuilder();
             for (int n = random.nextInt(1, 5); n > 0; n--) {
@@ -37,7 +43,8 @@ class RedactorTest {
             keys.add(key.toString());
         }
         for (String key : keys) {
-            assertEquals(SECRET_KEY_REFERENCE.matcher(key).find(), Redactor.isSecretKey(key), key);
+            assertEquals(SECRET_KEY_REFERENCE.matcher(key).find() && !REFERENCE_KEY.matcher(key).find(),
+                    Redactor.isSecretKey(key), key);
         }
     }
 
@@ -69,5 +76,35 @@ class RedactorTest {
 
         assertEquals("POSTGRES_PASSWORD in service postgres is weak",
                 Redactor.forResource(service).redact("POSTGRES_PASSWORD in service postgres is weak"));
+    }
+
+    @Test
+    void theNameOrPathOfASecretIsNotMaskedInMessages() {
+        Map<String, Object> tls = new LinkedHashMap<>();
+        tls.put("hosts", java.util.List.of("shop.example.com"));
+        tls.put("secretName", "shop.example.com");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("spec", Map.of("tls", java.util.List.of(tls)));
+        Resource ingress = new Resource(Format.KUBERNETES, "Ingress", "shop", "Ingress/shop",
+                new SourceLocation("ingress.yaml", 1, 1), data, new LocationIndex(Map.of()));
+        assertEquals("Ingress shop terminates TLS for shop.example.com",
+                Redactor.forResource(ingress).redact("Ingress shop terminates TLS for shop.example.com"));
+
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("POSTGRES_PASSWORD_FILE", "/run/secrets/db");
+        vars.put("POSTGRES_PASSWORD", "s3cr3t-Value-42");
+        Redactor r = Redactor.forResource(env("deploy/.env", vars));
+        assertEquals("read from /run/secrets/db, not ****", r.redact("read from /run/secrets/db, not s3cr3t-Value-42"));
+    }
+
+    @Test
+    void aSecretThatIsOneOfTheWordsOfTheMessagesLeavesThemReadable() {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("DB_PASSWORD", "secret");
+        vars.put("APP_KEY", "Zk3q9TrW2bLx7NvP4sYc8HdM1aQe6GuJ");
+        Redactor r = Redactor.forResource(env("panel/.env.example", vars));
+        assertEquals("APP_KEY in template panel/.env.example holds what looks like a real secret",
+                r.redact("APP_KEY in template panel/.env.example holds what looks like a real secret"));
+        assertEquals("APP_KEY is ****", r.redact("APP_KEY is Zk3q9TrW2bLx7NvP4sYc8HdM1aQe6GuJ"));
     }
 }

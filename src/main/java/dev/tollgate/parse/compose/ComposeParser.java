@@ -24,6 +24,9 @@ import java.util.Set;
  */
 public final class ComposeParser {
 
+    /** Top-level sections an override file may declare without services of its own. */
+    private static final List<String> TOP_LEVEL_WITHOUT_SERVICES = List.of("networks", "volumes", "secrets", "configs");
+
     private final DotenvParser dotenv;
 
     public ComposeParser(DotenvParser dotenv) {
@@ -49,6 +52,23 @@ public final class ComposeParser {
     }
 
     /**
+     * A compose file may hold no services of its own and still be whole: one that only {@code include}s others, or an
+     * override that only declares networks, volumes, secrets or configs for the files it is merged with. The services
+     * of included files are read where those files are found.
+     */
+    private static boolean definesNoServicesOnPurpose(Object root) {
+        if (!(root instanceof Map<?, ?> map) || map.isEmpty()) {
+            return false;
+        }
+        Object services = map.get("services");
+        if (services != null && !(services instanceof Map<?, ?> m && m.isEmpty())) {
+            return false;
+        }
+        return map.get("include") instanceof List<?> || map.get("include") instanceof String
+                || TOP_LEVEL_WITHOUT_SERVICES.stream().anyMatch(k -> map.get(k) instanceof Map<?, ?>);
+    }
+
+    /**
      * One resource per service of {@code doc}. A document without a non-empty {@code services} map gives a problem
      * rather than nothing: the file was named, or looked, like a compose file, and silence would hide that it is not
      * checked. Problems of env files are reported once per compose file, however many services share them;
@@ -57,6 +77,9 @@ public final class ComposeParser {
     @SuppressWarnings("unchecked")
     public ParseResult parse(SourceFile file, YamlDocument doc) {
         SourceLocation start = doc.start() != null ? doc.start() : SourceLocation.startOf(file.displayPath());
+        if (definesNoServicesOnPurpose(doc.root())) {
+            return ParseResult.empty();
+        }
         if (!(doc.root() instanceof Map<?, ?> root) || !(root.get("services") instanceof Map<?, ?> services)
                 || services.isEmpty()) {
             return ParseResult.problem(Problem.at(start, Problem.Kind.PARSE_ERROR, "not a compose file: no services"

@@ -13,7 +13,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Loads the {@code env_file}s of one compose file, each once however many services name it. Not thread-safe: one
@@ -46,6 +48,7 @@ final class EnvFiles {
     private final SourceFile composeFile;
     private final Path root;
     private final Map<String, Outcome> byDisplayPath = new HashMap<>();
+    private final Set<String> reportedMissing = new HashSet<>();
 
     EnvFiles(DotenvParser dotenv, SourceFile composeFile) {
         this.dotenv = dotenv;
@@ -57,6 +60,14 @@ final class EnvFiles {
     Outcome load(String written) {
         String display = displayPath(composeFile.displayPath(), written);
         return byDisplayPath.computeIfAbsent(display, d -> read(written, d));
+    }
+
+    /**
+     * True the first time a missing file is reported for this compose file. Self-hosting kits name one {@code .env},
+     * created at install time, from every service: one problem at its first reference says all there is to say.
+     */
+    boolean firstReportOfMissing(String displayPath) {
+        return reportedMissing.add(displayPath);
     }
 
     private Outcome read(String written, String display) {

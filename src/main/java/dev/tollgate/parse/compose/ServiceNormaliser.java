@@ -184,10 +184,10 @@ final class ServiceNormaliser {
             return loaded.env().winners();
         }
         if (outcome instanceof EnvFiles.Missing) {
-            if (ref.required()) {
-                // No service name: services that share the line through a YAML merge (<<: *base) share one problem.
-                // Self-hosting kits leave the file to be created at install time, so say what is lost, not that
-                // something is broken.
+            if (ref.required() && envFiles.firstReportOfMissing(path)) {
+                // Once per compose file, at the first service naming it, and without a service name: self-hosting
+                // kits leave the file to be created at install time and name it from every service, so say once
+                // what is lost, not that something is broken.
                 problems.add(Problem.at(ref.location(), Problem.Kind.UNREADABLE,
                         "env_file " + path + " not found: the variables it would set are not checked"));
             }

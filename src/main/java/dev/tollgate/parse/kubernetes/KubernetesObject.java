@@ -45,7 +45,7 @@ record KubernetesObject(Map<String, Object> data, String kind, LocationIndex loc
     }
 
     Resource toResource() {
-        return new Resource(Format.KUBERNETES, kind, name(), address(), start, data, locations);
+        return new Resource(Format.KUBERNETES, kind, name(), address(), start, NullFields.pruned(data), locations);
     }
 
     /**

@@ -14,8 +14,10 @@ import java.util.Map;
 /**
  * Turns Kubernetes YAML documents into resources, one per object.
  *
- * <p>The resource's data is the object exactly as written: policies are CEL over the real Kubernetes shape
- * ({@code spec.template.spec.containers}), so nothing is normalised here. A {@code kind: List} (or any
+ * <p>The resource's data is the object as written: policies are CEL over the real Kubernetes shape
+ * ({@code spec.template.spec.containers}), so nothing is renamed or moved. Only null fields are dropped, as the API
+ * server drops them ({@link NullFields}). Documents that are not whole objects, such as Kustomize patches, are
+ * left out ({@link PartialObjects}): what a patch leaves out lives in its base. A {@code kind: List} (or any
  * {@code FooList} with an {@code items} list, as {@code kubectl get -o yaml} writes) becomes one resource per item,
  * with the item's locations rebased so that its pointers start at the item.
  */
@@ -50,7 +52,9 @@ public final class KubernetesParser {
     private static void collect(KubernetesObject object, int listDepth, List<Resource> resources, List<Problem> problems) {
         List<?> items = object.listItems();
         if (items == null) {
-            resources.add(object.toResource());
+            if (!PartialObjects.isPartial(object.kind(), object.data())) {
+                resources.add(object.toResource());
+            }
             return;
         }
         if (listDepth >= MAX_LIST_NESTING) {

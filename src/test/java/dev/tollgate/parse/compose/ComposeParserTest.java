@@ -380,6 +380,46 @@ class ComposeParserTest {
     }
 
     @Test
+    void aMissingEnvFileNamedByEveryServiceIsReportedOnceAtItsFirstReference() throws IOException {
+        // Self-hosting kits name the .env the installer creates from each service, on separate lines
+        ParseResult result = parse(COMPOSE, """
+                services:
+                  server:
+                    image: ghcr.io/acme/app:2.4
+                    env_file:
+                      - .env
+                  worker:
+                    image: ghcr.io/acme/app:2.4
+                    env_file:
+                      - .env
+                """);
+        assertEquals(List.of(new Problem(COMPOSE, 5, 9, Problem.Kind.UNREADABLE,
+                "env_file deploy/.env not found: the variables it would set are not checked")), result.problems());
+        assertEquals(2, result.resources().size());
+    }
+
+    @Test
+    void aFileThatOnlyIncludesOthersIsAComposeFileWithoutServicesOfItsOwn() throws IOException {
+        ParseResult result = parse(COMPOSE, """
+                include:
+                  - path: ../stack/compose.yaml
+                    env_file: stack.env
+                """);
+        assertEquals(List.of(), result.problems());
+        assertEquals(List.of(), result.resources());
+    }
+
+    @Test
+    void anOverrideThatOnlyDeclaresNetworksOrVolumesIsNotAProblem() throws IOException {
+        for (String yaml : List.of("networks:\n  edge:\n    external: true\n",
+                "volumes:\n  data:\n    driver: local\nservices: {}\n")) {
+            ParseResult result = parse("compose.override.yml", yaml);
+            assertEquals(List.of(), result.problems(), yaml);
+            assertEquals(List.of(), result.resources(), yaml);
+        }
+    }
+
+    @Test
     void aVersionOneFileIsReportedWithWhatToChange() throws IOException {
         // Compose format 1: services at the top level, no services: key (old self-hosting kits still ship it)
         ParseResult result = parse(COMPOSE, """

@@ -405,6 +405,129 @@ class KubernetesParserTest {
         assertEquals("ConfigMap/123", result.resources().get(0).address());
     }
 
+    // ---- null fields and partial objects ------------------------------------------------------------------------
+
+    @Test
+    void aFieldWrittenWithoutAValueIsAbsentAsTheApiServerReadsIt() {
+        ParseResult result = parse("rc.yaml", """
+                apiVersion: v1
+                kind: ReplicationController
+                metadata:
+                  name: web
+                  labels:
+                    tier:
+                spec:
+                  template:
+                    spec:
+                      containers:
+                      - name: web
+                        image: ghcr.io/acme/web:1.4
+                        env:
+                        ports:
+                        - containerPort: 3000
+                """);
+        assertEquals(List.of(), result.problems());
+        Resource rc = byAddress(result, "ReplicationController/web");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> container = (Map<String, Object>) at(rc, "/spec/template/spec/containers/0");
+        assertFalse(container.containsKey("env"));
+        assertEquals("ghcr.io/acme/web:1.4", container.get("image"));
+        // A label written without a value is still a label: string maps keep their keys.
+        assertTrue(((Map<?, ?>) at(rc, "/metadata/labels")).containsKey("tier"));
+        assertLine(12, 9, "rc.yaml", rc.locate("/spec/template/spec/containers/0/image"));
+    }
+
+    @Test
+    void kustomizePatchesAreNotJudgedAsWholeObjects() {
+        ParseResult result = parse("overlays/prod/patches.yaml", """
+                # A strategic-merge patch: one container's env, nothing else of the Deployment
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: api
+                spec:
+                  template:
+                    spec:
+                      containers:
+                      - name: api
+                        env:
+                        - name: LOG_LEVEL
+                          value: debug
+                ---
+                # Only labels for the pod template
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata:
+                  name: db
+                spec:
+                  template:
+                    metadata:
+                      labels:
+                        release: v2
+                ---
+                # A directive that deletes an object of the base
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: legacy
+                $patch: delete
+                ---
+                # Annotations added to an Ingress of the base
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata:
+                  name: web
+                  annotations:
+                    nginx.ingress.kubernetes.io/proxy-body-size: 8m
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: api-config
+                data:
+                  LOG_LEVEL: info
+                """);
+        assertEquals(List.of(), result.problems());
+        assertEquals(List.of("ConfigMap/api-config"), result.resources().stream().map(Resource::address).toList());
+    }
+
+    @Test
+    void wholeWorkloadsAndIngressesAreStillRead() {
+        ParseResult result = parse("base/app.yaml", """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: report
+                spec:
+                  schedule: "0 3 * * *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          restartPolicy: OnFailure
+                          initContainers:
+                          - name: wait
+                            image: busybox:1.36
+                          containers:
+                          - name: report
+                            image: ghcr.io/acme/report:2.0
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata:
+                  name: web
+                spec:
+                  defaultBackend:
+                    service:
+                      name: web
+                      port:
+                        number: 80
+                """);
+        assertEquals(List.of(), result.problems());
+        assertEquals(List.of("CronJob/report", "Ingress/web"),
+                result.resources().stream().map(Resource::address).toList());
+    }
+
     // ---- end to end ----------------------------------------------------------------------------------------------
 
     @Test

@@ -1,0 +1,107 @@
+package dev.tollgate.parse.kubernetes;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Recognises documents that name a Kubernetes kind but are not whole objects: Kustomize strategic-merge patches
+ * ({@code patchesStrategicMerge}, {@code patches}) and other overlay fragments.
+ *
+ * <p>A patch says what to change in an object defined elsewhere, so what it leaves out is not missing: judging
+ * {@code kind: Deployment} with only a container's {@code env} as a Deployment would report absent probes, an absent
+ * autoscaler, an Ingress without TLS, all of which live in the base. The API server would reject such a document
+ * too, which is what marks it: a workload whose containers have no image, a pod template with metadata and no spec,
+ * an Ingress without a spec, or a strategic-merge directive ({@code $patch},
+ * {@code $setElementOrder/...}, {@code $retainKeys}, {@code $deleteFromPrimitiveList/...}) anywhere.
+ */
+final class PartialObjects {
+
+    private static final int MAX_DEPTH = 64;
+
+    private PartialObjects() {
+    }
+
+    /** True when {@code data} (of kind {@code kind}) is a fragment to merge into an object, not an object. */
+    static boolean isPartial(String kind, Map<String, Object> data) {
+        if (hasPatchDirective(data, 0)) {
+            return true;
+        }
+        Optional<String> podSpec = PodSpecs.podSpecPointer(kind);
+        if (podSpec.isPresent()) {
+            return patchesPodSpec(at(data, podSpec.get()))
+                    || (!kind.equals("Pod") && patchesPodTemplateMetadataOnly(at(data, parent(podSpec.get()))));
+        }
+        if (kind.equals("Ingress")) {
+            // Without a spec it only adds metadata (annotations, labels) to an Ingress of the base.
+            return !(data.get("spec") instanceof Map<?, ?>);
+        }
+        return false;
+    }
+
+    /**
+     * Containers named but without an image: the API server requires one on every container and init container, so
+     * such a list only changes containers of the base ({@code - name: api} with {@code env} or {@code resources}).
+     */
+    private static boolean patchesPodSpec(Object spec) {
+        if (!(spec instanceof Map<?, ?> podSpec)) {
+            return false;
+        }
+        for (String field : List.of("containers", "initContainers")) {
+            if (podSpec.get(field) instanceof List<?> list) {
+                for (Object c : list) {
+                    if (c instanceof Map<?, ?> container && container.get("image") == null) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A pod template with metadata (labels, annotations) and no spec: it only relabels the base's pods. */
+    private static boolean patchesPodTemplateMetadataOnly(Object template) {
+        return template instanceof Map<?, ?> t && t.containsKey("metadata") && !t.containsKey("spec");
+    }
+
+    private static String parent(String pointer) {
+        return pointer.substring(0, pointer.lastIndexOf('/'));
+    }
+
+    private static boolean hasPatchDirective(Object value, int depth) {
+        if (depth > MAX_DEPTH) {
+            return false;
+        }
+        if (value instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                if (key.equals("$patch") || key.equals("$retainKeys") || key.startsWith("$setElementOrder/")
+                        || key.startsWith("$deleteFromPrimitiveList/")) {
+                    return true;
+                }
+                if (hasPatchDirective(e.getValue(), depth + 1)) {
+                    return true;
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            for (Object item : list) {
+                if (hasPatchDirective(item, depth + 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The value at a pointer of plain map keys, or null. */
+    private static Object at(Map<String, Object> data, String pointer) {
+        Object current = data;
+        for (String token : pointer.substring(1).split("/")) {
+            if (!(current instanceof Map<?, ?> m)) {
+                return null;
+            }
+            current = m.get(token);
+        }
+        return current;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.tollgate.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tollgate.model.ParseResult;
+import dev.tollgate.model.Resource;
+import dev.tollgate.model.SourceFile;
+import dev.tollgate.model.SourceFile.FileType;
+import dev.tollgate.parse.Parsers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileDiscoveryTest {
+
+    @TempDir
+    Path root;
+
+    private void write(String path, String text) throws IOException {
+        Path p = root.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
+
+    private Map<String, FileType> discovered() {
+        Discovery d = new FileDiscovery().discover(List.of(root));
+        assertEquals(List.of(), d.skipped());
+        return d.files().stream().collect(Collectors.toMap(SourceFile::displayPath, SourceFile::type));
+    }
+
+    @Test
+    void envTemplatesUnderTheOtherNamesProjectsGiveThemAreRead() {
+        for (String name : List.of("env.example", "env.sample", ".env_sample", ".env-example", ".env_template",
+                "app.env.example", "docker.env.dist")) {
+            assertEquals(Optional.of(FileType.DOTENV), FileClassifier.classify(name), name);
+        }
+        // Not env files: direnv's script, env-cmd's JSON, a JavaScript module, a shell script
+        for (String name : List.of(".envrc", ".env-cmdrc", "env.js", "env.sh", "environment.ts")) {
+            assertEquals(Optional.empty(), FileClassifier.classify(name), name);
+        }
+    }
+
+    @Test
+    void helmChartTemplatesAreLeftOutWithoutAProblem() throws IOException {
+        write("charts/web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.1.0\n");
+        write("charts/web/values.yaml", "replicaCount: 2\n");
+        write("charts/web/templates/deployment.yaml", "{{- if .Values.enabled }}\napiVersion: apps/v1\n{{- end }}\n");
+        write("charts/web/templates/sub/service.yaml", "apiVersion: v1\nkind: Service\n");
+        // A templates/ directory that is not a chart's holds ordinary manifests
+        write("k8s/templates/job.yaml", "apiVersion: batch/v1\nkind: Job\n");
+
+        Map<String, FileType> files = discovered();
+        assertEquals(Map.of(
+                "charts/web/Chart.yaml", FileType.YAML,
+                "charts/web/values.yaml", FileType.YAML,
+                "k8s/templates/job.yaml", FileType.YAML), files);
+    }
+
+    @Test
+    void kubernetesManifestsWrittenAsJsonAreReadOtherJsonIsNot() throws IOException {
+        // Tab-indented, as JSON often is: YAML forbids tabs for indentation, but not inside flow collections
+        write("k8s/web.json", "{\n\t\"kind\": \"ReplicationController\",\n\t\"apiVersion\": \"v1\",\n"
+                + "\t\"metadata\": {\"name\": \"web\"},\n\t\"spec\": {\n\t\t\"replicas\": 2,\n\t\t\"template\": {\"spec\": {\n"
+                + "\t\t\t\"containers\": [{\"name\": \"web\", \"image\": \"ghcr.io/acme/web:1.4\"}]\n\t\t}}\n\t}\n}\n");
+        write("package.json", "{\"name\": \"web\", \"version\": \"1.0.0\"}\n");
+        write("schema.json", "[{\"kind\": \"x\", \"apiVersion\": \"y\"}]\n");
+
+        Map<String, FileType> files = discovered();
+        assertEquals(Map.of("k8s/web.json", FileType.YAML), files);
+
+        SourceFile file = new SourceFile(root.resolve("k8s/web.json"), "k8s/web.json", FileType.YAML);
+        ParseResult result = new Parsers().parse(file);
+        assertEquals(List.of(), result.problems());
+        assertEquals(List.of("ReplicationController/web"), result.resources().stream().map(Resource::address).toList());
+        Resource rc = result.resources().get(0);
+        assertEquals(8, rc.locate("/spec/template/spec/containers/0").line());
+        assertTrue(rc.locate("/spec/template/spec/containers/0/image").column() > 1);
+    }
+}
