@@ -70,6 +70,11 @@ final class Answers {
         return values;
     }
 
+    /** Whether the condition reads {@code item}, so that {@link #key} needs it. */
+    boolean readsItem() {
+        return inputs.readsItem();
+    }
+
     /** Whether the condition reads any {@code meta} field, so that {@link #key} needs the element's meta. */
     boolean readsMeta() {
         return !inputs.metaFields().isEmpty();

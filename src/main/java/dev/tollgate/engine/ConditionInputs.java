@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What a condition's answer can depend on, read from its checked AST: the selected {@code item}, and which fields of
- * {@code meta}. When that is all (no {@code resource}, no {@code related}, no {@code meta} as a whole), the answer is a
- * function of those values, since every Tollgate function is pure, and it can be remembered ({@link Answers}).
+ * What a condition's answer can depend on, read from its checked AST: the selected {@code item}, which fields of
+ * {@code meta}, which top-level fields of {@code resource}. When that is all (no {@code related}, no {@code meta} or
+ * {@code resource} as a whole), the answer is a function of those values, since every Tollgate function is pure, and it
+ * can be remembered ({@link Answers}).
  *
  * <p>{@code meta.file} is special: conditions read it only to ask what its name says ({@code deploy_file},
  * {@code file_stage}, {@code env_template}, which look at the last path segment alone). Where that is its only use,
@@ -21,48 +22,52 @@ import java.util.TreeSet;
  * {@code meta.name} and {@code meta.address} are different for every resource, so a condition that reads them is not
  * worth remembering.
  *
+ * @param readsItem whether the condition reads {@code item}
  * @param metaFields the {@code meta} fields read, sorted; {@code file} stands for the file's name when
  *     {@code fileNameOnly}
  * @param fileNameOnly whether {@code meta.file} is read only through functions of the file's name
  * @param resourceFields the top-level fields of {@code resource} read ({@code resource.type},
  *     {@code has(resource.type)}), sorted; a condition that reads {@code resource} in any other way is not remembered
  */
-record ConditionInputs(List<String> metaFields, boolean fileNameOnly, List<String> resourceFields) {
+record ConditionInputs(boolean readsItem, List<String> metaFields, boolean fileNameOnly,
+        List<String> resourceFields) {
 
     /** The value of a resource field that is not there, in a memo key (null there means unknown). */
     enum Absent { FIELD }
-
-    ConditionInputs(List<String> metaFields, boolean fileNameOnly) {
-        this(metaFields, fileNameOnly, List.of());
-    }
 
     /** Functions of a path that look at its file name only ({@link EnvFileNames}). */
     private static final Set<String> FILE_NAME_FUNCTIONS = Set.of("deploy_file", "file_stage", "env_template");
     /** The meta fields whose values repeat across resources: worth a memo key. */
     private static final Set<String> REPEATING_META = Set.of("key", "kind", "format", "pointer", "file");
 
-    /** The inputs of the condition, or null when its answer may depend on more than item and repeating meta fields. */
+    /**
+     * The inputs of the condition, or null when its answer may depend on more than item, repeating meta fields and
+     * top-level resource fields.
+     */
     static ConditionInputs of(CelAbstractSyntaxTree ast) {
         Walk walk = new Walk(ast.getReferenceMap());
         walk.visit(ast.getExpr(), null, null);
-        if (walk.other || !walk.readsItem) {
+        if (walk.other) {
             return null;
         }
         if (!REPEATING_META.containsAll(walk.metaFields)) {
             return null;
         }
         boolean fileNameOnly = walk.metaFields.contains("file") && !walk.fileAsPath;
-        return new ConditionInputs(List.copyOf(walk.metaFields), fileNameOnly, List.copyOf(walk.resourceFields));
+        return new ConditionInputs(walk.readsItem, List.copyOf(walk.metaFields), fileNameOnly,
+                List.copyOf(walk.resourceFields));
     }
 
     /**
-     * The values of the inputs for one element, item first: the memo key, compared by value and in order. A resource
-     * field's value is given as is ({@link Absent#FIELD} when the field is not there); {@link Answers} decides whether
-     * the whole is small enough to remember.
+     * The values of the inputs for one element, item first when read: the memo key, compared by value and in order.
+     * A resource field's value is given as is ({@link Absent#FIELD} when the field is not there); {@link Answers}
+     * decides whether the whole is small enough to remember.
      */
     List<Object> values(Object item, Map<String, Object> meta, Object resource) {
         List<Object> key = new ArrayList<>(1 + metaFields.size() + resourceFields.size());
-        key.add(item);
+        if (readsItem) {
+            key.add(item);
+        }
         for (String field : metaFields) {
             Object value = meta.get(field);
             key.add(field.equals("file") && fileNameOnly && value instanceof String path ? fileName(path) : value);

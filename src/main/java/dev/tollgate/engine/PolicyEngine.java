@@ -189,7 +189,8 @@ public final class PolicyEngine {
     private static Verdict decide(CompiledPolicy cp, Element element) {
         Answers answers = cp.answers();
         List<Object> key = answers == null ? null
-                : answers.key(element.item(), answers.readsMeta() ? element.meta() : Map.of(), element.context.data);
+                : answers.key(answers.readsItem() ? element.item() : null,
+                        answers.readsMeta() ? element.meta() : Map.of(), element.context.data);
         if (key == null) {
             return evaluateCondition(cp, element);
         }

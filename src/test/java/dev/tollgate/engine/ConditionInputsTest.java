@@ -17,29 +17,37 @@ class ConditionInputsTest {
 
     @Test
     void aConditionOnTheItemAloneDependsOnTheItemAlone() throws Exception {
-        assertEquals(new ConditionInputs(List.of(), false), of("!well_known_secret(item)"));
+        assertEquals(new ConditionInputs(true, List.of(), false, List.of()), of("!well_known_secret(item)"));
     }
 
     @Test
     void metaFieldsReadAreListedAndAFileReadOnlyForItsNameStandsForThatName() throws Exception {
-        assertEquals(new ConditionInputs(List.of("file", "key"), true),
+        assertEquals(new ConditionInputs(true, List.of("file", "key"), true, List.of()),
                 of("item == null || !env_template(meta.file) || has(meta.key) && meta.key == 'X'"));
-        assertEquals(new ConditionInputs(List.of("key"), false), of("item.?value.orValue('') == meta.?key.orValue('')"));
+        assertEquals(new ConditionInputs(true, List.of("key"), false, List.of()), of("item.?value.orValue('') == meta.?key.orValue('')"));
     }
 
     @Test
     void topLevelResourceFieldsAreInputsAndAnAbsentFieldIsAValueOfItsOwn() throws Exception {
         ConditionInputs inputs = of("item != '' || has(resource.type) && resource.type == 'SecureString'");
-        assertEquals(new ConditionInputs(List.of(), false, List.of("type")), inputs);
+        assertEquals(new ConditionInputs(true, List.of(), false, List.of("type")), inputs);
         assertEquals(java.util.Arrays.asList("v", "SecureString"), inputs.values("v", Map.of(), Map.of("type", "SecureString")));
         assertEquals(java.util.Arrays.asList("v", ConditionInputs.Absent.FIELD), inputs.values("v", Map.of(), Map.of()));
         // A field below the top level is covered by its top-level field's whole value.
-        assertEquals(new ConditionInputs(List.of(), false, List.of("a")), of("has(resource.a.b) && item == 1"));
+        assertEquals(new ConditionInputs(true, List.of(), false, List.of("a")), of("has(resource.a.b) && item == 1"));
+    }
+
+    @Test
+    void aConditionWithoutItemIsRememberedByWhatItDoesRead() throws Exception {
+        ConditionInputs inputs = of("!client_secret_name(meta.key)");
+        assertEquals(new ConditionInputs(false, List.of("key"), false, List.of()), inputs);
+        assertEquals(List.of("STRIPE_SECRET"), inputs.values("ignored", Map.of("key", "STRIPE_SECRET"), Map.of()));
+        assertEquals(List.of("Deployment"), of("meta.kind != ''").values("x", Map.of("kind", "Deployment"), Map.of()));
     }
 
     @Test
     void aFileReadAsAPathIsKeptWhole() throws Exception {
-        assertEquals(new ConditionInputs(List.of("file"), false),
+        assertEquals(new ConditionInputs(true, List.of("file"), false, List.of()),
                 of("deploy_file(meta.file) && meta.file.endsWith('.env') && item == 1"));
     }
 
@@ -49,7 +57,6 @@ class ConditionInputsTest {
         assertNull(of("related.exists(r, r.kind == item)"), "related");
         assertNull(of("meta.name == item"), "a field that differs for every resource");
         assertNull(of("cel.bind(m, meta, m.key == item)"), "meta as a whole");
-        assertNull(of("meta.kind == 'Deployment'"), "no item: nothing per element to remember by");
         // The checker records a comprehension variable like the variable it shadows: taken as read, which is safe.
         assertNull(of("[1].exists(resource, resource == 1) && item == 1"), "a local named like a variable");
     }
@@ -62,7 +69,7 @@ class ConditionInputsTest {
 
     @Test
     void typeNamesAreConstantsNotInputs() throws Exception {
-        assertEquals(new ConditionInputs(List.of("key"), false),
+        assertEquals(new ConditionInputs(true, List.of("key"), false, List.of()),
                 of("type(item) == map ? string(item.?name.orValue('')) != '' : meta.key != ''"));
     }
 
