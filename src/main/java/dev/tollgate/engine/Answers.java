@@ -5,35 +5,56 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A condition's outcomes by the values it read, for a condition whose answer depends on nothing but the selected
- * {@code item}, a few {@code meta} fields and a few top-level fields of {@code resource} ({@link ConditionInputs}). Policies judge the same values over and over:
- * the same env entry ({@code {name: DB_HOST, value: postgres}}) in every Deployment of a repository, the same label,
- * image and port strings in every resource, the same variable in {@code .env.production} of every service.
+ * {@code item}, a few {@code meta} fields and a few top-level fields of {@code resource} ({@link ConditionInputs}).
+ * Policies judge the same values over and over: the same env entry ({@code {name: DB_HOST, value: postgres}}) in every
+ * Deployment of a repository, the same label, image and port strings in every resource, the same variable in
+ * {@code .env.production} of every service.
  *
  * <p>Only small inputs are remembered (at most {@link #MAX_NODES} values in all, strings of at most 1,024
  * characters), at most {@link #LIMIT} answers per policy and {@link Budget#TOTAL} per engine, so the memory is
- * bounded whatever the repository. A map is remembered with its entries in order, since a condition may iterate over it. Only the outcome
- * is kept: a failure's message may read more of {@code meta} and is built for each finding. Thread-safe; the scan
- * judges resources in parallel.
+ * bounded whatever the repository. A policy whose inputs rarely repeat (fewer than one lookup in
+ * {@link #WORTHWHILE} found an answer after {@link #TRIAL} lookups: the Terraform secret policy reads each value's
+ * pointer and resource type) stops remembering and gives its share back, so that it neither pays for keys that
+ * never match nor starves the policies judged later. A map is remembered with its entries in order, since a
+ * condition may iterate over it. Only the outcome is kept: a failure's message may read more of {@code meta} and is
+ * built for each finding. Thread-safe; the scan judges resources in parallel.
  */
 final class Answers {
 
     /** At most this many answers per policy, so that one policy cannot take the whole {@link Budget}. */
     static final int LIMIT = 20_000;
     static final int MAX_NODES = 16;
+    /** Lookups before a policy's hit rate is judged. */
+    static final int TRIAL = 5_000;
+    /** A policy keeps remembering while at least one lookup in this many finds an answer. */
+    static final int WORTHWHILE = 10;
 
     /**
      * The answers all policies of one engine may remember together: about 200 bytes each with their keys, so the
      * memory stays bounded (tens of MB) whatever the repository and however many policies remember.
      */
     static final class Budget {
-        static final int TOTAL = 150_000;
-        private final AtomicInteger left = new AtomicInteger(TOTAL);
+        static final int TOTAL = 250_000;
+        private final AtomicInteger left;
+
+        Budget() {
+            this(TOTAL);
+        }
+
+        Budget(int total) {
+            left = new AtomicInteger(total);
+        }
 
         boolean take() {
             return left.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+        }
+
+        void giveBack(int n) {
+            left.addAndGet(n);
         }
     }
 
@@ -44,10 +65,18 @@ final class Answers {
     private final ConditionInputs inputs;
     private final Budget budget;
     private final Map<List<Object>, PolicyEngine.Verdict> answers = new ConcurrentHashMap<>();
+    private final LongAdder lookups = new LongAdder();
+    private final LongAdder hits = new LongAdder();
+    private volatile boolean gaveUp;
 
     Answers(ConditionInputs inputs, Budget budget) {
         this.inputs = inputs;
         this.budget = budget;
+    }
+
+    /** Whether answers are still remembered: false once the inputs proved too seldom repeated. */
+    boolean active() {
+        return !gaveUp;
     }
 
     /**
@@ -82,12 +111,28 @@ final class Answers {
 
     /** The answer already given for {@code key}, or null. */
     PolicyEngine.Verdict get(List<Object> key) {
-        return answers.get(key);
+        lookups.increment();
+        PolicyEngine.Verdict known = answers.get(key);
+        if (known != null) {
+            hits.increment();
+        }
+        return known;
     }
 
     void put(List<Object> key, PolicyEngine.Verdict verdict) {
-        if (answers.size() < LIMIT && budget.take()) {
-            answers.putIfAbsent(key, verdict);
+        if (gaveUp) {
+            return;
+        }
+        long tried = lookups.sum();
+        if (tried >= TRIAL && hits.sum() * WORTHWHILE < tried) {
+            gaveUp = true;
+            int held = answers.size();
+            answers.clear();
+            budget.giveBack(held);
+            return;
+        }
+        if (answers.size() < LIMIT && budget.take() && answers.putIfAbsent(key, verdict) != null) {
+            budget.giveBack(1); // another thread remembered the same answer first
         }
     }
 

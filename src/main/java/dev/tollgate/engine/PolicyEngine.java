@@ -188,7 +188,7 @@ public final class PolicyEngine {
 
     private static Verdict decide(CompiledPolicy cp, Element element) {
         Answers answers = cp.answers();
-        List<Object> key = answers == null ? null
+        List<Object> key = answers == null || !answers.active() ? null
                 : answers.key(answers.readsItem() ? element.item() : null,
                         answers.readsMeta() ? element.meta() : Map.of(), element.context.data);
         if (key == null) {
