@@ -401,10 +401,8 @@ final class ModuleEvaluation {
                     + MAX_MODULE_DEPTH + " deep (does it call itself?); it is not scanned");
             return unknown;
         }
-        for (ModuleFiles.Parsed p : ctx.files().module(childDir)) {
-            ctx.addProblems(p.problems());
-        }
-        Declarations declared = ctx.files().declarations(childDir);
+        ModuleFiles.Module module = ctx.files().calledModule(childDir);
+        ctx.addProblems(module.problems());
         Expansion expansion = Expansion.of(call, Scope.of(this), ctx);
         Map<String, Object> byKey = new LinkedHashMap<>();
         List<Object> byIndex = new ArrayList<>();
@@ -421,7 +419,7 @@ final class ModuleEvaluation {
             }
             List<dev.tollgate.model.SourceLocation> childCalls = new ArrayList<>(callSites);
             childCalls.add(RootContext.location(call.typeRange()));
-            ModuleEvaluation child = new ModuleEvaluation(ctx, childDir, declared,
+            ModuleEvaluation child = new ModuleEvaluation(ctx, childDir, module.declared(),
                     prefix + "module." + name + item.suffix() + ".", childKey, depth + 1, args, Map.of(), childCalls);
             children.add(child);
             ModuleOutputs outs = new ModuleOutputs(name, child);

@@ -28,7 +28,7 @@ final class ModuleFiles {
     private final Path base;
     private final Map<Path, Parsed> cache = new ConcurrentHashMap<>();
     private final Map<Path, List<Path>> listings = new ConcurrentHashMap<>();
-    private final Map<Path, Declarations> declarations = new ConcurrentHashMap<>();
+    private final Map<Path, Module> modules = new ConcurrentHashMap<>();
 
     ModuleFiles(Path base) {
         this.base = base.toAbsolutePath().normalize();
@@ -57,14 +57,23 @@ final class ModuleFiles {
         return out;
     }
 
-    /** What the files of module directory {@code dir} declare, built on its first call and shared by the rest. */
-    Declarations declarations(Path dir) {
-        return declarations.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> {
+    /** A called module directory: its files' reading and syntax problems, in file order, and what they declare. */
+    record Module(List<Problem> problems, Declarations declared) {
+    }
+
+    /**
+     * Module directory {@code dir} as its calls need it, built on the first call and shared by the rest: a module
+     * called by a thousand roots was listed, looked up file by file and declared a thousand times.
+     */
+    Module calledModule(Path dir) {
+        return modules.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> {
             List<HclFile> hcl = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             for (Parsed p : module(d)) {
                 hcl.add(p.hcl());
+                problems.addAll(p.problems());
             }
-            return Declarations.of(hcl);
+            return new Module(List.copyOf(problems), Declarations.of(hcl));
         });
     }
 
@@ -117,7 +126,7 @@ final class ModuleFiles {
         for (Path f : tfFiles(root)) {
             cache.remove(f);
         }
-        declarations.remove(root.toAbsolutePath().normalize());
+        modules.remove(root.toAbsolutePath().normalize());
     }
 
     Parsed file(Path f) {

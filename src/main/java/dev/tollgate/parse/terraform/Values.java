@@ -93,7 +93,7 @@ final class Values {
     }
 
     static String numberText(BigDecimal d) {
-        BigDecimal s = d.stripTrailingZeros();
+        BigDecimal s = d.scale() == 0 ? d : d.stripTrailingZeros(); // see output(): the same whole number
         return s.scale() <= 0 ? s.toBigInteger().toString() : s.toPlainString();
     }
 
@@ -177,7 +177,9 @@ final class Values {
      */
     static Object output(Object v, String raw) {
         if (v instanceof BigDecimal d) {
-            BigDecimal s = d.stripTrailingZeros();
+            // A whole number written as such (scale 0, as every integer literal is) needs no stripping first:
+            // stripping only lowers its scale, and the long it gives is the same.
+            BigDecimal s = d.scale() == 0 ? d : d.stripTrailingZeros();
             if (s.scale() <= 0) {
                 try {
                     return s.longValueExact();

@@ -21,13 +21,14 @@ public final class HclSource {
     /** Whether any UTF-16 surrogate occurs; if not, a column is simply an offset difference. */
     private final boolean hasSurrogates;
 
-    HclSource(String fileName, String text) {
+    /** {@code chars} is {@code text} as an array, which the parser reads too (see {@link Lexer}); not kept. */
+    HclSource(String fileName, String text, char[] chars) {
         this.fileName = fileName;
         this.text = text;
         int[] starts = new int[64];
         int count = 1;
         boolean surrogates = false;
-        char[] cs = text.toCharArray(); // array reads, not a charAt call per character under C1 (see Lexer)
+        char[] cs = chars; // array reads, not a charAt call per character under C1
         for (int i = 0; i < cs.length; i++) {
             char c = cs[i];
             if (c == '\n') {

@@ -23,9 +23,10 @@ final class Lexer {
     private final int len;
     private int pos;
 
-    Lexer(String src) {
+    /** {@code chars} must be {@code src} as an array (the parser makes one for the line table and this). */
+    Lexer(String src, char[] chars) {
         this.src = src;
-        this.cs = src.toCharArray();
+        this.cs = chars;
         this.len = cs.length;
     }
 
