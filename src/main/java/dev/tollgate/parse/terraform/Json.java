@@ -60,9 +60,28 @@ final class Json {
         }
     }
 
+    /** True for the characters {@link #quote} writes as an escape: controls, {@code " \\ < > &}, U+2028, U+2029. */
+    private static boolean needsEscape(char c) {
+        return c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c == '\u2028'
+                || c == '\u2029';
+    }
+
     private static void quote(String s, StringBuilder sb) {
         sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            // Characters that need no escape are copied a run at a time, not appended one by one.
+            int run = i;
+            while (run < n && !needsEscape(s.charAt(run))) {
+                run++;
+            }
+            if (run > i) {
+                sb.append(s, i, run);
+                i = run;
+                if (i == n) {
+                    break;
+                }
+            }
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> sb.append("\\\"");

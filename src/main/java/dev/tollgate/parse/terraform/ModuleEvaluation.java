@@ -43,12 +43,13 @@ final class ModuleEvaluation {
     /** Root-module variable values from tfvars files and the command line; empty for child modules. */
     private final Map<String, Object> rootValues;
 
-    private final Map<String, Block> variables = new LinkedHashMap<>();
-    private final Map<String, Attribute> locals = new LinkedHashMap<>();
-    private final Map<String, Block> outputs = new LinkedHashMap<>();
-    private final Map<String, Block> resources = new LinkedHashMap<>();
-    private final Set<String> resourceTypes = new HashSet<>();
-    private final Map<String, Block> moduleCalls = new LinkedHashMap<>();
+    // What the module's files declare: shared, read-only, by every call of the module (see Declarations).
+    private final Map<String, Block> variables;
+    private final Map<String, Attribute> locals;
+    private final Map<String, Block> outputs;
+    private final Map<String, Block> resources;
+    private final Set<String> resourceTypes;
+    private final Map<String, Block> moduleCalls;
 
     private final Map<String, Tracked> variableValues = new HashMap<>();
     private final Map<String, Tracked> localValues = new HashMap<>();
@@ -71,6 +72,12 @@ final class ModuleEvaluation {
     ModuleEvaluation(RootContext ctx, Path dir, List<HclFile> files, String prefix, String key, int depth,
             Map<String, Supplier<Tracked>> inputs, Map<String, Object> rootValues,
             List<dev.tollgate.model.SourceLocation> callSites) {
+        this(ctx, dir, Declarations.of(files), prefix, key, depth, inputs, rootValues, callSites);
+    }
+
+    ModuleEvaluation(RootContext ctx, Path dir, Declarations declared, String prefix, String key, int depth,
+            Map<String, Supplier<Tracked>> inputs, Map<String, Object> rootValues,
+            List<dev.tollgate.model.SourceLocation> callSites) {
         this.callSites = List.copyOf(callSites);
         this.ctx = ctx;
         this.dir = dir.toAbsolutePath().normalize();
@@ -79,117 +86,17 @@ final class ModuleEvaluation {
         this.depth = depth;
         this.inputs = inputs;
         this.rootValues = rootValues;
-        List<HclFile> overrides = new ArrayList<>();
-        for (HclFile f : files) {
-            if (isOverrideFile(f.source().fileName())) {
-                overrides.add(f);
-            } else {
-                declare(f);
-            }
-        }
-        for (HclFile f : overrides) {
-            override(f);
-        }
+        this.variables = declared.variables();
+        this.locals = declared.locals();
+        this.outputs = declared.outputs();
+        this.resources = declared.resources();
+        this.resourceTypes = declared.resourceTypes();
+        this.moduleCalls = declared.moduleCalls();
     }
 
-    /** {@code override.tf}, {@code *_override.tf} (and {@code .tf.json}): merged into the other files' blocks. */
+    /** {@code override.tf}, {@code *_override.tf} (and {@code .tf.json}): see {@link Declarations}. */
     static boolean isOverrideFile(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        name = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
-        name = name.endsWith(".tf") ? name.substring(0, name.length() - 3) : name;
-        return name.equals("override") || name.endsWith("_override");
-    }
-
-    /**
-     * Terraform's override files, read after all the others: an override block's arguments replace the original
-     * block's arguments of the same name, and its nested blocks replace all the original's nested blocks of the same
-     * type ({@code lifecycle} is merged argument by argument); an override local replaces the original local. An
-     * override of something never declared is ignored (Terraform rejects it; it does not change what is evaluated).
-     */
-    private void override(HclFile f) {
-        for (Block b : f.body().blocks()) {
-            List<String> l = b.labels();
-            switch (b.type()) {
-                case "locals" -> b.body().attributes().forEach(a -> locals.computeIfPresent(a.name(), (k, old) -> a));
-                case "variable" -> mergeInto(variables, l.size() == 1 ? l.get(0) : null, b);
-                case "output" -> mergeInto(outputs, l.size() == 1 ? l.get(0) : null, b);
-                case "module" -> mergeInto(moduleCalls, l.size() == 1 ? l.get(0) : null, b);
-                case "resource" -> mergeInto(resources, l.size() == 2 ? l.get(0) + "." + l.get(1) : null, b);
-                default -> {
-                }
-            }
-        }
-    }
-
-    private static void mergeInto(Map<String, Block> declared, String key, Block over) {
-        if (key != null) {
-            declared.computeIfPresent(key, (k, original) -> merged(original, over));
-        }
-    }
-
-    private static Block merged(Block original, Block over) {
-        dev.tollgate.parse.terraform.hcl.Body ob = original.body();
-        dev.tollgate.parse.terraform.hcl.Body vb = over.body();
-        List<Attribute> attributes = new ArrayList<>();
-        for (Attribute a : ob.attributes()) {
-            attributes.add(vb.attribute(a.name()).orElse(a));
-        }
-        for (Attribute a : vb.attributes()) {
-            if (ob.attribute(a.name()).isEmpty()) {
-                attributes.add(a);
-            }
-        }
-        Set<String> overridden = new HashSet<>();
-        vb.blocks().forEach(nb -> overridden.add(nb.type()));
-        List<Block> blocks = new ArrayList<>();
-        for (Block nb : ob.blocks()) {
-            if (!overridden.contains(nb.type())) {
-                blocks.add(nb);
-            } else if (nb.type().equals("lifecycle") && !vb.blocks("lifecycle").isEmpty()) {
-                blocks.add(merged(nb, vb.blocks("lifecycle").get(0)));
-                overridden.remove("lifecycle");
-            }
-        }
-        for (Block nb : vb.blocks()) {
-            if (!nb.type().equals("lifecycle") || blocks.stream().noneMatch(x -> x.type().equals("lifecycle"))) {
-                blocks.add(nb);
-            }
-        }
-        return new Block(original.type(), original.labels(),
-                new dev.tollgate.parse.terraform.hcl.Body(attributes, blocks, ob.range()), original.range(),
-                original.typeRange(), original.labelRanges());
-    }
-
-    private void declare(HclFile f) {
-        for (Block b : f.body().blocks()) {
-            List<String> l = b.labels();
-            switch (b.type()) {
-                case "variable" -> {
-                    if (l.size() == 1) {
-                        variables.putIfAbsent(l.get(0), b);
-                    }
-                }
-                case "locals" -> b.body().attributes().forEach(a -> locals.putIfAbsent(a.name(), a));
-                case "output" -> {
-                    if (l.size() == 1) {
-                        outputs.putIfAbsent(l.get(0), b);
-                    }
-                }
-                case "resource" -> {
-                    if (l.size() == 2) {
-                        resources.putIfAbsent(l.get(0) + "." + l.get(1), b);
-                        resourceTypes.add(l.get(0));
-                    }
-                }
-                case "module" -> {
-                    if (l.size() == 1) {
-                        moduleCalls.putIfAbsent(l.get(0), b);
-                    }
-                }
-                default -> {
-                }
-            }
-        }
+        return Declarations.isOverrideFile(path);
     }
 
     RootContext ctx() {
@@ -494,11 +401,8 @@ final class ModuleEvaluation {
                     + MAX_MODULE_DEPTH + " deep (does it call itself?); it is not scanned");
             return unknown;
         }
-        List<HclFile> files = new ArrayList<>();
-        for (ModuleFiles.Parsed p : ctx.files().module(childDir)) {
-            files.add(p.hcl());
-            ctx.addProblems(p.problems());
-        }
+        ModuleFiles.Module module = ctx.files().calledModule(childDir);
+        ctx.addProblems(module.problems());
         Expansion expansion = Expansion.of(call, Scope.of(this), ctx);
         Map<String, Object> byKey = new LinkedHashMap<>();
         List<Object> byIndex = new ArrayList<>();
@@ -515,7 +419,7 @@ final class ModuleEvaluation {
             }
             List<dev.tollgate.model.SourceLocation> childCalls = new ArrayList<>(callSites);
             childCalls.add(RootContext.location(call.typeRange()));
-            ModuleEvaluation child = new ModuleEvaluation(ctx, childDir, files,
+            ModuleEvaluation child = new ModuleEvaluation(ctx, childDir, module.declared(),
                     prefix + "module." + name + item.suffix() + ".", childKey, depth + 1, args, Map.of(), childCalls);
             children.add(child);
             ModuleOutputs outs = new ModuleOutputs(name, child);

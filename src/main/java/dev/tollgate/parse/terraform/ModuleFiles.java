@@ -28,6 +28,7 @@ final class ModuleFiles {
     private final Path base;
     private final Map<Path, Parsed> cache = new ConcurrentHashMap<>();
     private final Map<Path, List<Path>> listings = new ConcurrentHashMap<>();
+    private final Map<Path, Module> modules = new ConcurrentHashMap<>();
 
     ModuleFiles(Path base) {
         this.base = base.toAbsolutePath().normalize();
@@ -56,6 +57,26 @@ final class ModuleFiles {
         return out;
     }
 
+    /** A called module directory: its files' reading and syntax problems, in file order, and what they declare. */
+    record Module(List<Problem> problems, Declarations declared) {
+    }
+
+    /**
+     * Module directory {@code dir} as its calls need it, built on the first call and shared by the rest: a module
+     * called by a thousand roots was listed, looked up file by file and declared a thousand times.
+     */
+    Module calledModule(Path dir) {
+        return modules.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> {
+            List<HclFile> hcl = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
+            for (Parsed p : module(d)) {
+                hcl.add(p.hcl());
+                problems.addAll(p.problems());
+            }
+            return new Module(List.copyOf(problems), Declarations.of(hcl));
+        });
+    }
+
     List<Path> tfFiles(Path dir) {
         return listings.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> {
             try (Stream<Path> s = Files.list(d)) {
@@ -68,15 +89,31 @@ final class ModuleFiles {
     }
 
     /**
-     * The parsed {@code *.tf} files of {@code dir}, read for one look and not kept: deciding which directories are
-     * modules reads every directory, and keeping all those syntax trees until the end of the scan held the whole
-     * repository's Terraform in memory. A module's files are parsed again, once, when a call first evaluates it.
+     * The parsed files of {@code dir} that can hold a {@code module} block, read for one look and not kept: deciding
+     * which directories are modules reads every directory, and keeping all those syntax trees until the end of the
+     * scan held the whole repository's Terraform in memory. A module's files are parsed again, once, when a call
+     * first evaluates it.
+     *
+     * <p>A {@code .tf} file whose text never says {@code module} has no module block (a block type is an identifier,
+     * which has no escapes), so it is read but not parsed here: most files of a repository (variables, outputs,
+     * resources, the modules themselves) are like that, and parsing them for this look cost as much as parsing them
+     * for the evaluation. JSON syntax ({@code .tf.json}) can spell the key with escapes, so those are always parsed.
      */
-    List<Parsed> moduleOnce(Path dir) {
+    List<Parsed> moduleCallersOnce(Path dir) {
         List<Parsed> out = new ArrayList<>();
         for (Path f : tfFiles(dir)) {
-            Parsed cached = cache.get(f.toAbsolutePath().normalize());
-            out.add(cached != null ? cached : parse(f.toAbsolutePath().normalize()));
+            Path abs = f.toAbsolutePath().normalize();
+            Parsed cached = cache.get(abs);
+            if (cached != null) {
+                out.add(cached);
+                continue;
+            }
+            String shown = display(abs);
+            SourceText.Read read = SourceText.read(new dev.tollgate.model.SourceFile(abs, shown,
+                    dev.tollgate.model.SourceFile.FileType.TERRAFORM));
+            if (read.problem() == null && (shown.endsWith(".tf.json") || read.text().contains("module"))) {
+                out.add(parseText(abs, shown, read.text()));
+            }
         }
         return out;
     }
@@ -89,6 +126,7 @@ final class ModuleFiles {
         for (Path f : tfFiles(root)) {
             cache.remove(f);
         }
+        modules.remove(root.toAbsolutePath().normalize());
     }
 
     Parsed file(Path f) {

@@ -6,9 +6,12 @@ import dev.tollgate.model.Related;
 import dev.tollgate.model.Resource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns evaluated instances into resources, each with the other instances that refer to it: by reference (any
@@ -32,31 +35,43 @@ final class RelatedResources {
             data.put(i.address(), output(i));
         }
         // Plan JSON refers to resources as configured (no instance key): such a reference means every instance.
+        // Built on the first reference that names no instance, which evaluated configurations rarely have.
         Map<String, List<String>> byResource = new LinkedHashMap<>();
-        for (String address : byAddress.keySet()) {
-            byResource.computeIfAbsent(address.indexOf('[') < 0 ? address : INSTANCE_KEY.matcher(address).replaceAll(""), k -> new ArrayList<>()).add(address);
-        }
         Map<String, Map<String, String>> referrers = new LinkedHashMap<>(); // target -> referrer -> attribute
         for (Instance from : byAddress.values()) {
             from.refsByAttribute().forEach((attribute, targets) -> {
                 for (String target : targets) {
-                    List<String> resolved = byAddress.containsKey(target) ? List.of(target)
-                            : byResource.getOrDefault(target, List.of());
-                    for (String t : resolved) {
-                        if (!t.equals(from.address())) {
-                            referrers.computeIfAbsent(t, k -> new LinkedHashMap<>()).putIfAbsent(from.address(),
-                                    attribute);
+                    if (byAddress.containsKey(target)) {
+                        refer(referrers, target, from.address(), attribute);
+                        continue;
+                    }
+                    if (byResource.isEmpty()) {
+                        for (String address : byAddress.keySet()) {
+                            byResource.computeIfAbsent(address.indexOf('[') < 0 ? address
+                                    : INSTANCE_KEY.matcher(address).replaceAll(""), k -> new ArrayList<>()).add(address);
                         }
+                    }
+                    for (String t : byResource.getOrDefault(target, List.of())) {
+                        refer(referrers, t, from.address(), attribute);
                     }
                 }
             });
         }
         // Top-level string values -> (instance, attribute), first attribute per instance: one pass, then lookups.
-        Map<String, Map<String, String>> byValue = new LinkedHashMap<>();
-        for (Instance from : byAddress.values()) {
-            for (Map.Entry<String, Object> e : from.values().entrySet()) {
-                if (e.getValue() instanceof String v) {
-                    byValue.computeIfAbsent(v, k -> new LinkedHashMap<>()).putIfAbsent(from.address(), e.getKey());
+        // Only the values some bucket is named: nothing else is ever looked up.
+        Set<String> bucketNames = new HashSet<>();
+        for (Instance bucket : byAddress.values()) {
+            if (bucket.kind().equals("aws_s3_bucket") && bucket.values().get("bucket") instanceof String name) {
+                bucketNames.add(name);
+            }
+        }
+        Map<String, Map<String, String>> byValue = new HashMap<>();
+        if (!bucketNames.isEmpty()) {
+            for (Instance from : byAddress.values()) {
+                for (Map.Entry<String, Object> e : from.values().entrySet()) {
+                    if (e.getValue() instanceof String v && bucketNames.contains(v)) {
+                        byValue.computeIfAbsent(v, k -> new LinkedHashMap<>()).putIfAbsent(from.address(), e.getKey());
+                    }
                 }
             }
         }
@@ -86,9 +101,16 @@ final class RelatedResources {
         return out;
     }
 
+    private static void refer(Map<String, Map<String, String>> referrers, String target, String from,
+            String attribute) {
+        if (!target.equals(from)) {
+            referrers.computeIfAbsent(target, k -> new LinkedHashMap<>()).putIfAbsent(from, attribute);
+        }
+    }
+
     private static Map<String, Object> output(Instance i) {
         Map<String, Object> out = new LinkedHashMap<>();
-        i.values().forEach((k, v) -> out.put(k, Values.output(v, i.address() + "." + k)));
+        i.values().forEach((k, v) -> out.put(k, Values.isPlain(v) ? v : Values.output(v, i.address() + "." + k)));
         return java.util.Collections.unmodifiableMap(out);
     }
 }

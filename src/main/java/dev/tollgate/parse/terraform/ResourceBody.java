@@ -84,7 +84,9 @@ final class ResourceBody {
                 Object v = ctx.evaluate(a.expr(), s);
                 out.put(a.name(), v);
                 locateLiteral(a.expr(), v, p);
-                record(join(path, a.name()), s.refs());
+                if (!s.refs().isEmpty()) {
+                    record(join(path, a.name()), s.refs());
+                }
             } else {
                 Block b = item.block();
                 if (b.type().equals("dynamic") && b.labels().size() == 1) {

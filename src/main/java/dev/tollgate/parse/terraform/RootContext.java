@@ -4,6 +4,7 @@ import dev.tollgate.model.Problem;
 import dev.tollgate.model.SourceLocation;
 import dev.tollgate.model.Unknown;
 import dev.tollgate.parse.terraform.hcl.Expression;
+import dev.tollgate.parse.terraform.hcl.HclSource;
 import dev.tollgate.parse.terraform.hcl.SourceRange;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +52,9 @@ final class RootContext {
     }
 
     void problem(SourceRange at, Problem.Kind kind, String message) {
-        problems.add(new Problem(at.source().fileName(), at.startLine(), at.startColumn(), kind, message));
+        int line = at.startLine();
+        problems.add(new Problem(at.source().fileName(), line, at.source().column(at.startOffset(), line), kind,
+                message));
     }
 
     void addProblems(List<Problem> more) {
@@ -59,7 +62,9 @@ final class RootContext {
     }
 
     static SourceLocation location(SourceRange r) {
-        return new SourceLocation(r.source().fileName(), r.startLine(), r.startColumn());
+        HclSource source = r.source();
+        int line = source.line(r.startOffset());
+        return new SourceLocation(source.fileName(), line, source.column(r.startOffset(), line));
     }
 
     /**

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,15 +102,17 @@ public final class TerraformParser {
      * The order of calls is not defined; a module called by several roots is in each of their results.
      */
     public void parse(List<SourceFile> terraformFiles, Consumer<Result> eachRoot) {
-        Map<Path, Map<Path, List<SourceFile>>> byBase = new TreeMap<>();
+        // Grouped in hash maps, then sorted once per directory: a tree map per file compared long paths again and
+        // again (thousands of files, hundreds of directories).
+        Map<Path, Map<Path, List<SourceFile>>> grouped = new HashMap<>();
         for (SourceFile f : terraformFiles) {
             Path abs = f.path().toAbsolutePath().normalize();
-            byBase.computeIfAbsent(baseOf(abs, f.displayPath()), k -> new TreeMap<>())
+            grouped.computeIfAbsent(baseOf(abs, f.displayPath()), k -> new HashMap<>())
                     .computeIfAbsent(abs.getParent(), k -> new ArrayList<>()).add(f);
         }
-        for (Map.Entry<Path, Map<Path, List<SourceFile>>> e : byBase.entrySet()) {
+        for (Map.Entry<Path, Map<Path, List<SourceFile>>> e : new TreeMap<>(grouped).entrySet()) {
             ModuleFiles files = new ModuleFiles(e.getKey());
-            Set<Path> dirs = e.getValue().keySet();
+            Set<Path> dirs = new TreeMap<>(e.getValue()).keySet();
             Set<Path> called = calledDirectories(files, dirs);
             Set<Path> loaded = ConcurrentHashMap.newKeySet();
             List<Path> roots = dirs.stream().filter(d -> !called.contains(d)).toList();
@@ -138,7 +141,7 @@ public final class TerraformParser {
     private static Set<Path> calledDirectories(ModuleFiles files, Set<Path> dirs) {
         Set<Path> called = ConcurrentHashMap.newKeySet();
         dirs.parallelStream().forEach(dir -> {
-            for (ModuleFiles.Parsed p : files.moduleOnce(dir)) {
+            for (ModuleFiles.Parsed p : files.moduleCallersOnce(dir)) {
                 for (Block b : p.hcl().body().blocks("module")) {
                     String source = b.body().attribute("source").map(Attribute::expr)
                             .filter(x -> x instanceof Expression.Template t && t.isLiteral())
@@ -176,9 +179,14 @@ public final class TerraformParser {
                     "internal error evaluating this Terraform directory: " + e.getClass().getSimpleName()));
             instances = List.of();
         }
+        String lastFile = null; // instances come file by file: resolve each file's path once, not per instance
         for (Instance i : instances) {
-            Path file = files.base().resolve(i.location().file()).normalize();
-            read.putIfAbsent(i.location().file(), file);
+            if (i.location().file().equals(lastFile)) {
+                continue;
+            }
+            lastFile = i.location().file();
+            Path file = files.base().resolve(lastFile).normalize();
+            read.putIfAbsent(lastFile, file);
             Path parent = file.getParent();
             if (parent != null) {
                 loaded.add(parent);

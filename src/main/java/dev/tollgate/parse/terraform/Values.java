@@ -93,7 +93,7 @@ final class Values {
     }
 
     static String numberText(BigDecimal d) {
-        BigDecimal s = d.stripTrailingZeros();
+        BigDecimal s = d.scale() == 0 ? d : d.stripTrailingZeros(); // see output(): the same whole number
         return s.scale() <= 0 ? s.toBigInteger().toString() : s.toPlainString();
     }
 
@@ -177,7 +177,9 @@ final class Values {
      */
     static Object output(Object v, String raw) {
         if (v instanceof BigDecimal d) {
-            BigDecimal s = d.stripTrailingZeros();
+            // A whole number written as such (scale 0, as every integer literal is) needs no stripping first:
+            // stripping only lowers its scale, and the long it gives is the same.
+            BigDecimal s = d.scale() == 0 ? d : d.stripTrailingZeros();
             if (s.scale() <= 0) {
                 try {
                     return s.longValueExact();
@@ -192,17 +194,26 @@ final class Values {
         }
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(String.valueOf(k), output(x, raw + "." + k)));
+            m.forEach((k, x) -> out.put(String.valueOf(k), isPlain(x) ? x : output(x, raw + "." + k)));
             return out;
         }
         if (v instanceof List<?> l) {
             List<Object> out = new ArrayList<>(l.size());
             for (int i = 0; i < l.size(); i++) {
-                out.add(output(l.get(i), raw + "[" + i + "]"));
+                Object x = l.get(i);
+                out.add(isPlain(x) ? x : output(x, raw + "[" + i + "]"));
             }
             return out;
         }
         return v;
+    }
+
+    /**
+     * True when {@link #output} returns {@code v} itself: then the address of a nested value is never needed, and
+     * building it for every string of every instance cost more than the rest of the conversion.
+     */
+    static boolean isPlain(Object v) {
+        return v == null || v instanceof String || v instanceof Boolean || v instanceof Unknown;
     }
 
     /** Model value back to an evaluation value (numbers as BigDecimal), for plan JSON and jsondecode. */

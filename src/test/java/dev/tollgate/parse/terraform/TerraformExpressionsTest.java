@@ -132,6 +132,15 @@ class TerraformExpressionsTest {
     }
 
     @Test
+    void jsonencode_escapesWhatGoEscapes_andCopiesEverythingElseAsItIs() {
+        // HCL: "a\"b\\c\nd\te&f<\u0001g é" ; Go's encoder: quote, backslash, controls, <, >, & escaped, é kept.
+        assertEquals("\"a\\\"b\\\\c\\nd\\te\\u0026f\\u003c\\u0001g é\"",
+                eval("jsonencode(\"a\\\"b\\\\c\\nd\\te&f<\\u0001g é\")"));
+        assertEquals("\"plain text, no escape\"", eval("jsonencode(\"plain text, no escape\")"));
+        assertEquals("\"\\u003e\"", eval("jsonencode(\">\")"));
+    }
+
+    @Test
     void jsonencodeOfAPartlyUnknownValue_keepsItsStructure() {
         Unknown u = (Unknown) eval("jsonencode({a = var.nothing, b = \"x\"})");
         assertEquals(java.util.Map.of("a", new Unknown("var.nothing"), "b", "x"), u.known());

@@ -134,6 +134,28 @@ class TerraformModulesTest {
     }
 
     @Test
+    void calledDirectoriesAreFoundInEveryFileAndSyntax_evenAJsonKeyWrittenWithEscapes() throws IOException {
+        // Deciding which directories are modules parses only the .tf files whose text says "module"; a .tf.json file
+        // can spell the key with escapes, so it is always parsed. Both calls must still make m and m2 modules.
+        new TerraformFixture(dir)
+                .file("app/variables.tf", "variable \"n\" {\n  default = \"x\"\n}\n")
+                .file("app/calls.tf", "module \"a\" {\n  source = \"../m\"\n}\n")
+                .file("json/main.tf.json", "{\"\\u006dodule\": {\"j\": {\"source\": \"../m2\"}}}\n")
+                .file("m/main.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"m\"\n}\n")
+                .file("m2/main.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"m2\"\n}\n");
+        List<SourceFile> files;
+        try (Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".tf") || p.toString().endsWith(".tf.json")).sorted()
+                    .map(p -> new SourceFile(p, dir.relativize(p).toString().replace('\\', '/'),
+                            SourceFile.FileType.TERRAFORM)).toList();
+        }
+        TerraformParser.Result r = new TerraformParser(TerraformOptions.none()).parse(files);
+        assertEquals(List.of(), r.problems());
+        assertEquals(List.of("module.a.aws_s3_bucket.b", "module.j.aws_s3_bucket.b"),
+                r.resources().stream().map(Resource::address).sorted().toList());
+    }
+
+    @Test
     void countAndForEachOnModuleCalls() {
         TerraformParser.Result r = new TerraformFixture(dir)
                 .file("main.tf", """

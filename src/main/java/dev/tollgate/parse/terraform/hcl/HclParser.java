@@ -17,9 +17,10 @@ public final class HclParser {
      */
     public static HclFile parse(String source, String fileName) {
         String text = source.startsWith("\uFEFF") ? source.substring(1) : source;
-        HclSource hclSource = new HclSource(fileName, text);
+        char[] chars = text.toCharArray(); // one copy for the line table and the lexer
+        HclSource hclSource = new HclSource(fileName, text, chars);
         try {
-            return new Parser(hclSource).parseFile();
+            return new Parser(hclSource, chars).parseFile();
         } catch (RuntimeException e) {
             // A bug of ours must not take the caller down with it: report it like a syntax error at the start.
             HclDiagnostic internal = new HclDiagnostic("Internal parser error: " + e, hclSource.range(0, 0));

@@ -13,36 +13,53 @@ public final class HclSource {
     private final String fileName;
     private final String text;
     private final int[] lineStarts;
-    /** UTF-8 byte offset of each line start, for {@link #byteOffset(int)}. */
-    private final int[] lineStartBytes;
+    /**
+     * UTF-8 byte offset of each line start, for {@link #byteOffset(int)}; built on first use, since only tools that
+     * compare with HashiCorp's ranges ask for bytes and counting them cost a fifth of building this object.
+     */
+    private volatile int[] lineStartBytes;
     /** Whether any UTF-16 surrogate occurs; if not, a column is simply an offset difference. */
     private final boolean hasSurrogates;
 
-    HclSource(String fileName, String text) {
+    /** {@code chars} is {@code text} as an array, which the parser reads too (see {@link Lexer}); not kept. */
+    HclSource(String fileName, String text, char[] chars) {
         this.fileName = fileName;
         this.text = text;
         int[] starts = new int[64];
-        int[] startBytes = new int[64];
         int count = 1;
-        int bytes = 0;
         boolean surrogates = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            bytes += utf8Length(c);
+        char[] cs = chars; // array reads, not a charAt call per character under C1
+        for (int i = 0; i < cs.length; i++) {
+            char c = cs[i];
             if (c == '\n') {
                 if (count == starts.length) {
                     starts = Arrays.copyOf(starts, count * 2);
-                    startBytes = Arrays.copyOf(startBytes, count * 2);
                 }
-                startBytes[count] = bytes;
                 starts[count++] = i + 1;
-            } else if (Character.isSurrogate(c)) {
+            } else if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
                 surrogates = true;
             }
         }
         this.lineStarts = Arrays.copyOf(starts, count);
-        this.lineStartBytes = Arrays.copyOf(startBytes, count);
         this.hasSurrogates = surrogates;
+    }
+
+    private int[] lineStartBytes() {
+        int[] startBytes = lineStartBytes;
+        if (startBytes == null) {
+            startBytes = new int[lineStarts.length];
+            int bytes = 0;
+            int line = 1;
+            for (int i = 0; i < text.length() && line < lineStarts.length; i++) {
+                char c = text.charAt(i);
+                bytes += utf8Length(c);
+                if (c == '\n') {
+                    startBytes[line++] = bytes;
+                }
+            }
+            lineStartBytes = startBytes;
+        }
+        return startBytes;
     }
 
     public String fileName() {
@@ -61,7 +78,12 @@ public final class HclSource {
 
     /** 1-based column of a char offset, counted in code points (a surrogate pair is one column). */
     public int column(int offset) {
-        int lineStart = lineStarts[line(offset) - 1];
+        return column(offset, line(offset));
+    }
+
+    /** {@link #column(int)} when the caller knows the offset's {@code line} already: one line search, not two. */
+    public int column(int offset, int line) {
+        int lineStart = lineStarts[line - 1];
         if (!hasSurrogates) {
             return offset - lineStart + 1;
         }
@@ -71,7 +93,7 @@ public final class HclSource {
     /** UTF-8 byte offset of a char offset (what HashiCorp's tools call "byte"); O(log lines + line length). */
     public int byteOffset(int offset) {
         int line = line(offset) - 1;
-        int bytes = lineStartBytes[line];
+        int bytes = lineStartBytes()[line];
         for (int i = lineStarts[line]; i < offset; i++) {
             bytes += utf8Length(text.charAt(i));
         }

@@ -32,20 +32,24 @@ public final class JsonConfigParser {
 
     private final HclSource source;
     private final String src;
+    /** {@link #src} as an array, for the template parser of each string with an interpolation (see Lexer). */
+    private final char[] chars;
     private final List<HclDiagnostic> diagnostics = new ArrayList<>();
     private int pos;
     private int depth;
 
-    private JsonConfigParser(HclSource source) {
+    private JsonConfigParser(HclSource source, char[] chars) {
         this.source = source;
         this.src = source.text();
+        this.chars = chars;
     }
 
     /** Parses {@code text} (the content of a {@code .tf.json} file); {@code fileName} only labels positions. */
     public static HclFile parse(String text, String fileName) {
         String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        HclSource hclSource = new HclSource(fileName, t);
-        JsonConfigParser p = new JsonConfigParser(hclSource);
+        char[] chars = t.toCharArray();
+        HclSource hclSource = new HclSource(fileName, t, chars);
+        JsonConfigParser p = new JsonConfigParser(hclSource, chars);
         Body empty = new Body(List.of(), List.of(), hclSource.range(0, t.length()));
         try {
             Node root = p.document();
@@ -192,7 +196,7 @@ public final class JsonConfigParser {
             return literalString(s);
         }
         List<HclDiagnostic> errors = new ArrayList<>();
-        Expression.Template t = Parser.templateAt(source, s.start(), errors);
+        Expression.Template t = Parser.templateAt(source, chars, s.start(), errors);
         if (t == null) {
             diagnostics.add(new HclDiagnostic("Invalid template in JSON string: "
                     + (errors.isEmpty() ? "" : errors.get(0).message()), s.range(this)));

@@ -14,10 +14,24 @@ import dev.tollgate.parse.terraform.hcl.Token.Kind;
 final class Lexer {
 
     private final String src;
+    /**
+     * The same text as an array: the lexer and the template scanner read every character, and under the launcher's
+     * C1-only JIT with small inlining limits each {@code String.charAt} stays a call (with its coder check and bounds
+     * check); an array read does not. Shared with {@link TemplateParser}; dropped with the parser after the parse.
+     */
+    private final char[] cs;
+    private final int len;
     private int pos;
 
-    Lexer(String src) {
+    /** {@code chars} must be {@code src} as an array (the parser makes one for the line table and this). */
+    Lexer(String src, char[] chars) {
         this.src = src;
+        this.cs = chars;
+        this.len = cs.length;
+    }
+
+    char[] chars() {
+        return cs;
     }
 
     int position() {
@@ -35,19 +49,19 @@ final class Lexer {
     Token next() {
         skipSpaceAndComments();
         int start = pos;
-        if (pos >= src.length()) {
+        if (pos >= len) {
             return new Token(Kind.EOF, start, start);
         }
-        char c = src.charAt(pos);
+        char c = cs[pos];
         if (c == '\n') {
             pos++;
             return new Token(Kind.NEWLINE, start, pos);
         }
         if (c == '#' || (c == '/' && peekChar(1) == '/')) {
-            while (pos < src.length() && src.charAt(pos) != '\n') {
+            while (pos < len && cs[pos] != '\n') {
                 pos++;
             }
-            if (pos >= src.length()) {
+            if (pos >= len) {
                 return new Token(Kind.EOF, pos, pos);
             }
             pos++;
@@ -55,7 +69,7 @@ final class Lexer {
         }
         if (c == '/' && peekChar(1) == '*') {
             // skipSpaceAndComments stops here only when the comment is never closed
-            pos = src.length();
+            pos = len;
             return new Token(Kind.INVALID, start, pos);
         }
         if (isIdentStart(c)) {
@@ -109,7 +123,7 @@ final class Lexer {
             case '~':
                 return match('}') ? token(Kind.STRIP_RBRACE, start) : token(Kind.INVALID, start);
             default:
-                if (Character.isHighSurrogate(c) && pos < src.length()) {
+                if (Character.isHighSurrogate(c) && pos < len) {
                     pos++; // report a whole code point, never half of one
                 }
                 return token(Kind.INVALID, start);
@@ -123,9 +137,9 @@ final class Lexer {
     Token legacyIndex() {
         int save = pos;
         skipSpaceAndComments();
-        if (pos < src.length() && src.charAt(pos) >= '0' && src.charAt(pos) <= '9') {
+        if (pos < len && cs[pos] >= '0' && cs[pos] <= '9') {
             int start = pos;
-            while (pos < src.length() && src.charAt(pos) >= '0' && src.charAt(pos) <= '9') {
+            while (pos < len && cs[pos] >= '0' && cs[pos] <= '9') {
                 pos++;
             }
             return new Token(Kind.NUMBER, start, pos);
@@ -139,7 +153,7 @@ final class Lexer {
     }
 
     private boolean match(char expected) {
-        if (pos < src.length() && src.charAt(pos) == expected) {
+        if (pos < len && cs[pos] == expected) {
             pos++;
             return true;
         }
@@ -148,12 +162,12 @@ final class Lexer {
 
     private char peekChar(int ahead) {
         int i = pos + ahead;
-        return i < src.length() ? src.charAt(i) : '\0';
+        return i < len ? cs[i] : '\0';
     }
 
     private void skipSpaceAndComments() {
-        while (pos < src.length()) {
-            char c = src.charAt(pos);
+        while (pos < len) {
+            char c = cs[pos];
             if (c == ' ' || c == '\t' || c == '\r') {
                 pos++;
             } else if (c == '/' && peekChar(1) == '*') {
@@ -170,7 +184,7 @@ final class Lexer {
 
     private Token identifier(int start) {
         pos++;
-        while (pos < src.length() && isIdentPart(src.charAt(pos))) {
+        while (pos < len && isIdentPart(cs[pos])) {
             pos++;
         }
         return new Token(Kind.IDENT, start, pos);
@@ -201,7 +215,7 @@ final class Lexer {
     private Token heredocStart(int start) {
         pos++; // second '<'
         match('-');
-        if (pos >= src.length() || !isIdentStart(src.charAt(pos))) {
+        if (pos >= len || !isIdentStart(cs[pos])) {
             return token(Kind.INVALID, start);
         }
         identifier(pos);
@@ -216,7 +230,7 @@ final class Lexer {
     }
 
     private void skipDigits() {
-        while (pos < src.length() && isDigit(src.charAt(pos))) {
+        while (pos < len && isDigit(cs[pos])) {
             pos++;
         }
     }

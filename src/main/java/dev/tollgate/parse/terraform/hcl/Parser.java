@@ -37,10 +37,11 @@ final class Parser {
     private boolean newlines = true;
     private int depth;
 
-    Parser(HclSource source) {
+    /** {@code chars} must be {@code source.text()} as an array: the lexer reads it rather than the string. */
+    Parser(HclSource source, char[] chars) {
         this.source = source;
         this.src = source.text();
-        this.lexer = new Lexer(src);
+        this.lexer = new Lexer(src, chars);
         this.templates = new TemplateParser(this, lexer, source);
     }
 
@@ -84,8 +85,9 @@ final class Parser {
      * syntax, which is a template too, is read in place so its interpolations keep their lines. Null, with the
      * error added to {@code diagnostics}, when it is not a valid template.
      */
-    static Expression.Template templateAt(HclSource source, int offset, List<HclDiagnostic> diagnostics) {
-        Parser p = new Parser(source);
+    static Expression.Template templateAt(HclSource source, char[] chars, int offset,
+            List<HclDiagnostic> diagnostics) {
+        Parser p = new Parser(source, chars);
         p.lexer.reset(offset);
         p.newlines = false;
         try {

@@ -20,12 +20,15 @@ final class TemplateParser {
     private final Lexer lexer;
     private final HclSource source;
     private final String src;
+    /** {@link #src} as the lexer's array: character reads without a call each (see {@link Lexer}). */
+    private final char[] cs;
 
     TemplateParser(Parser parser, Lexer lexer, HclSource source) {
         this.parser = parser;
         this.lexer = lexer;
         this.source = source;
         this.src = source.text();
+        this.cs = lexer.chars();
     }
 
     private enum DirectiveKind { IF, ELSE, ENDIF, FOR, ENDFOR }
@@ -128,14 +131,14 @@ final class TemplateParser {
                     }
                 }
                 lineStart = false;
-                if (pos >= src.length()) {
+                if (pos >= cs.length) {
                     throw parser.error(parser.range(open), marker == null
                             ? "Unterminated template string: no closing quote before the end of the file"
                             : "Unterminated heredoc: no closing marker \"" + marker + "\" before the end of the file");
                 }
-                char c = src.charAt(pos);
-                char c1 = pos + 1 < src.length() ? src.charAt(pos + 1) : '\0';
-                char c2 = pos + 2 < src.length() ? src.charAt(pos + 2) : '\0';
+                char c = cs[pos];
+                char c1 = pos + 1 < cs.length ? cs[pos + 1] : '\0';
+                char c2 = pos + 2 < cs.length ? cs[pos + 2] : '\0';
                 if (marker == null && c == '"') {
                     flush();
                     pos++;
@@ -164,9 +167,23 @@ final class TemplateParser {
                     if (c == '\n') {
                         flush();
                         lineStart = true;
+                    } else {
+                        // The characters up to the next one this loop treats specially are plain text: take them
+                        // in one append rather than one trip round the loop (and one append call) each.
+                        int run = pos;
+                        while (run < cs.length && isPlainText(cs[run])) {
+                            run++;
+                        }
+                        literal.append(cs, pos, run - pos);
+                        pos = run;
                     }
                 }
             }
+        }
+
+        /** Not a quote, line end, backslash, {@code $} or {@code %}: appended as it is in any template. */
+        private static boolean isPlainText(char c) {
+            return c != '"' && c != '\n' && c != '\r' && c != '$' && c != '%' && c != '\\';
         }
 
         private void flush() {
@@ -252,7 +269,7 @@ final class TemplateParser {
 
         /** Consumes a {@code ~} after {@code ${}/{@code %{}; it strips whitespace from the end of the literal before. */
         private boolean stripMarker() {
-            if (pos < src.length() && src.charAt(pos) == '~') {
+            if (pos < cs.length && cs[pos] == '~') {
                 pos++;
                 if (!pieces.isEmpty() && pieces.get(pieces.size() - 1) instanceof Lit previous) {
                     previous.value = trimTrailing(previous.value);
@@ -263,7 +280,7 @@ final class TemplateParser {
         }
 
         private void escape() {
-            char selector = pos + 1 < src.length() ? src.charAt(pos + 1) : '\0';
+            char selector = pos + 1 < cs.length ? cs[pos + 1] : '\0';
             switch (selector) {
                 case 'n': literal.append('\n'); pos += 2; return;
                 case 'r': literal.append('\r'); pos += 2; return;
@@ -273,7 +290,7 @@ final class TemplateParser {
                 case 'u': unicodeEscape(4); return;
                 case 'U': unicodeEscape(8); return;
                 default:
-                    throw parser.error(source.range(pos, Math.min(pos + 2, src.length())), "Invalid escape sequence: "
+                    throw parser.error(source.range(pos, Math.min(pos + 2, cs.length)), "Invalid escape sequence: "
                             + "\\" + selector + " is not a valid escape sequence");
             }
         }
@@ -282,7 +299,7 @@ final class TemplateParser {
             int start = pos;
             int end = pos + 2 + digits;
             int codePoint = -1;
-            if (end <= src.length()) {
+            if (end <= cs.length) {
                 try {
                     codePoint = Integer.parseInt(src.substring(pos + 2, end), 16);
                 } catch (NumberFormatException e) {
@@ -291,7 +308,7 @@ final class TemplateParser {
             }
             if (codePoint < 0 || !Character.isValidCodePoint(codePoint)
                     || src.substring(pos + 2, end).chars().anyMatch(ch -> ch == '+' || ch == '-')) {
-                throw parser.error(source.range(start, Math.min(end, src.length())), "Invalid escape sequence: "
+                throw parser.error(source.range(start, Math.min(end, cs.length)), "Invalid escape sequence: "
                         + "\\u needs 4 and \\U needs 8 hexadecimal digits of a valid code point");
             }
             literal.appendCodePoint(codePoint);
@@ -301,7 +318,7 @@ final class TemplateParser {
         /** End offset of the closing marker if the line at {@code lineStart} is one (blanks around it allowed), else -1. */
         private int closingMarkerEnd(int lineStart) {
             int p = lineStart;
-            while (p < src.length() && (src.charAt(p) == ' ' || src.charAt(p) == '\t')) {
+            while (p < cs.length && (cs[p] == ' ' || cs[p] == '\t')) {
                 p++;
             }
             if (!src.startsWith(marker, p)) {
@@ -309,11 +326,11 @@ final class TemplateParser {
             }
             int end = p + marker.length();
             int q = end;
-            while (q < src.length() && (src.charAt(q) == ' ' || src.charAt(q) == '\t')) {
+            while (q < cs.length && (cs[q] == ' ' || cs[q] == '\t')) {
                 q++; // hclsyntax accepts trailing blanks after the marker
             }
-            if (q == src.length() || src.charAt(q) == '\n'
-                    || (src.charAt(q) == '\r' && q + 1 < src.length() && src.charAt(q + 1) == '\n')) {
+            if (q == cs.length || cs[q] == '\n'
+                    || (cs[q] == '\r' && q + 1 < cs.length && cs[q + 1] == '\n')) {
                 return end;
             }
             return -1;
