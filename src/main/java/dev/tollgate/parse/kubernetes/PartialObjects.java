@@ -29,8 +29,8 @@ final class PartialObjects {
         }
         Optional<String> podSpec = PodSpecs.podSpecPointer(kind);
         if (podSpec.isPresent()) {
-            return patchesPodSpec(at(data, podSpec.get()))
-                    || (!kind.equals("Pod") && patchesPodTemplateMetadataOnly(at(data, parent(podSpec.get()))));
+            return patchesPodSpec(PodSpecs.at(data, podSpec.get()))
+                    || (!kind.equals("Pod") && patchesPodTemplateMetadataOnly(PodSpecs.at(data, parent(podSpec.get()))));
         }
         if (kind.equals("Ingress")) {
             // Without a spec it only adds metadata (annotations, labels) to an Ingress of the base.
@@ -91,17 +91,5 @@ final class PartialObjects {
             }
         }
         return false;
-    }
-
-    /** The value at a pointer of plain map keys, or null. */
-    private static Object at(Map<String, Object> data, String pointer) {
-        Object current = data;
-        for (String token : pointer.substring(1).split("/")) {
-            if (!(current instanceof Map<?, ?> m)) {
-                return null;
-            }
-            current = m.get(token);
-        }
-        return current;
     }
 }

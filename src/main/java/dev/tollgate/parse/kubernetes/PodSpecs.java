@@ -66,7 +66,7 @@ public final class PodSpecs {
     }
 
     /** The value at a pointer made of plain map keys (no list indexes, no escapes), or null. */
-    private static Object at(Map<String, Object> data, String pointer) {
+    static Object at(Map<String, Object> data, String pointer) {
         Object current = data;
         for (String token : pointer.substring(1).split("/")) {
             if (!(current instanceof Map<?, ?> m)) {
