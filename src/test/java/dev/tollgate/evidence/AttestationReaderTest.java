@@ -107,6 +107,7 @@ class AttestationReaderTest {
                 errors("- checklist_id: database.daily-backups\n"));
         List<String> bad = errors("attestations:\n  - checklist_id: [unclosed\n");
         assertEquals(1, bad.size());
-        assertEquals(true, bad.get(0).startsWith("att.yaml:3:"), bad.get(0));
+        // At the end of the unclosed line, not on the line after the final line break, which the file does not have.
+        assertEquals(true, bad.get(0).startsWith("att.yaml:2:28:"), bad.get(0));
     }
 }

@@ -149,7 +149,7 @@ public final class YamlLoader {
         if (mark == null) {
             return Problem.wholeFile(file, Problem.Kind.PARSE_ERROR, message);
         }
-        return Problem.at(lines.at(file, mark), Problem.Kind.PARSE_ERROR, message);
+        return Problem.at(lines.problemAt(file, mark), Problem.Kind.PARSE_ERROR, message);
     }
 
     /**

@@ -153,7 +153,20 @@ class YamlLoaderTest {
                     """);
             assertEquals(2, s.documents().size());
             Problem p = onlyProblem(s);
-            assertEquals(6, p.line()); // the flow sequence is still open at the end of the stream
+            // The flow sequence is still open at the end of the stream: placed at the end of the last line, not on
+            // the line after the final line break, which the file does not have.
+            assertEquals(5, p.line());
+            assertEquals(9, p.column());
+        }
+
+        @Test
+        void anErrorAtTheEndOfTheStreamIsOnTheLastLineWhateverTheLineBreaks() {
+            Problem lf = onlyProblem(load("apiVersion: v1\nmetadata: {name: x\n"));
+            assertEquals(List.of(2, 19), List.of(lf.line(), lf.column()));
+            Problem crlf = onlyProblem(load("apiVersion: v1\r\nmetadata: {name: x\r\n\r\n"));
+            assertEquals(List.of(3, 1), List.of(crlf.line(), crlf.column()), "an empty last line is still a line");
+            Problem none = onlyProblem(load("apiVersion: v1\nmetadata: {name: x"));
+            assertEquals(2, none.line(), "no final line break: the mark is already on the last line");
         }
     }
 
