@@ -140,7 +140,10 @@ final class Answers {
         }
     }
 
-    /** {@code value} as a memo key (lists as lists, maps as ordered entries), or null when it is too large. */
+    /**
+     * {@code value} as a memo key (lists as lists, maps as ordered entries, an item's fields as their keys), or null
+     * when it is too large.
+     */
     private static Object keyOf(Object value, int[] budget) {
         if (--budget[0] < 0) {
             return null;
@@ -161,16 +164,24 @@ final class Answers {
             return new OrderedMap(entries);
         }
         if (value instanceof List<?> list) {
-            List<Object> elements = new ArrayList<>(list.size());
-            for (Object element : list) {
-                Object v = keyOf(element, budget);
-                if (v == null && element != null) {
-                    return null;
-                }
-                elements.add(v);
-            }
-            return elements;
+            return keysOf(list, budget);
+        }
+        if (value instanceof ConditionInputs.ItemFields fields) {
+            List<Object> values = keysOf(fields.values(), budget);
+            return values == null ? null : new ConditionInputs.ItemFields(values);
         }
         return value; // numbers, booleans, CEL's null value; null (unknown) is its own key
+    }
+
+    private static List<Object> keysOf(List<?> list, int[] budget) {
+        List<Object> elements = new ArrayList<>(list.size());
+        for (Object element : list) {
+            Object v = keyOf(element, budget);
+            if (v == null && element != null) {
+                return null;
+            }
+            elements.add(v);
+        }
+        return elements;
     }
 }

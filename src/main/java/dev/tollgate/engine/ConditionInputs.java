@@ -23,17 +23,28 @@ import java.util.TreeSet;
  * worth remembering.
  *
  * @param readsItem whether the condition reads {@code item}
+ * @param itemFields when not empty, the only fields of a map {@code item} the condition reads ({@code item.f},
+ *     {@code has(item.f)}, {@code item.?f}; besides {@code type(item)}): a map item is then remembered by those fields
+ *     alone, so that env entries {@code {name: NEXT_PUBLIC_X, value: ...}} judged by their name share one answer
+ *     whatever their values. Empty when the condition reads {@code item} as a whole, or not at all
  * @param metaFields the {@code meta} fields read, sorted; {@code file} stands for the file's name when
  *     {@code fileNameOnly}
  * @param fileNameOnly whether {@code meta.file} is read only through functions of the file's name
  * @param resourceFields the top-level fields of {@code resource} read ({@code resource.type},
  *     {@code has(resource.type)}), sorted; a condition that reads {@code resource} in any other way is not remembered
  */
-record ConditionInputs(boolean readsItem, List<String> metaFields, boolean fileNameOnly,
+record ConditionInputs(boolean readsItem, List<String> itemFields, List<String> metaFields, boolean fileNameOnly,
         List<String> resourceFields) {
 
-    /** The value of a resource field that is not there, in a memo key (null there means unknown). */
+    /** The value of a resource or item field that is not there, in a memo key (null there means unknown). */
     enum Absent { FIELD }
+
+    /**
+     * A map item in a memo key, by the fields the condition reads ({@link #itemFields}), in that order. Its own type,
+     * so that it can never equal the key of an item that is itself a list.
+     */
+    record ItemFields(List<Object> values) {
+    }
 
     /** Functions of a path that look at its file name only ({@link EnvFileNames}). */
     private static final Set<String> FILE_NAME_FUNCTIONS = Set.of("deploy_file", "file_stage", "env_template");
@@ -54,7 +65,8 @@ record ConditionInputs(boolean readsItem, List<String> metaFields, boolean fileN
             return null;
         }
         boolean fileNameOnly = walk.metaFields.contains("file") && !walk.fileAsPath;
-        return new ConditionInputs(walk.readsItem, List.copyOf(walk.metaFields), fileNameOnly,
+        List<String> itemFields = walk.wholeItem ? List.of() : List.copyOf(walk.itemFields);
+        return new ConditionInputs(walk.readsItem, itemFields, List.copyOf(walk.metaFields), fileNameOnly,
                 List.copyOf(walk.resourceFields));
     }
 
@@ -66,7 +78,7 @@ record ConditionInputs(boolean readsItem, List<String> metaFields, boolean fileN
     List<Object> values(Object item, Map<String, Object> meta, Object resource) {
         List<Object> key = new ArrayList<>(1 + metaFields.size() + resourceFields.size());
         if (readsItem) {
-            key.add(item);
+            key.add(itemFields.isEmpty() || !(item instanceof Map<?, ?> map) ? item : fields(map));
         }
         for (String field : metaFields) {
             Object value = meta.get(field);
@@ -76,6 +88,15 @@ record ConditionInputs(boolean readsItem, List<String> metaFields, boolean fileN
             key.add(resource instanceof Map<?, ?> m && m.containsKey(field) ? m.get(field) : Absent.FIELD);
         }
         return key;
+    }
+
+    private ItemFields fields(Map<?, ?> item) {
+        List<Object> values = new ArrayList<>(itemFields.size());
+        for (String field : itemFields) {
+            Object value = item.get(field);
+            values.add(value != null || item.containsKey(field) ? value : Absent.FIELD);
+        }
+        return new ItemFields(values);
     }
 
     /** The last path segment, as {@link EnvFileNames} reads it. */
@@ -88,7 +109,9 @@ record ConditionInputs(boolean readsItem, List<String> metaFields, boolean fileN
         private final Map<Long, CelReference> references;
         private final Set<String> metaFields = new TreeSet<>();
         private final Set<String> resourceFields = new TreeSet<>();
+        private final Set<String> itemFields = new TreeSet<>();
         private boolean readsItem;
+        private boolean wholeItem;
         private boolean fileAsPath;
         private boolean other;
 
@@ -129,7 +152,7 @@ record ConditionInputs(boolean readsItem, List<String> metaFields, boolean fileN
                 return; // a comprehension or cel.bind variable, or a function name
             }
             switch (ref.name()) {
-                case "item" -> readsItem = true;
+                case "item" -> item(parent);
                 case "meta" -> meta(parent, grandparent);
                 case "resource" -> resource(parent);
                 case "related" -> other = true;
@@ -138,6 +161,36 @@ record ConditionInputs(boolean readsItem, List<String> metaFields, boolean fileN
                     // variable; ConditionInputsTest fails if one is added without being handled here.
                 }
             }
+        }
+
+        /**
+         * {@code item.f}, {@code has(item.f)}, {@code item.?f} or {@code type(item)}: a field, or the type (which the
+         * memo key of a map item keeps by its own class); anything else reads the item as a whole.
+         */
+        private void item(CelExpr parent) {
+            readsItem = true;
+            String field = fieldOf(parent);
+            if (field != null) {
+                itemFields.add(field);
+            } else if (!(parent != null && parent.getKind() == CelExpr.ExprKind.Kind.CALL
+                    && parent.call().function().equals("type") && parent.call().target().isEmpty()
+                    && parent.call().args().size() == 1)) {
+                wholeItem = true;
+            }
+        }
+
+        /** The field that {@code parent} selects of its operand: {@code x.f}, {@code has(x.f)} or {@code x.?f}. */
+        private static String fieldOf(CelExpr parent) {
+            if (parent != null && parent.getKind() == CelExpr.ExprKind.Kind.SELECT) {
+                return parent.select().field();
+            }
+            if (parent != null && parent.getKind() == CelExpr.ExprKind.Kind.CALL
+                    && parent.call().function().equals("_?._") && parent.call().args().size() == 2
+                    && parent.call().args().get(1).getKind() == CelExpr.ExprKind.Kind.CONSTANT
+                    && parent.call().args().get(1).constant().getKind() == CelConstant.Kind.STRING_VALUE) {
+                return parent.call().args().get(1).constant().stringValue();
+            }
+            return null;
         }
 
         /** {@code resource.f} or {@code has(resource.f)}: field f; anything else reads the resource as a whole. */
@@ -151,15 +204,7 @@ record ConditionInputs(boolean readsItem, List<String> metaFields, boolean fileN
 
         /** {@code meta.f}, {@code has(meta.f)} or {@code meta.?f}: field f; anything else reads meta as a whole. */
         private void meta(CelExpr parent, CelExpr grandparent) {
-            String field = null;
-            if (parent != null && parent.getKind() == CelExpr.ExprKind.Kind.SELECT) {
-                field = parent.select().field();
-            } else if (parent != null && parent.getKind() == CelExpr.ExprKind.Kind.CALL
-                    && parent.call().function().equals("_?._") && parent.call().args().size() == 2
-                    && parent.call().args().get(1).getKind() == CelExpr.ExprKind.Kind.CONSTANT
-                    && parent.call().args().get(1).constant().getKind() == CelConstant.Kind.STRING_VALUE) {
-                field = parent.call().args().get(1).constant().stringValue();
-            }
+            String field = fieldOf(parent);
             if (field == null) {
                 other = true;
                 return;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class AnswersTest {
 
     private static final PolicyEngine.Verdict PASS = new PolicyEngine.Verdict(Outcome.PASS, null);
-    private static final ConditionInputs ITEM_ONLY = new ConditionInputs(true, List.of(), false, List.of());
+    private static final ConditionInputs ITEM_ONLY = new ConditionInputs(true, List.of(), List.of(), false, List.of());
 
     /** One element judged as the engine does: look up, and remember on a miss. */
     private static void judge(Answers answers, Object item) {
@@ -59,5 +59,20 @@ class AnswersTest {
         Answers answers = new Answers(ITEM_ONLY, new Answers.Budget());
         assertNull(answers.key(java.util.Collections.nCopies(Answers.MAX_NODES + 1, "x"), Map.of(), Map.of()));
         assertEquals(List.of(List.of("x")), answers.key(List.of("x"), Map.of(), Map.of()));
+    }
+
+    @Test
+    void aMapItemKeyedByItsFieldsKeepsTheOrderOfTheirMapsAndTheirSizeLimit() {
+        Answers answers = new Answers(new ConditionInputs(true, List.of("env"), List.of(), false, List.of()),
+                new Answers.Budget());
+        Map<String, Object> ab = new java.util.LinkedHashMap<>();
+        ab.put("a", "1");
+        ab.put("b", "2");
+        Map<String, Object> ba = new java.util.LinkedHashMap<>();
+        ba.put("b", "2");
+        ba.put("a", "1");
+        assertFalse(answers.key(Map.of("env", ab), Map.of(), Map.of())
+                .equals(answers.key(Map.of("env", ba), Map.of(), Map.of())), "a condition may iterate over a field");
+        assertNull(answers.key(Map.of("env", java.util.Collections.nCopies(Answers.MAX_NODES, "x")), Map.of(), Map.of()));
     }
 }

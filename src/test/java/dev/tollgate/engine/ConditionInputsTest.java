@@ -17,37 +17,37 @@ class ConditionInputsTest {
 
     @Test
     void aConditionOnTheItemAloneDependsOnTheItemAlone() throws Exception {
-        assertEquals(new ConditionInputs(true, List.of(), false, List.of()), of("!well_known_secret(item)"));
+        assertEquals(new ConditionInputs(true, List.of(), List.of(), false, List.of()), of("!well_known_secret(item)"));
     }
 
     @Test
     void metaFieldsReadAreListedAndAFileReadOnlyForItsNameStandsForThatName() throws Exception {
-        assertEquals(new ConditionInputs(true, List.of("file", "key"), true, List.of()),
+        assertEquals(new ConditionInputs(true, List.of(), List.of("file", "key"), true, List.of()),
                 of("item == null || !env_template(meta.file) || has(meta.key) && meta.key == 'X'"));
-        assertEquals(new ConditionInputs(true, List.of("key"), false, List.of()), of("item.?value.orValue('') == meta.?key.orValue('')"));
+        assertEquals(new ConditionInputs(true, List.of("value"), List.of("key"), false, List.of()), of("item.?value.orValue('') == meta.?key.orValue('')"));
     }
 
     @Test
     void topLevelResourceFieldsAreInputsAndAnAbsentFieldIsAValueOfItsOwn() throws Exception {
         ConditionInputs inputs = of("item != '' || has(resource.type) && resource.type == 'SecureString'");
-        assertEquals(new ConditionInputs(true, List.of(), false, List.of("type")), inputs);
+        assertEquals(new ConditionInputs(true, List.of(), List.of(), false, List.of("type")), inputs);
         assertEquals(java.util.Arrays.asList("v", "SecureString"), inputs.values("v", Map.of(), Map.of("type", "SecureString")));
         assertEquals(java.util.Arrays.asList("v", ConditionInputs.Absent.FIELD), inputs.values("v", Map.of(), Map.of()));
         // A field below the top level is covered by its top-level field's whole value.
-        assertEquals(new ConditionInputs(true, List.of(), false, List.of("a")), of("has(resource.a.b) && item == 1"));
+        assertEquals(new ConditionInputs(true, List.of(), List.of(), false, List.of("a")), of("has(resource.a.b) && item == 1"));
     }
 
     @Test
     void aConditionWithoutItemIsRememberedByWhatItDoesRead() throws Exception {
         ConditionInputs inputs = of("!client_secret_name(meta.key)");
-        assertEquals(new ConditionInputs(false, List.of("key"), false, List.of()), inputs);
+        assertEquals(new ConditionInputs(false, List.of(), List.of("key"), false, List.of()), inputs);
         assertEquals(List.of("STRIPE_SECRET"), inputs.values("ignored", Map.of("key", "STRIPE_SECRET"), Map.of()));
         assertEquals(List.of("Deployment"), of("meta.kind != ''").values("x", Map.of("kind", "Deployment"), Map.of()));
     }
 
     @Test
     void aFileReadAsAPathIsKeptWhole() throws Exception {
-        assertEquals(new ConditionInputs(true, List.of("file"), false, List.of()),
+        assertEquals(new ConditionInputs(true, List.of(), List.of("file"), false, List.of()),
                 of("deploy_file(meta.file) && meta.file.endsWith('.env') && item == 1"));
     }
 
@@ -69,7 +69,7 @@ class ConditionInputsTest {
 
     @Test
     void typeNamesAreConstantsNotInputs() throws Exception {
-        assertEquals(new ConditionInputs(true, List.of("key"), false, List.of()),
+        assertEquals(new ConditionInputs(true, List.of("name"), List.of("key"), false, List.of()),
                 of("type(item) == map ? string(item.?name.orValue('')) != '' : meta.key != ''"));
     }
 
@@ -80,5 +80,26 @@ class ConditionInputsTest {
                 inputs.values("v", Map.of("file", "svc/a/prod.env", "key", "K", "name", "x"), Map.of()));
         assertEquals(List.of("v", "prod.env", "K"),
                 inputs.values("v", Map.of("file", "svc\\b\\prod.env", "key", "K", "name", "y"), Map.of()));
+    }
+
+    @Test
+    void aMapItemReadOnlyByItsFieldsIsKeyedByThoseFields() throws Exception {
+        ConditionInputs inputs = of("!has(item.value) || type(item) == map && item.name != '' && item.?value.orValue('') != ''");
+        assertEquals(new ConditionInputs(true, List.of("name", "value"), List.of(), false, List.of()), inputs);
+        // Fields the condition does not read do not matter; a missing field is a value of its own.
+        assertEquals(inputs.values(Map.of("name", "A", "value", "1", "valueFrom", "x"), Map.of(), Map.of()),
+                inputs.values(Map.of("name", "A", "value", "1"), Map.of(), Map.of()));
+        assertEquals(List.of(new ConditionInputs.ItemFields(List.of("A", ConditionInputs.Absent.FIELD))),
+                inputs.values(Map.of("name", "A"), Map.of(), Map.of()));
+        // An item that is not a map is kept whole: what a field of it gives depends on what it is.
+        assertEquals(List.of("A"), inputs.values("A", Map.of(), Map.of()));
+    }
+
+    @Test
+    void anItemReadAnyOtherWayIsKeyedWhole() throws Exception {
+        assertEquals(List.of(), of("item.name != '' && item.size() > 1").itemFields());
+        assertEquals(List.of(), of("item.name != '' && item.exists(k, k == 'x')").itemFields());
+        assertEquals(List.of(), of("cel.bind(i, item, i.name != '')").itemFields());
+        assertEquals(List.of(), of("type(item) == map").itemFields(), "the type alone: the item itself is the key");
     }
 }
