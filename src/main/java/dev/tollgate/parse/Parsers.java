@@ -33,6 +33,7 @@ public final class Parsers {
     private final ComposeParser compose;
     private final DotenvParser dotenv = new DotenvParser();
     private final TerraformParser terraform;
+    private final InternalErrors internalErrors;
 
     public Parsers() {
         this(new YamlLoader(), TerraformOptions.none());
@@ -42,14 +43,24 @@ public final class Parsers {
         this(new YamlLoader(), terraformOptions);
     }
 
+    /** With {@code internalErrors} told of every bug of ours caught while parsing (the CLI's {@code --debug}). */
+    public Parsers(TerraformOptions terraformOptions, InternalErrors internalErrors) {
+        this(new YamlLoader(YamlLoader.Limits.defaults(), internalErrors), terraformOptions, internalErrors);
+    }
+
     public Parsers(YamlLoader yaml) {
         this(yaml, TerraformOptions.none());
     }
 
     public Parsers(YamlLoader yaml, TerraformOptions terraformOptions) {
+        this(yaml, terraformOptions, InternalErrors.ignore());
+    }
+
+    private Parsers(YamlLoader yaml, TerraformOptions terraformOptions, InternalErrors internalErrors) {
         this.yaml = yaml;
         this.compose = new ComposeParser(dotenv);
-        this.terraform = new TerraformParser(terraformOptions);
+        this.terraform = new TerraformParser(terraformOptions, internalErrors);
+        this.internalErrors = internalErrors;
     }
 
     /** Evaluates the directories of these {@code .tf} files together (modules through their calls). */
@@ -78,17 +89,26 @@ public final class Parsers {
         if (read.problem() != null) {
             return ParseResult.problem(read.problem());
         }
+        return guarded(file.displayPath(), () -> switch (file.type()) {
+            case DOTENV -> dotenv.parse(file, read.text());
+            case YAML, COMPOSE_YAML -> parseYaml(file, read.text());
+            case TERRAFORM_PLAN -> terraform.parsePlan(file.displayPath(), read.text());
+            case TERRAFORM -> throw new IllegalArgumentException(".tf files are parsed per directory");
+        });
+    }
+
+    /**
+     * {@code parse}'s result; a bug of ours it throws becomes a problem on {@code displayPath} (the scan goes on, and
+     * the user learns which file was not checked), and its stack trace goes to {@link InternalErrors}.
+     */
+    ParseResult guarded(String displayPath, java.util.function.Supplier<ParseResult> parse) {
         try {
-            return switch (file.type()) {
-                case DOTENV -> dotenv.parse(file, read.text());
-                case YAML, COMPOSE_YAML -> parseYaml(file, read.text());
-                case TERRAFORM_PLAN -> terraform.parsePlan(file.displayPath(), read.text());
-                case TERRAFORM -> throw new IllegalArgumentException(".tf files are parsed per directory");
-            };
+            return parse.get();
         } catch (RuntimeException | StackOverflowError e) {
-            // A parser bug must not end the scan; it becomes a located problem like any other bad input.
-            return ParseResult.problem(Problem.wholeFile(file.displayPath(), Problem.Kind.PARSE_ERROR,
-                    "internal parser error: " + e.getClass().getSimpleName()));
+            internalErrors.caught(displayPath, e);
+            return ParseResult.problem(Problem.wholeFile(displayPath, Problem.Kind.PARSE_ERROR,
+                    "internal parser error: " + e.getClass().getSimpleName()
+                            + " (a bug in Tollgate; --debug prints its stack trace)"));
         }
     }
 
