@@ -58,7 +58,7 @@ public final class Parsers {
 
     private Parsers(YamlLoader yaml, TerraformOptions terraformOptions, InternalErrors internalErrors) {
         this.yaml = yaml;
-        this.compose = new ComposeParser(dotenv);
+        this.compose = new ComposeParser(dotenv, yaml);
         this.terraform = new TerraformParser(terraformOptions, internalErrors);
         this.internalErrors = internalErrors;
     }
