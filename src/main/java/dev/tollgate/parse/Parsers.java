@@ -121,6 +121,8 @@ public final class Parsers {
             ParseResult r;
             if (!composeByName && KubernetesParser.isKubernetesObject(doc)) {
                 r = kubernetes.parse(file, doc);
+            } else if (!composeByName && KubernetesParser.isKustomizationWithoutKind(file, doc)) {
+                r = kubernetes.parseKustomization(file, doc);
             } else if (composeByName || ComposeParser.looksLikeCompose(doc)) {
                 r = compose.parse(file, doc);
             } else {
