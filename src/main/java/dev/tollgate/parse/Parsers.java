@@ -7,6 +7,7 @@ import dev.tollgate.model.SourceFile;
 import dev.tollgate.parse.compose.ComposeParser;
 import dev.tollgate.parse.dotenv.DotenvParser;
 import dev.tollgate.parse.kubernetes.KubernetesParser;
+import dev.tollgate.parse.kubernetes.KustomizeEnvFiles;
 import dev.tollgate.parse.terraform.TerraformOptions;
 import dev.tollgate.parse.terraform.TerraformParser;
 import dev.tollgate.parse.yaml.YamlDocument;
@@ -32,6 +33,7 @@ public final class Parsers {
     private final KubernetesParser kubernetes = new KubernetesParser();
     private final ComposeParser compose;
     private final DotenvParser dotenv = new DotenvParser();
+    private final KustomizeEnvFiles kustomizeEnvFiles = new KustomizeEnvFiles(dotenv);
     private final TerraformParser terraform;
     private final InternalErrors internalErrors;
 
@@ -130,6 +132,11 @@ public final class Parsers {
             }
             resources.addAll(r.resources());
             problems.addAll(r.problems());
+        }
+        if (KustomizeEnvFiles.hasKustomization(resources)) {
+            ParseResult envs = kustomizeEnvFiles.read(file, resources);
+            resources.addAll(envs.resources());
+            problems.addAll(envs.problems());
         }
         return new ParseResult(resources, problems);
     }

@@ -7,6 +7,7 @@ import dev.tollgate.model.Problem;
 import dev.tollgate.model.Resource;
 import dev.tollgate.model.SourceFile;
 import dev.tollgate.model.SourceLocation;
+import dev.tollgate.parse.ScanTree;
 import dev.tollgate.parse.dotenv.DotenvParser;
 import dev.tollgate.parse.yaml.YamlDocument;
 import dev.tollgate.parse.yaml.YamlLoader;

@@ -1,6 +1,7 @@
 package dev.tollgate.parse.compose;
 
 import dev.tollgate.model.SourceFile;
+import dev.tollgate.parse.ScanTree;
 import dev.tollgate.parse.SourceText;
 import dev.tollgate.parse.dotenv.DotenvFile;
 import dev.tollgate.parse.dotenv.DotenvParser;

@@ -4,6 +4,7 @@ import dev.tollgate.model.LocationIndex;
 import dev.tollgate.model.Problem;
 import dev.tollgate.model.SourceFile;
 import dev.tollgate.model.SourceLocation;
+import dev.tollgate.parse.ScanTree;
 import dev.tollgate.parse.SourceText;
 import dev.tollgate.parse.yaml.YamlLoader;
 import dev.tollgate.parse.yaml.YamlStream;

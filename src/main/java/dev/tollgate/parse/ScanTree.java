@@ -1,4 +1,4 @@
-package dev.tollgate.parse.compose;
+package dev.tollgate.parse;
 
 import dev.tollgate.discovery.FileDiscovery;
 import dev.tollgate.model.SourceFile;
@@ -11,43 +11,44 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Finds the files a compose file names ({@code env_file}, {@code extends.file}) inside the scanned tree, and only
- * there. A compose file under review must not make the scanner read {@code /proc/self/environ} or a CI runner's
- * credentials into resources whose values policies may quote; nor may a FIFO block the scan or a huge file fill
- * memory. Stateless once built; one instance per compose file.
+ * Finds the files a scanned file names (a compose file's {@code env_file} and {@code extends.file}, a kustomization's
+ * {@code envs}) inside the scanned tree, and only there. A file under review must not make the scanner read
+ * {@code /proc/self/environ} or a CI runner's credentials into resources whose values policies may quote; nor may a
+ * FIFO block the scan or a huge file fill memory. Stateless once built.
  */
-final class ScanTree {
+public final class ScanTree {
 
     /** What became of one path a compose file names. */
-    sealed interface Lookup {
+    public sealed interface Lookup {
         /** Where reports show the file: the naming file's directory joined with the path as written. */
         String displayPath();
     }
 
     /** A regular file inside the scan root, small enough to read. */
-    record Found(String displayPath, Path path) implements Lookup {
+    public record Found(String displayPath, Path path) implements Lookup {
     }
 
-    record Missing(String displayPath) implements Lookup {
+    public record Missing(String displayPath) implements Lookup {
     }
 
-    record OutsideRoot(String displayPath) implements Lookup {
+    public record OutsideRoot(String displayPath) implements Lookup {
     }
 
-    record Unreadable(String displayPath, String reason) implements Lookup {
+    public record Unreadable(String displayPath, String reason) implements Lookup {
     }
 
     private final Path root;
 
-    ScanTree(SourceFile composeFile) {
-        this.root = scanRoot(composeFile);
+    /** The tree {@code scanned} was found in: its path with as many trailing names removed as its display path has. */
+    public ScanTree(SourceFile scanned) {
+        this.root = scanRoot(scanned);
     }
 
     /**
      * The file {@code written} names, relative to {@code from} (the file that names it, whose display path is
      * {@code fromDisplay}).
      */
-    Lookup find(Path from, String fromDisplay, String written) {
+    public Lookup find(Path from, String fromDisplay, String written) {
         String display = displayPath(fromDisplay, written);
         Path path;
         try {
@@ -103,7 +104,7 @@ final class ScanTree {
      * {@code fromDisplayPath}'s directory joined with {@code written}, with {@code .} and {@code ..} resolved and
      * {@code /} separators: {@code deploy/compose.yml} + {@code ../env/web.env} gives {@code env/web.env}.
      */
-    static String displayPath(String fromDisplayPath, String written) {
+    public static String displayPath(String fromDisplayPath, String written) {
         String rel = written.replace('\\', '/');
         boolean absolute = rel.startsWith("/");
         int slash = fromDisplayPath.lastIndexOf('/');
