@@ -229,7 +229,12 @@ final class ServiceExtends {
         if (from.equals(to) || !data.containsKey("env_file")) {
             return node;
         }
-        String prefix = Path.of(to).relativize(Path.of(from)).toString().replace('\\', '/');
+        String prefix;
+        try {
+            prefix = Path.of(to).relativize(Path.of(from)).toString().replace('\\', '/');
+        } catch (IllegalArgumentException e) { // InvalidPathException included
+            return node; // display paths that do not relate (one absolute): the paths stay as written
+        }
         Map<String, Object> copy = copy(data);
         Object envFile = data.get("env_file");
         if (envFile instanceof String s) {
@@ -373,7 +378,7 @@ final class ServiceExtends {
             return t instanceof String s ? s : null;
         }
         if (item instanceof String s) {
-            String[] parts = s.split(":");
+            String[] parts = s.split(":", -1); // -1: "::" has three empty fields, not none
             return parts.length == 1 ? parts[0] : parts[1];
         }
         return null;

@@ -257,6 +257,41 @@ class ComposeExtendsTest {
     }
 
     @Test
+    void oddShapesMergeWithoutAnError() throws IOException {
+        ParseResult result = parse(COMPOSE, """
+                services:
+                  base:
+                    image: ghcr.io/acme/api:3.2.0
+                    volumes: ["::", ":", "", {target: /data}, 42, null]
+                    environment: [FOO, "=x", {A: b}, 7]
+                    dns: [1.1.1.1]
+                    ports: 8000
+                    labels: {a: b}
+                  web:
+                    extends: base
+                    volumes: ["x::", {source: y}, [nested]]
+                    environment: {FOO: bar}
+                    dns: 8.8.8.8
+                    ports: ["9000:9000"]
+                    labels: oops
+                """);
+        // The base's own bad entry is reported where it is written, once; the merge itself adds nothing.
+        assertEquals(List.of("deploy/compose.yml:5:24: environment of service base has an entry with no variable name"),
+                result.problems().stream().map(Problem::toString).toList());
+        Map<String, Object> d = service(result, "web").data();
+        assertEquals(List.of("1.1.1.1", "8.8.8.8"), d.get("dns"));
+        assertEquals(List.of("9000:9000"), d.get("ports"), "a scalar where a list belongs is the extending service's");
+        assertEquals("oops", d.get("labels"));
+        assertEquals(Map.of("FOO", "bar", "7", "null"), stringValues(d.get("environment")));
+    }
+
+    private static Map<String, String> stringValues(Object map) {
+        Map<String, String> out = new LinkedHashMap<>();
+        ((Map<?, ?>) map).forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+        return out;
+    }
+
+    @Test
     void aLoopInAnotherFileIsReportedThereOnce() throws IOException {
         write("deploy/loops.yml", """
                 services:
