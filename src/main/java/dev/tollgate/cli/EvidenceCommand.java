@@ -62,7 +62,7 @@ final class EvidenceCommand implements Callable<Integer> {
             description = "Configuration file, as for scan (default: .tollgate.yml at the scan root, if present)")
     private Path configFile;
 
-    @Option(names = "--debug", description = "Show stack traces of internal errors")
+    @Option(names = "--debug", description = "Print stack traces of internal errors to stderr (a parser's error is reported as a problem either way)")
     private boolean debug;
 
     @Override
@@ -105,7 +105,8 @@ final class EvidenceCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         EvidenceExporter.Scanning scanning = new EvidenceExporter.Scanning(
-                new FileDiscovery(FileDiscovery.DEFAULT_MAX_FILE_SIZE, config.exclude()), new Parsers(terraform),
+                new FileDiscovery(FileDiscovery.DEFAULT_MAX_FILE_SIZE, config.exclude()), new Parsers(terraform,
+                        DebugTraces.of(debug, console)),
                 new Suppressor(config.suppressions(), config.forbidInline(), ScanCommand.today()));
         EvidenceExporter exporter = new EvidenceExporter(policies.catalog(), policies.engine(), Version.current(),
                 Clock.systemUTC(), console.env(), scanning);

@@ -99,7 +99,7 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "Never colour the text report (NO_COLOR is honoured too)")
     private boolean noColor;
 
-    @Option(names = "--debug", description = "Show stack traces of internal errors")
+    @Option(names = "--debug", description = "Print stack traces of internal errors to stderr (a parser's error is reported as a problem either way)")
     private boolean debug;
 
     @Option(names = "--var-file", paramLabel = "FILE",
@@ -182,8 +182,8 @@ final class ScanCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         Suppressor suppressor = new Suppressor(config.suppressions(), config.forbidInline(), today());
-        Scanner scanner = new Scanner(policies.catalog(), policies.engine(), discovery, new Parsers(terraform),
-                Version.current(), suppressor, passesToKeep(fmts, changed != null));
+        Scanner scanner = new Scanner(policies.catalog(), policies.engine(), discovery, new Parsers(terraform,
+                DebugTraces.of(debug, console)), Version.current(), suppressor, passesToKeep(fmts, changed != null));
         ScanReport report = scanner.scan(discovered(walk));
         if (changed != null) {
             report = onlyChanged(report, changed);

@@ -41,6 +41,14 @@ public final class FileDiscovery {
     private final long maxFileSize;
     private final List<PathMatcher> excludes;
 
+    /**
+     * True when discovery reads a file of this name as an env file ({@code .env}, {@code secrets.env}): a file that
+     * names it (a kustomization's {@code envs}) need not read it a second time.
+     */
+    public static boolean isEnvFileName(String fileName) {
+        return FileClassifier.classify(fileName).filter(t -> t == SourceFile.FileType.DOTENV).isPresent();
+    }
+
     public FileDiscovery() {
         this(DEFAULT_MAX_FILE_SIZE, List.of());
     }

@@ -60,7 +60,19 @@ final class Secrets {
     /** True when a variable's name says its value is a secret ({@code DB_PASSWORD}, {@code STRIPE_SECRET_KEY}, {@code GITHUB_TOKEN}). */
     static boolean isSecretName(String name) {
         List<String> words = words(name);
-        return words.stream().anyMatch(SECRET_WORDS::contains) && words.stream().noneMatch(METADATA_WORDS::contains);
+        return words.stream().anyMatch(SECRET_WORDS::contains) && words.stream().noneMatch(METADATA_WORDS::contains)
+                && !isMinioUserName(words);
+    }
+
+    /**
+     * MinIO's {@code MINIO_ACCESS_KEY} (the older name of {@code MINIO_ROOT_USER}) is the root user's name; its password
+     * is {@code MINIO_SECRET_KEY}. The rule needs the product's word: for other products an access key is the
+     * credential itself (the Sysdig agent's {@code ACCESS_KEY}), and the name alone could not tell. A name that also
+     * says secret ({@code MINIO_SECRET_ACCESS_KEY}) stays a secret.
+     */
+    private static boolean isMinioUserName(List<String> words) {
+        return words.contains("minio") && words.contains("access") && !words.contains("secret")
+                && !words.contains("password") && !words.contains("token");
     }
 
     /**
@@ -84,6 +96,9 @@ final class Secrets {
         List<String> words = words(rest);
         if (words.stream().anyMatch(NEVER_PUBLIC::contains)) {
             return true;
+        }
+        if (isMinioUserName(words)) {
+            return false; // a user name, not a key (see isSecretName)
         }
         boolean keyLike = words.stream().anyMatch(w -> w.equals("token") || w.equals("key") || w.equals("apikey"));
         return keyLike && words.stream().noneMatch(PUBLIC_KEY_WORDS::contains);

@@ -169,6 +169,15 @@ public final class Redactor {
             if (map.get("name") instanceof String name && secretKey.test(name) && map.get("value") instanceof String v) {
                 add(v, into);
             }
+            // A Kustomize secretGenerator's literals are KEY=VALUE strings, and every value is a Secret's.
+            if ("secretGenerator".equals(key) && map.get("literals") instanceof List<?> literals) {
+                for (Object literal : literals) {
+                    int eq = literal instanceof String s ? s.indexOf('=') : -1;
+                    if (eq >= 0) {
+                        add(((String) literal).substring(eq + 1), into);
+                    }
+                }
+            }
             map.forEach((k, v) -> collect(String.valueOf(k), v, into, secretKey));
         } else if (value instanceof List<?> list) {
             list.forEach(v -> collect(key, v, into, secretKey));

@@ -7,6 +7,7 @@ import dev.tollgate.model.SourceFile;
 import dev.tollgate.parse.compose.ComposeParser;
 import dev.tollgate.parse.dotenv.DotenvParser;
 import dev.tollgate.parse.kubernetes.KubernetesParser;
+import dev.tollgate.parse.kubernetes.KustomizeEnvFiles;
 import dev.tollgate.parse.terraform.TerraformOptions;
 import dev.tollgate.parse.terraform.TerraformParser;
 import dev.tollgate.parse.yaml.YamlDocument;
@@ -32,7 +33,9 @@ public final class Parsers {
     private final KubernetesParser kubernetes = new KubernetesParser();
     private final ComposeParser compose;
     private final DotenvParser dotenv = new DotenvParser();
+    private final KustomizeEnvFiles kustomizeEnvFiles = new KustomizeEnvFiles(dotenv);
     private final TerraformParser terraform;
+    private final InternalErrors internalErrors;
 
     public Parsers() {
         this(new YamlLoader(), TerraformOptions.none());
@@ -42,14 +45,24 @@ public final class Parsers {
         this(new YamlLoader(), terraformOptions);
     }
 
+    /** With {@code internalErrors} told of every bug of ours caught while parsing (the CLI's {@code --debug}). */
+    public Parsers(TerraformOptions terraformOptions, InternalErrors internalErrors) {
+        this(new YamlLoader(YamlLoader.Limits.defaults(), internalErrors), terraformOptions, internalErrors);
+    }
+
     public Parsers(YamlLoader yaml) {
         this(yaml, TerraformOptions.none());
     }
 
     public Parsers(YamlLoader yaml, TerraformOptions terraformOptions) {
+        this(yaml, terraformOptions, InternalErrors.ignore());
+    }
+
+    private Parsers(YamlLoader yaml, TerraformOptions terraformOptions, InternalErrors internalErrors) {
         this.yaml = yaml;
-        this.compose = new ComposeParser(dotenv);
-        this.terraform = new TerraformParser(terraformOptions);
+        this.compose = new ComposeParser(dotenv, yaml);
+        this.terraform = new TerraformParser(terraformOptions, internalErrors);
+        this.internalErrors = internalErrors;
     }
 
     /** Evaluates the directories of these {@code .tf} files together (modules through their calls). */
@@ -78,17 +91,26 @@ public final class Parsers {
         if (read.problem() != null) {
             return ParseResult.problem(read.problem());
         }
+        return guarded(file.displayPath(), () -> switch (file.type()) {
+            case DOTENV -> dotenv.parse(file, read.text());
+            case YAML, COMPOSE_YAML -> parseYaml(file, read.text());
+            case TERRAFORM_PLAN -> terraform.parsePlan(file.displayPath(), read.text());
+            case TERRAFORM -> throw new IllegalArgumentException(".tf files are parsed per directory");
+        });
+    }
+
+    /**
+     * {@code parse}'s result; a bug of ours it throws becomes a problem on {@code displayPath} (the scan goes on, and
+     * the user learns which file was not checked), and its stack trace goes to {@link InternalErrors}.
+     */
+    ParseResult guarded(String displayPath, java.util.function.Supplier<ParseResult> parse) {
         try {
-            return switch (file.type()) {
-                case DOTENV -> dotenv.parse(file, read.text());
-                case YAML, COMPOSE_YAML -> parseYaml(file, read.text());
-                case TERRAFORM_PLAN -> terraform.parsePlan(file.displayPath(), read.text());
-                case TERRAFORM -> throw new IllegalArgumentException(".tf files are parsed per directory");
-            };
+            return parse.get();
         } catch (RuntimeException | StackOverflowError e) {
-            // A parser bug must not end the scan; it becomes a located problem like any other bad input.
-            return ParseResult.problem(Problem.wholeFile(file.displayPath(), Problem.Kind.PARSE_ERROR,
-                    "internal parser error: " + e.getClass().getSimpleName()));
+            internalErrors.caught(displayPath, e);
+            return ParseResult.problem(Problem.wholeFile(displayPath, Problem.Kind.PARSE_ERROR,
+                    "internal parser error: " + e.getClass().getSimpleName()
+                            + " (a bug in Tollgate; --debug prints its stack trace)"));
         }
     }
 
@@ -101,6 +123,8 @@ public final class Parsers {
             ParseResult r;
             if (!composeByName && KubernetesParser.isKubernetesObject(doc)) {
                 r = kubernetes.parse(file, doc);
+            } else if (!composeByName && KubernetesParser.isKustomizationWithoutKind(file, doc)) {
+                r = kubernetes.parseKustomization(file, doc);
             } else if (composeByName || ComposeParser.looksLikeCompose(doc)) {
                 r = compose.parse(file, doc);
             } else {
@@ -108,6 +132,11 @@ public final class Parsers {
             }
             resources.addAll(r.resources());
             problems.addAll(r.problems());
+        }
+        if (KustomizeEnvFiles.hasKustomization(resources)) {
+            ParseResult envs = kustomizeEnvFiles.read(file, resources);
+            resources.addAll(envs.resources());
+            problems.addAll(envs.problems());
         }
         return new ParseResult(resources, problems);
     }

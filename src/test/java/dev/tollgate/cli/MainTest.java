@@ -33,6 +33,15 @@ class MainTest {
     }
 
     @Test
+    void debug_changesNeitherTheReportNorStderr_whenNothingBreaks() {
+        Run plain = run("scan", "fixtures/TG-DC-SECRET-001", "--format", "json", "--fail-on", "none");
+        Run debug = run("scan", "fixtures/TG-DC-SECRET-001", "--format", "json", "--fail-on", "none", "--debug");
+        assertEquals(plain.out(), debug.out());
+        assertEquals(plain.err(), debug.err());
+        assertFalse(debug.err().contains("tollgate: debug:"), debug.err());
+    }
+
+    @Test
     void findings_exitOne_andCleanExitZero() {
         assertEquals(1, run("scan", "fixtures/TG-DC-PG-001/fail").code());
         assertEquals(0, run("scan", "fixtures/TG-DC-PG-001/pass").code());

@@ -59,7 +59,8 @@ class PolicyHelpersTest {
     @ParameterizedTest
     @ValueSource(strings = {"DB_PASSWORD", "POSTGRES_PASSWORD", "SECRET_KEY", "DJANGO_SECRET_KEY", "STRIPE_SECRET_KEY",
         "AWS_SECRET_ACCESS_KEY", "GITHUB_TOKEN", "SENDGRID_API_KEY", "api-key", "JWT_SIGNING_KEY", "REDIS_PASSWORD",
-        "ADMIN_USER_PASSWORD", "EMAIL_HOST_PASSWORD"})
+        "ADMIN_USER_PASSWORD", "EMAIL_HOST_PASSWORD", "MINIO_SECRET_KEY", "MINIO_ROOT_PASSWORD",
+        "MINIO_SECRET_ACCESS_KEY", "ACCESS_KEY", "SYSDIG_ACCESS_KEY", "S3_ACCESS_KEY"})
     void secretNames(String name) {
         assertTrue(Secrets.isSecretName(name), name);
     }
@@ -67,14 +68,16 @@ class PolicyHelpersTest {
     @ParameterizedTest
     @ValueSource(strings = {"AWS_ACCESS_KEY_ID", "POSTGRES_PASSWORD_FILE", "NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY",
         "JWT_ACCESS_TOKEN_LIFETIME", "PASSWORD_RESET_TIMEOUT", "CACHE_KEY_PREFIX", "ADMIN_PASSWORD_HASH", "DATABASE_URL",
-        "TOKEN_URL", "KEYCLOAK_REALM", "DEBUG", "MONKEY_COUNT", "ANON_KEY", "SUPABASE_ANON_KEY"})
+        "TOKEN_URL", "KEYCLOAK_REALM", "DEBUG", "MONKEY_COUNT", "ANON_KEY", "SUPABASE_ANON_KEY",
+        "MINIO_ACCESS_KEY", "MINIO_ROOT_USER", "minio-access-key"})
     void notSecretNames(String name) {
         assertFalse(Secrets.isSecretName(name), name);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"NEXT_PUBLIC_STRIPE_SECRET_KEY", "NEXT_PUBLIC_API_TOKEN", "NEXT_PUBLIC_DB_PASSWORD",
-        "NEXT_PUBLIC_PRIVATE_KEY", "NEXT_PUBLIC_OPENAI_API_KEY", "REACT_APP_GITHUB_TOKEN", "VITE_FIREBASE_PRIVATE_KEY"})
+        "NEXT_PUBLIC_PRIVATE_KEY", "NEXT_PUBLIC_OPENAI_API_KEY", "REACT_APP_GITHUB_TOKEN", "VITE_FIREBASE_PRIVATE_KEY",
+        "NEXT_PUBLIC_MINIO_SECRET_KEY"})
     void clientSecretNames(String name) {
         assertTrue(Secrets.isClientSecretName(name), name);
     }
@@ -84,7 +87,7 @@ class PolicyHelpersTest {
         "NEXT_PUBLIC_RECAPTCHA_SITE_KEY", "NEXT_PUBLIC_VAPID_PUBLIC_KEY", "NEXT_PUBLIC_FIREBASE_API_KEY",
         "NEXT_PUBLIC_GOOGLE_MAPS_API_KEY", "NEXT_PUBLIC_ALGOLIA_SEARCH_API_KEY", "NEXT_PUBLIC_POSTHOG_KEY",
         "NEXT_PUBLIC_API_URL", "STRIPE_SECRET_KEY", "NEXT_PUBLIC_SENTRY_DSN", "NEXT_PUBLIC_ZENDESK_KEY",
-        "NEXT_PUBLIC_HELPSCOUT_KEY", "VITE_INTERCOM_APP_KEY"})
+        "NEXT_PUBLIC_HELPSCOUT_KEY", "VITE_INTERCOM_APP_KEY", "NEXT_PUBLIC_MINIO_ACCESS_KEY"})
     void notClientSecretNames(String name) {
         assertFalse(Secrets.isClientSecretName(name), name);
     }

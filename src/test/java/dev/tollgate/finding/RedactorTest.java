@@ -68,6 +68,21 @@ class RedactorTest {
     }
 
     @Test
+    void theValuesOfAKustomizeSecretGeneratorAreMasked_notThoseOfAConfigMapGenerator() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("secretGenerator", java.util.List.of(Map.of("name", "api-keys",
+                "literals", java.util.List.of("signing-key-material=9fK2-mQ7x-Lw4Z", "username=acme-deployer"))));
+        data.put("configMapGenerator", java.util.List.of(Map.of("name", "settings",
+                "literals", java.util.List.of("log-level=verbose-json"))));
+        Resource kustomization = new Resource(Format.KUBERNETES, "Kustomization", "<unnamed>",
+                "Kustomization/<unnamed>", new SourceLocation("kustomization.yaml", 1, 1), data,
+                new LocationIndex(Map.of()));
+
+        assertEquals("**** and **** but verbose-json", Redactor.forResource(kustomization)
+                .redact("9fK2-mQ7x-Lw4Z and acme-deployer but verbose-json"));
+    }
+
+    @Test
     void aServiceNamedLikeItsPasswordKeepsItsName() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("environment", Map.of("POSTGRES_PASSWORD", "postgres"));

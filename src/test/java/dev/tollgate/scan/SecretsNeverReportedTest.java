@@ -44,7 +44,8 @@ class SecretsNeverReportedTest {
         Set<String> secrets = fixtureSecrets(vocabulary(catalog));
         // The test must be able to fail: it has to have found the secrets the secret policies are written around.
         for (String known : List.of("Gh7kP2q9LmZwT4", "AKIAZ7Q4WJ3NRT5LMB2X", "Qm7vX2pL9sR4tK8w", "Xk29-vLq8-Tz41",
-                "sk_live_51Hc9sPq3Xy7Zr2Lm4Nb8Vt6Wd", "Adm1n!Winter2024", "Zr8-Lq2-Wm7-Vx4")) {
+                "sk_live_51Hc9sPq3Xy7Zr2Lm4Nb8Vt6Wd", "Adm1n!Winter2024", "Zr8-Lq2-Wm7-Vx4",
+                "SG.q7Vb2Xk9Lm4Rt8Wp.Zx3Nc6Hd1Jf5", "postgres123")) { // the last two: Kustomize secretGenerator literals
             assertTrue(secrets.contains(known), "secret not collected from the fixtures: " + known.substring(0, 4) + "...");
         }
         ScanReport report = new Scanner(catalog, PolicyEngine.compile(catalog.policies()), new FileDiscovery(),
@@ -91,6 +92,13 @@ class SecretsNeverReportedTest {
         if (value instanceof Map<?, ?> map) {
             if (map.get("name") instanceof String name && Redactor.isSecretKey(name) && map.get("value") instanceof String v) {
                 into.add(v.strip());
+            }
+            if ("secretGenerator".equals(key) && map.get("literals") instanceof List<?> literals) {
+                for (Object literal : literals) {
+                    if (literal instanceof String s && s.indexOf('=') >= 0) {
+                        into.add(s.substring(s.indexOf('=') + 1).strip());
+                    }
+                }
             }
             map.forEach((k, v) -> collect(String.valueOf(k), v, into));
         } else if (value instanceof List<?> list) {

@@ -7,8 +7,10 @@ import dev.tollgate.model.Problem;
 import dev.tollgate.model.Resource;
 import dev.tollgate.model.SourceFile;
 import dev.tollgate.model.SourceLocation;
+import dev.tollgate.parse.ScanTree;
 import dev.tollgate.parse.dotenv.DotenvParser;
 import dev.tollgate.parse.yaml.YamlDocument;
+import dev.tollgate.parse.yaml.YamlLoader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -18,9 +20,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a compose file into one {@code service} resource per service, normalised by {@link ServiceNormaliser} so
- * policies see one shape. Anchors, {@code <<} merges and {@code x-*} extension fields are resolved by the YAML
- * loader before we see the document. Thread-safe: all per-file state lives in per-call objects.
+ * Turns a compose file into one {@code service} resource per service, its {@code extends} resolved
+ * ({@link ServiceExtends}) and normalised by {@link ServiceNormaliser} so policies see one shape. Anchors, {@code <<}
+ * merges and {@code x-*} extension fields are resolved by the YAML loader before we see the document. Thread-safe: all per-file state lives in per-call objects.
  */
 public final class ComposeParser {
 
@@ -28,9 +30,16 @@ public final class ComposeParser {
     private static final List<String> TOP_LEVEL_WITHOUT_SERVICES = List.of("networks", "volumes", "secrets", "configs");
 
     private final DotenvParser dotenv;
+    private final YamlLoader yaml;
 
     public ComposeParser(DotenvParser dotenv) {
+        this(dotenv, new YamlLoader());
+    }
+
+    /** @param yaml reads the files that services {@code extends} from */
+    public ComposeParser(DotenvParser dotenv, YamlLoader yaml) {
         this.dotenv = dotenv;
+        this.yaml = yaml;
     }
 
     /** A YAML document whose top-level {@code services} is a non-empty map of maps. */
@@ -89,6 +98,8 @@ public final class ComposeParser {
         EnvFiles envFiles = new EnvFiles(dotenv, file);
         List<Resource> resources = new ArrayList<>();
         Set<Problem> problems = new LinkedHashSet<>();
+        ServiceExtends extendsResolver = new ServiceExtends(yaml, file, services, doc.locations(), new ScanTree(file),
+                problems);
         for (Map.Entry<?, ?> e : services.entrySet()) {
             String name = String.valueOf(e.getKey());
             String base = LocationIndex.child("/services", name);
@@ -99,7 +110,9 @@ public final class ComposeParser {
             }
             Map<String, SourceLocation> locations = rebase(doc.locations(), base);
             locations.put("", at);
-            Map<String, Object> data = new ServiceNormaliser(name, (Map<String, Object>) service, locations, at,
+            ServiceExtends.Resolved resolved = extendsResolver.resolve(name, (Map<String, Object>) service, locations);
+            locations = resolved.locations();
+            Map<String, Object> data = new ServiceNormaliser(name, resolved.service(), locations, at,
                     envFiles, problems).normalise();
             resources.add(new Resource(Format.COMPOSE, "service", name, "services." + name, at, data,
                     new LocationIndex(locations)));

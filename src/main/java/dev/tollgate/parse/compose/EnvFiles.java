@@ -1,17 +1,11 @@
 package dev.tollgate.parse.compose;
 
-import dev.tollgate.discovery.FileDiscovery;
 import dev.tollgate.model.SourceFile;
+import dev.tollgate.parse.ScanTree;
 import dev.tollgate.parse.SourceText;
 import dev.tollgate.parse.dotenv.DotenvFile;
 import dev.tollgate.parse.dotenv.DotenvParser;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -21,8 +15,7 @@ import java.util.Set;
  * Loads the {@code env_file}s of one compose file, each once however many services name it. Not thread-safe: one
  * instance per compose file.
  *
- * <p>Only files inside the scan root are read. A compose file under review must not make the scanner read
- * {@code /proc/self/environ} or a CI runner's credentials into resources whose values policies may quote.
+ * <p>Only files inside the scan root are read ({@link ScanTree}).
  */
 final class EnvFiles {
 
@@ -46,14 +39,14 @@ final class EnvFiles {
 
     private final DotenvParser dotenv;
     private final SourceFile composeFile;
-    private final Path root;
+    private final ScanTree tree;
     private final Map<String, Outcome> byDisplayPath = new HashMap<>();
     private final Set<String> reportedMissing = new HashSet<>();
 
     EnvFiles(DotenvParser dotenv, SourceFile composeFile) {
         this.dotenv = dotenv;
         this.composeFile = composeFile;
-        this.root = scanRoot(composeFile);
+        this.tree = new ScanTree(composeFile);
     }
 
     /** Loads {@code written}, a path as it appears in the compose file, relative to the compose file's directory. */
@@ -71,35 +64,17 @@ final class EnvFiles {
     }
 
     private Outcome read(String written, String display) {
-        Path path;
-        try {
-            path = composeFile.path().toAbsolutePath().normalize().resolveSibling(written).normalize();
-        } catch (InvalidPathException e) {
-            return new Unreadable(display, "not a valid path");
-        }
-        if (!path.startsWith(root)) {
-            return new OutsideRoot(display);
-        }
-        if (!Files.exists(path)) {
+        ScanTree.Lookup found = tree.find(composeFile.path(), composeFile.displayPath(), written);
+        if (found instanceof ScanTree.Missing) {
             return new Missing(display);
         }
-        try {
-            // A symlink inside the root may still point out of it.
-            if (!path.toRealPath().startsWith(root.toRealPath())) {
-                return new OutsideRoot(display);
-            }
-            // Discovery's rules hold here too: a FIFO or device would block or never end, a huge file would fill memory.
-            BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
-            if (!attrs.isRegularFile()) {
-                return new Unreadable(display, "not a regular file; not read");
-            }
-            if (attrs.size() > FileDiscovery.DEFAULT_MAX_FILE_SIZE) {
-                return new Unreadable(display, "skipped: " + attrs.size() + " bytes is over the "
-                        + FileDiscovery.DEFAULT_MAX_FILE_SIZE + "-byte limit");
-            }
-        } catch (IOException | SecurityException e) {
-            return new Unreadable(display, "cannot resolve path: " + e.getClass().getSimpleName());
+        if (found instanceof ScanTree.OutsideRoot) {
+            return new OutsideRoot(display);
         }
+        if (found instanceof ScanTree.Unreadable u) {
+            return new Unreadable(display, u.reason());
+        }
+        Path path = ((ScanTree.Found) found).path();
         SourceText.Read text = SourceText.read(new SourceFile(path, display, SourceFile.FileType.DOTENV));
         if (text.problem() != null) {
             return new Unreadable(display, text.problem().message());
@@ -107,44 +82,8 @@ final class EnvFiles {
         return new Loaded(display, dotenv.read(text.text(), display));
     }
 
-    /**
-     * The scan root: the compose file's path with as many trailing names removed as its display path has. When the
-     * two do not line up, the compose file's own directory, the narrowest safe choice.
-     */
-    private static Path scanRoot(SourceFile file) {
-        Path path = file.path().toAbsolutePath().normalize();
-        Path dir = path.getParent() != null ? path.getParent() : path;
-        String[] names = file.displayPath().split("/");
-        Path p = path;
-        for (int i = names.length - 1; i >= 0; i--) {
-            if (p == null || p.getFileName() == null || !p.getFileName().toString().equals(names[i])) {
-                return dir;
-            }
-            p = p.getParent();
-        }
-        return p != null ? p : dir;
-    }
-
-    /**
-     * {@code composeDisplayPath}'s directory joined with {@code written}, with {@code .} and {@code ..} resolved and
-     * {@code /} separators: {@code deploy/compose.yml} + {@code ../env/web.env} gives {@code env/web.env}.
-     */
+    /** {@code composeDisplayPath}'s directory joined with {@code written}: see {@link ScanTree#displayPath}. */
     static String displayPath(String composeDisplayPath, String written) {
-        String rel = written.replace('\\', '/');
-        boolean absolute = rel.startsWith("/");
-        int slash = composeDisplayPath.lastIndexOf('/');
-        String joined = absolute || slash < 0 ? rel : composeDisplayPath.substring(0, slash + 1) + rel;
-        Deque<String> parts = new ArrayDeque<>();
-        for (String part : joined.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) {
-                parts.removeLast();
-            } else if (!(part.equals("..") && absolute)) {
-                parts.addLast(part);
-            }
-        }
-        return (absolute ? "/" : "") + String.join("/", parts);
+        return ScanTree.displayPath(composeDisplayPath, written);
     }
 }

@@ -7,6 +7,7 @@ import dev.tollgate.model.Resource;
 import dev.tollgate.model.SourceFile;
 import dev.tollgate.model.SourceLocation;
 import dev.tollgate.parse.yaml.YamlDocument;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,30 @@ public final class KubernetesParser {
 
     /** Lists inside lists are legal but pointless; the bound only keeps hostile input from recursing deeply. */
     private static final int MAX_LIST_NESTING = 8;
+    private static final String KUSTOMIZATION = "Kustomization";
 
     /** A document is a Kubernetes object when it is a map with string {@code apiVersion} and {@code kind}. */
     public static boolean isKubernetesObject(YamlDocument doc) {
         return doc.root() instanceof Map<?, ?> m && m.get("apiVersion") instanceof String && m.get("kind") instanceof String;
+    }
+
+    /**
+     * A {@code kustomization.yaml} (or {@code .yml}) that leaves out {@code apiVersion} and {@code kind}, as kustomize
+     * allows and most kustomization files do. It is read as a {@code Kustomization} so that policies can judge what it
+     * generates ({@code secretGenerator} literals); with {@code apiVersion} and {@code kind} it is a Kubernetes object
+     * like any other.
+     */
+    public static boolean isKustomizationWithoutKind(SourceFile file, YamlDocument doc) {
+        Path name = file.path().getFileName();
+        return name != null && (name.toString().equals("kustomization.yaml") || name.toString().equals("kustomization.yml"))
+                && doc.root() instanceof Map<?, ?> m && !m.containsKey("apiVersion") && !m.containsKey("kind");
+    }
+
+    /** The one {@code Kustomization} resource of a kustomization file without apiVersion and kind. */
+    public ParseResult parseKustomization(SourceFile file, YamlDocument doc) {
+        Map<String, Object> root = asMap(doc.root());
+        KubernetesObject object = new KubernetesObject(root, KUSTOMIZATION, doc.locations(), doc.start());
+        return new ParseResult(List.of(object.toResource()), List.of());
     }
 
     /**

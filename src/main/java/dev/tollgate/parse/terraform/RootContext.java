@@ -3,6 +3,7 @@ package dev.tollgate.parse.terraform;
 import dev.tollgate.model.Problem;
 import dev.tollgate.model.SourceLocation;
 import dev.tollgate.model.Unknown;
+import dev.tollgate.parse.InternalErrors;
 import dev.tollgate.parse.terraform.hcl.Expression;
 import dev.tollgate.parse.terraform.hcl.HclSource;
 import dev.tollgate.parse.terraform.hcl.SourceRange;
@@ -23,8 +24,10 @@ final class RootContext {
     private final Map<String, Path> installedModules;
     private final Evaluator evaluator = new Evaluator();
     private final List<Problem> problems = new ArrayList<>();
+    private final InternalErrors internalErrors;
 
-    RootContext(ModuleFiles files, Path rootDir, Map<String, Path> installedModules) {
+    RootContext(ModuleFiles files, Path rootDir, Map<String, Path> installedModules, InternalErrors internalErrors) {
+        this.internalErrors = internalErrors;
         this.files = files;
         this.rootDir = rootDir.toAbsolutePath().normalize();
         this.installedModules = Map.copyOf(installedModules);
@@ -79,6 +82,7 @@ final class RootContext {
                     "cannot evaluate " + Values.abbreviate(e.raw().replaceAll("\\s+", " ")) + ": " + ex.getMessage());
             return new Unknown(e.raw());
         } catch (RuntimeException | StackOverflowError ex) {
+            internalErrors.caught(e.range().source().fileName() + ":" + e.range().startLine(), ex);
             problem(e.range(), Problem.Kind.PARSE_ERROR, "internal error evaluating this expression: "
                     + ex.getClass().getSimpleName());
             return new Unknown(e.raw());

@@ -6,6 +6,7 @@ import dev.tollgate.model.ParseResult;
 import dev.tollgate.model.Problem;
 import dev.tollgate.model.Resource;
 import dev.tollgate.model.SourceFile;
+import dev.tollgate.parse.InternalErrors;
 import dev.tollgate.parse.SourceText;
 import dev.tollgate.parse.terraform.hcl.Attribute;
 import dev.tollgate.parse.terraform.hcl.Block;
@@ -44,9 +45,16 @@ public final class TerraformParser {
     }
 
     private final TerraformOptions options;
+    private final InternalErrors internalErrors;
 
     public TerraformParser(TerraformOptions options) {
+        this(options, InternalErrors.ignore());
+    }
+
+    /** With {@code internalErrors} told of every bug of ours caught while evaluating (the CLI's {@code --debug}). */
+    public TerraformParser(TerraformOptions options, InternalErrors internalErrors) {
         this.options = options;
+        this.internalErrors = internalErrors;
     }
 
     /**
@@ -159,7 +167,7 @@ public final class TerraformParser {
     }
 
     private Result evaluateRoot(ModuleFiles files, Path dir, Set<Path> loaded) {
-        RootContext ctx = new RootContext(files, dir, installedModules(files, dir));
+        RootContext ctx = new RootContext(files, dir, installedModules(files, dir), internalErrors);
         List<HclFile> hcl = new ArrayList<>();
         Map<String, Path> read = new LinkedHashMap<>();
         for (ModuleFiles.Parsed p : files.module(dir)) {
@@ -175,6 +183,7 @@ public final class TerraformParser {
             instances = root.evaluateAll();
         } catch (RuntimeException | StackOverflowError e) {
             // A bug of ours costs this root, reported where it is, never the scan.
+            internalErrors.caught(files.display(dir), e);
             ctx.problems().add(Problem.wholeFile(files.display(dir), Problem.Kind.PARSE_ERROR,
                     "internal error evaluating this Terraform directory: " + e.getClass().getSimpleName()));
             instances = List.of();

@@ -1,6 +1,7 @@
 package dev.tollgate.parse.yaml;
 
 import dev.tollgate.model.Problem;
+import dev.tollgate.parse.InternalErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -57,6 +58,7 @@ public final class YamlLoader {
     private static final Pattern LINE_START_BOM = Pattern.compile("^\uFEFF", Pattern.MULTILINE);
 
     private final Limits limits;
+    private final InternalErrors internalErrors;
     /** Read-only once built, so shared by every load and thread: building one per file was measurable. */
     private final Resolver resolver = new PlainScalarResolver();
 
@@ -65,7 +67,13 @@ public final class YamlLoader {
     }
 
     public YamlLoader(Limits limits) {
+        this(limits, InternalErrors.ignore());
+    }
+
+    /** With {@code internalErrors} told of every SnakeYAML or converter bug caught while loading. */
+    public YamlLoader(Limits limits, InternalErrors internalErrors) {
         this.limits = limits;
+        this.internalErrors = internalErrors;
     }
 
     /**
@@ -123,6 +131,7 @@ public final class YamlLoader {
             problems.add(problemAt(file, lines, lastMark(parser), "YAML too large to read into memory"));
         } catch (RuntimeException e) {
             // A SnakeYAML or converter bug must not end the scan or show a stack trace; it is reported like bad input.
+            internalErrors.caught(file, e);
             problems.add(problemAt(file, lines, lastMark(parser),
                     "internal error while reading YAML: " + e.getClass().getSimpleName()));
         }

@@ -97,6 +97,41 @@ class KubernetesParserTest {
         return current;
     }
 
+    // ---- kustomization files -----------------------------------------------------------------------------------
+
+    @Test
+    void aKustomizationWithoutApiVersionAndKindIsAKustomization_byItsFileNameOnly() throws IOException {
+        String text = """
+                resources:
+                  - deployment.yaml
+                secretGenerator:
+                  - name: api-keys
+                    literals:
+                      - password=Zr8-Lq2-Wm7-Vx4
+                """;
+        Path dir = Files.createTempDirectory("kustomize");
+        try {
+            for (String name : List.of("kustomization.yaml", "kustomization.yml", "other.yaml")) {
+                Path p = dir.resolve(name);
+                Files.writeString(p, text);
+                ParseResult r = new Parsers().parse(new SourceFile(p, "overlays/prod/" + name, SourceFile.FileType.YAML));
+                assertEquals(List.of(), r.problems());
+                if (name.equals("other.yaml")) {
+                    assertEquals(List.of(), r.resources(), "only kustomize's file names say what the file is");
+                    continue;
+                }
+                Resource k = r.resources().get(0);
+                assertEquals("Kustomization", k.kind());
+                assertEquals("Kustomization/<unnamed>", k.address());
+                assertLine(6, 9, "overlays/prod/" + name, k.locate("/secretGenerator/0/literals/0"));
+            }
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
     // ---- one resource per object -------------------------------------------------------------------------------
 
     @Test

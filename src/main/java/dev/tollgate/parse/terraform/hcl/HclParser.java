@@ -23,7 +23,9 @@ public final class HclParser {
             return new Parser(hclSource, chars).parseFile();
         } catch (RuntimeException e) {
             // A bug of ours must not take the caller down with it: report it like a syntax error at the start.
-            HclDiagnostic internal = new HclDiagnostic("Internal parser error: " + e, hclSource.range(0, 0));
+            // The class only: an exception's message can quote the input, and diagnostics end up in reports.
+            HclDiagnostic internal = new HclDiagnostic("Internal parser error: " + e.getClass().getSimpleName(),
+                    hclSource.range(0, 0));
             return new HclFile(hclSource, new Body(List.of(), List.of(), hclSource.range(0, 0)),
                     List.of(internal));
         }
