@@ -39,16 +39,8 @@ public final class Main {
             err.println("Run 'tollgate --help' for usage.");
             return ExitCode.USAGE.code();
         });
-        cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
-            boolean debug = java.util.Arrays.asList(args).contains("--debug");
-            err.println("tollgate: internal error: " + ex);
-            if (debug) {
-                ex.printStackTrace(err);
-            } else {
-                err.println("This is a bug in Tollgate. Re-run with --debug for details and report it.");
-            }
-            return ExitCode.INTERNAL.code();
-        });
+        cmd.setExecutionExceptionHandler(
+                (ex, c, parsed) -> internalError(ex, java.util.Arrays.asList(args).contains("--debug"), err));
         int code;
         try {
             code = cmd.execute(args);
@@ -64,5 +56,20 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * What an exception that escaped a command prints: its class, and with {@code --debug} its frames, never its
+     * message. An exception's message can quote the input it failed on, secrets included ({@link DebugTraces}), and
+     * stderr ends up in CI logs.
+     */
+    static int internalError(Throwable ex, boolean debug, PrintWriter err) {
+        err.println("tollgate: internal error: " + ex.getClass().getName());
+        if (debug) {
+            err.print(DebugTraces.withoutMessages(ex));
+        } else {
+            err.println("This is a bug in Tollgate. Re-run with --debug for details and report it.");
+        }
+        return ExitCode.INTERNAL.code();
     }
 }

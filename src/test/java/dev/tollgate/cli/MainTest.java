@@ -274,4 +274,17 @@ class MainTest {
     void noCommand_isAUsageError() {
         assertEquals(2, run().code());
     }
+
+    @Test
+    void anInternalErrorNamesItsClassButNeverItsMessageWhichMayQuoteASecret() {
+        Exception bug = new IllegalStateException("For input string: \"hunter2-db-password\"",
+                new NumberFormatException("hunter2-db-password"));
+        for (boolean debug : new boolean[] {false, true}) {
+            StringWriter err = new StringWriter();
+            assertEquals(ExitCode.INTERNAL.code(), Main.internalError(bug, debug, new PrintWriter(err, true)));
+            assertTrue(err.toString().startsWith("tollgate: internal error: java.lang.IllegalStateException"), err.toString());
+            assertFalse(err.toString().contains("hunter2"), err.toString());
+            assertEquals(debug, err.toString().contains("Caused by: java.lang.NumberFormatException"), err.toString());
+        }
+    }
 }
