@@ -4,6 +4,7 @@ import dev.tollgate.model.Format;
 import dev.tollgate.model.LocationIndex;
 import dev.tollgate.model.ParseResult;
 import dev.tollgate.model.Problem;
+import dev.tollgate.model.Related;
 import dev.tollgate.model.Resource;
 import dev.tollgate.model.SourceFile;
 import dev.tollgate.model.SourceLocation;
@@ -119,7 +120,37 @@ public final class ComposeParser {
         }
         List<Problem> sorted = new ArrayList<>(problems);
         Collections.sort(sorted); // by file and line, whatever order the services raised them in
-        return new ParseResult(resources, sorted);
+        return new ParseResult(withWaiters(resources), sorted);
+    }
+
+    /**
+     * Each service with, as {@code related}, the services of the same file whose {@code depends_on} names it
+     * (attribute {@code depends_on}, their data as judged). How another service waits for this one says what it is:
+     * a migration or import job that others wait for with {@code condition: service_completed_successfully} runs once
+     * and exits, and needs no health check, but only the waiting service's definition says so.
+     */
+    private static List<Resource> withWaiters(List<Resource> services) {
+        Map<String, List<Related>> waiters = new HashMap<>();
+        for (Resource waiter : services) {
+            Object dependsOn = waiter.data().get("depends_on");
+            Iterable<?> names = dependsOn instanceof Map<?, ?> m ? m.keySet()
+                    : dependsOn instanceof List<?> l ? l : List.of();
+            SourceLocation at = waiter.locate("/depends_on");
+            for (Object name : names) {
+                waiters.computeIfAbsent(String.valueOf(name), n -> new ArrayList<>()).add(new Related(waiter.kind(),
+                        waiter.name(), waiter.address(), "depends_on", waiter.data(), at));
+            }
+        }
+        if (waiters.isEmpty()) {
+            return services;
+        }
+        List<Resource> out = new ArrayList<>(services.size());
+        for (Resource r : services) {
+            List<Related> related = waiters.get(r.name());
+            out.add(related == null ? r : new Resource(r.format(), r.kind(), r.name(), r.address(), r.location(),
+                    r.data(), r.locations(), List.copyOf(related)));
+        }
+        return out;
     }
 
     /** The locations under {@code base}, with {@code base} cut off so the service is the root. */

@@ -467,4 +467,31 @@ class ComposeParserTest {
                 SourceFile.FileType.COMPOSE_YAML));
         assertEquals("not a compose file: no services", n.problems().get(0).message());
     }
+
+    @Test
+    void aServiceIsRelatedToTheServicesThatDependOnIt() throws IOException {
+        ParseResult result = parse(COMPOSE, """
+                services:
+                  web:
+                    image: ghcr.io/acme/web:1
+                    depends_on:
+                      migrate:
+                        condition: service_completed_successfully
+                  admin:
+                    image: ghcr.io/acme/web:1
+                    depends_on: [migrate, cache]
+                  migrate:
+                    image: ghcr.io/acme/web:1
+                  cache:
+                    image: redis:7
+                """);
+        Resource migrate = result.resources().stream().filter(r -> r.name().equals("migrate")).findFirst().orElseThrow();
+        assertEquals(List.of("web depends_on deploy/compose.yml:4", "admin depends_on deploy/compose.yml:9"),
+                migrate.related().stream().map(r -> r.name() + " " + r.attribute() + " " + r.location().file() + ":"
+                        + r.location().line()).toList());
+        assertEquals(Map.of("condition", "service_completed_successfully"),
+                ((Map<?, ?>) migrate.related().get(0).data().get("depends_on")).get("migrate"));
+        Resource web = result.resources().stream().filter(r -> r.name().equals("web")).findFirst().orElseThrow();
+        assertEquals(List.of(), web.related(), "nothing depends on web");
+    }
 }
