@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Secret names and values, tuned for a low false-positive rate: a finding on a template value a maintainer wrote on
  * purpose costs more trust than a missed weak secret. So a value counts as a placeholder on any of many hints
- * (empty, {@code ${VAR}}, {@code <...>}, {@code changeme}, {@code your-...}, {@code xxx}, {@code ...here}, one
- * repeated character, {@code example}), and a name counts as secret only when one of its words says so and none
+ * (empty, {@code ${VAR}}, {@code <...>}, {@code changeme}, {@code your-...} or {@code YourApiKey...}, {@code xxx},
+ * {@code ...here}, one repeated character, {@code example}), and a name counts as secret only when one of its words says so and none
  * says it is metadata about a secret ({@code _ID}, {@code _FILE}, {@code _URL}, {@code _TIMEOUT}, {@code PUBLIC}...).
  */
 final class Secrets {
@@ -24,7 +24,7 @@ final class Secrets {
     private static final Set<String> METADATA_WORDS = Set.of("public", "publishable", "anon", "id", "file", "path", "dir",
             "url", "uri", "name", "length", "lifetime", "ttl", "timeout", "expiry", "expires", "expiration", "age",
             "header", "field", "prefix", "algorithm", "type", "validators", "reset", "min", "max", "enabled",
-            "required", "hash", "hashers", "rotation", "count", "size", "location", "backend", "class", "format");
+            "required", "disabled", "hash", "hashers", "rotation", "count", "size", "location", "backend", "class", "format");
     private static final List<String> CLIENT_PREFIXES = List.of("NEXT_PUBLIC_", "REACT_APP_", "VITE_", "EXPO_PUBLIC_");
     /** Words no public browser key carries. */
     private static final Set<String> NEVER_PUBLIC = Set.of("secret", "password", "passwd", "pwd", "passphrase",
@@ -77,7 +77,8 @@ final class Secrets {
 
     /**
      * True for a browser-exposed variable ({@code NEXT_PUBLIC_}, {@code REACT_APP_}, {@code VITE_}, {@code EXPO_PUBLIC_})
-     * whose name says it holds a secret. Secret, password and private always count; token and key count unless the
+     * whose name says it holds a secret, and not a setting about one ({@code _ENABLED}, {@code _MIN_LENGTH}, {@code _URL}:
+     * the metadata words of {@link #isSecretName}). Secret, password and private always count; token and key count unless the
      * name says the key is public by design (publishable, anon, site, search-only, browser SDK keys such as Firebase
      * or Google Maps).
      */
@@ -94,6 +95,11 @@ final class Secrets {
             return false;
         }
         List<String> words = words(rest);
+        if (words.stream().anyMatch(METADATA_WORDS::contains)) {
+            // a setting about a secret, not the secret: NEXT_PUBLIC_CREDENTIALS_ENABLED (Linkwarden's switch for
+            // password login), VITE_PASSWORD_MIN_LENGTH; the same words isSecretName leaves out
+            return false;
+        }
         if (words.stream().anyMatch(NEVER_PUBLIC::contains)) {
             return true;
         }
@@ -124,7 +130,19 @@ final class Secrets {
             return true; // xxxxxx, ******, 000000, ...
         }
         String lower = v.toLowerCase(Locale.ROOT);
-        return PLACEHOLDERS.contains(lower) || PLACEHOLDER_FRAGMENTS.stream().anyMatch(lower::contains);
+        return PLACEHOLDERS.contains(lower) || PLACEHOLDER_FRAGMENTS.stream().anyMatch(lower::contains)
+                || describesWhatGoesHere(v);
+    }
+
+    /**
+     * True for a value written as a CamelCase description of what to put there: {@code YourApiKey},
+     * {@code YourSuperSecretKeyForJwtAuthenticationWhichMustBeLongEnough123!} (a real template's JWT_SECRET, under
+     * "Replace with a secure key in production"). The {@code your-}/{@code your_} spellings are fragments above; a
+     * generated secret does not begin with the word "Your" followed by another capitalised word.
+     */
+    private static boolean describesWhatGoesHere(String v) {
+        return v.length() > 5 && v.startsWith("Your") && Character.isUpperCase(v.charAt(4))
+                && Character.isLowerCase(v.charAt(5));
     }
 
     /**

@@ -39,13 +39,15 @@ class PolicyHelpersTest {
     @ValueSource(strings = {"", "  ", "${DB_PASSWORD}", "$DB_PASSWORD", "$(DB_PASSWORD)", "{{ .Values.password }}",
         "<your-secret-key>", "[api key]", "changeme", "CHANGE_ME", "xxxxxxxx", "******", "your-api-key",
         "put-your-key-here", "secret", "password", "replace-with-a-real-key", "sk_test_example", "not-a-real-token",
-        "postgres://u:${PW}@db/app", "any", "unused"})
+        "postgres://u:${PW}@db/app", "any", "unused", "YourApiKey",
+        "YourSuperSecretKeyForJwtAuthenticationWhichMustBeLongEnough123!"})
     void placeholders(String value) {
         assertTrue(Secrets.isPlaceholder(value), value);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hunter2", "s3cr3t-Pa55w0rd", "postgres", "Tr0ub4dor&3", "9f8e7d6c5b4a", "anyone-1234"})
+    @ValueSource(strings = {"hunter2", "s3cr3t-Pa55w0rd", "postgres", "Tr0ub4dor&3", "9f8e7d6c5b4a", "anyone-1234",
+        "YOURs3cr3tVALUE9", "Yourk3yQ9x2LmP4"})
     void notPlaceholders(String value) {
         assertFalse(Secrets.isPlaceholder(value), value);
     }
@@ -87,7 +89,8 @@ class PolicyHelpersTest {
         "NEXT_PUBLIC_RECAPTCHA_SITE_KEY", "NEXT_PUBLIC_VAPID_PUBLIC_KEY", "NEXT_PUBLIC_FIREBASE_API_KEY",
         "NEXT_PUBLIC_GOOGLE_MAPS_API_KEY", "NEXT_PUBLIC_ALGOLIA_SEARCH_API_KEY", "NEXT_PUBLIC_POSTHOG_KEY",
         "NEXT_PUBLIC_API_URL", "STRIPE_SECRET_KEY", "NEXT_PUBLIC_SENTRY_DSN", "NEXT_PUBLIC_ZENDESK_KEY",
-        "NEXT_PUBLIC_HELPSCOUT_KEY", "VITE_INTERCOM_APP_KEY", "NEXT_PUBLIC_MINIO_ACCESS_KEY"})
+        "NEXT_PUBLIC_HELPSCOUT_KEY", "VITE_INTERCOM_APP_KEY", "NEXT_PUBLIC_MINIO_ACCESS_KEY", "NEXT_PUBLIC_CREDENTIALS_ENABLED",
+        "VITE_PASSWORD_MIN_LENGTH", "REACT_APP_PASSWORD_LOGIN_DISABLED"})
     void notClientSecretNames(String name) {
         assertFalse(Secrets.isClientSecretName(name), name);
     }

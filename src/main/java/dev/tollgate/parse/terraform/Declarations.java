@@ -1,8 +1,10 @@
 package dev.tollgate.parse.terraform;
 
+import dev.tollgate.model.Problem;
 import dev.tollgate.parse.terraform.hcl.Attribute;
 import dev.tollgate.parse.terraform.hcl.Block;
 import dev.tollgate.parse.terraform.hcl.HclFile;
+import dev.tollgate.parse.terraform.hcl.SourceRange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -16,9 +18,14 @@ import java.util.Set;
  * files are merged in last). It depends only on the files, not on a call's inputs, so {@link ModuleFiles} builds it
  * once per directory and every call of the module shares it: a module called by a thousand roots was declared a
  * thousand times. Read-only once built.
+ *
+ * <p>A second declaration of the same variable, local value, output, resource or module call is invalid (Terraform
+ * refuses the whole configuration); it is not read, and {@link #duplicates} says so at its line, naming where the
+ * first one is. Before, the second one was silently dropped: a resource that was never judged, and nothing said why.
  */
 record Declarations(Map<String, Block> variables, Map<String, Attribute> locals, Map<String, Block> outputs,
-        Map<String, Block> resources, Set<String> resourceTypes, Map<String, Block> moduleCalls) {
+        Map<String, Block> resources, Set<String> resourceTypes, Map<String, Block> moduleCalls,
+        List<Problem> duplicates) {
 
     static Declarations of(List<HclFile> files) {
         Map<String, Block> variables = new LinkedHashMap<>();
@@ -28,11 +35,12 @@ record Declarations(Map<String, Block> variables, Map<String, Attribute> locals,
         Set<String> resourceTypes = new HashSet<>();
         Map<String, Block> moduleCalls = new LinkedHashMap<>();
         List<HclFile> overrides = new ArrayList<>();
+        List<Problem> duplicates = new ArrayList<>();
         for (HclFile f : files) {
             if (isOverrideFile(f.source().fileName())) {
                 overrides.add(f);
             } else {
-                declare(f, variables, locals, outputs, resources, resourceTypes, moduleCalls);
+                declare(f, variables, locals, outputs, resources, resourceTypes, moduleCalls, duplicates);
             }
         }
         for (HclFile f : overrides) {
@@ -40,7 +48,8 @@ record Declarations(Map<String, Block> variables, Map<String, Attribute> locals,
         }
         return new Declarations(Collections.unmodifiableMap(variables), Collections.unmodifiableMap(locals),
                 Collections.unmodifiableMap(outputs), Collections.unmodifiableMap(resources),
-                Collections.unmodifiableSet(resourceTypes), Collections.unmodifiableMap(moduleCalls));
+                Collections.unmodifiableSet(resourceTypes), Collections.unmodifiableMap(moduleCalls),
+                List.copyOf(duplicates));
     }
 
     /** {@code override.tf}, {@code *_override.tf} (and {@code .tf.json}): merged into the other files' blocks. */
@@ -114,35 +123,55 @@ record Declarations(Map<String, Block> variables, Map<String, Attribute> locals,
 
     private static void declare(HclFile f, Map<String, Block> variables, Map<String, Attribute> locals,
             Map<String, Block> outputs, Map<String, Block> resources, Set<String> resourceTypes,
-            Map<String, Block> moduleCalls) {
+            Map<String, Block> moduleCalls, List<Problem> duplicates) {
         for (Block b : f.body().blocks()) {
             List<String> l = b.labels();
             switch (b.type()) {
                 case "variable" -> {
                     if (l.size() == 1) {
-                        variables.putIfAbsent(l.get(0), b);
+                        first(variables, l.get(0), b, "variable \"" + l.get(0) + "\"", duplicates);
                     }
                 }
-                case "locals" -> b.body().attributes().forEach(a -> locals.putIfAbsent(a.name(), a));
+                case "locals" -> b.body().attributes().forEach(a -> {
+                    Attribute earlier = locals.putIfAbsent(a.name(), a);
+                    if (earlier != null) {
+                        duplicates.add(duplicate(a.nameRange(), "local value \"" + a.name() + "\"", earlier.nameRange()));
+                    }
+                });
                 case "output" -> {
                     if (l.size() == 1) {
-                        outputs.putIfAbsent(l.get(0), b);
+                        first(outputs, l.get(0), b, "output \"" + l.get(0) + "\"", duplicates);
                     }
                 }
                 case "resource" -> {
                     if (l.size() == 2) {
-                        resources.putIfAbsent(l.get(0) + "." + l.get(1), b);
+                        first(resources, l.get(0) + "." + l.get(1), b,
+                                "resource \"" + l.get(0) + "\" \"" + l.get(1) + "\"", duplicates);
                         resourceTypes.add(l.get(0));
                     }
                 }
                 case "module" -> {
                     if (l.size() == 1) {
-                        moduleCalls.putIfAbsent(l.get(0), b);
+                        first(moduleCalls, l.get(0), b, "module \"" + l.get(0) + "\"", duplicates);
                     }
                 }
                 default -> {
                 }
             }
         }
+    }
+
+    /** Keeps the first declaration of {@code key}; a later one is reported and dropped. */
+    private static void first(Map<String, Block> declared, String key, Block b, String what, List<Problem> duplicates) {
+        Block earlier = declared.putIfAbsent(key, b);
+        if (earlier != null) {
+            duplicates.add(duplicate(b.typeRange(), what, earlier.typeRange()));
+        }
+    }
+
+    private static Problem duplicate(SourceRange at, String what, SourceRange first) {
+        return RootContext.problemAt(at, Problem.Kind.PARSE_ERROR, "duplicate " + what + ": already declared at "
+                + first.source().fileName() + ":" + first.startLine() + " (Terraform rejects the configuration); "
+                + "this declaration is not read");
     }
 }

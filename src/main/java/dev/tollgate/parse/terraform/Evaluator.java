@@ -179,6 +179,9 @@ final class Evaluator {
         }
         if (o instanceof Map<?, ?> m) {
             if (!m.containsKey(name)) {
+                if (m instanceof BlockValues) {
+                    return new Unknown(at.raw()); // set by the provider: known only after apply
+                }
                 throw new EvalException("this object has no attribute \"" + name + "\"", at.range());
             }
             return m.get(name);

@@ -73,7 +73,9 @@ final class ModuleFiles {
                 hcl.add(p.hcl());
                 problems.addAll(p.problems());
             }
-            return new Module(List.copyOf(problems), Declarations.of(hcl));
+            Declarations declared = Declarations.of(hcl);
+            problems.addAll(declared.duplicates());
+            return new Module(List.copyOf(problems), declared);
         });
     }
 

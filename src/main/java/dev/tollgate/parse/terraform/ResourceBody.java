@@ -65,7 +65,8 @@ final class ResourceBody {
         body.attributes().forEach(a -> items.add(new Item(a.range().startOffset(), a, null)));
         body.blocks().forEach(b -> items.add(new Item(b.range().startOffset(), null, b)));
         items.sort(Comparator.comparingInt(Item::offset));
-        Map<String, Object> out = new LinkedHashMap<>();
+        // a nested block's unset attributes are the provider's to fill: unknown to a reader, not an error
+        Map<String, Object> out = top ? new LinkedHashMap<>() : new BlockValues();
         for (Item item : items) {
             if (item.attribute() != null) {
                 Attribute a = item.attribute();

@@ -55,9 +55,13 @@ final class RootContext {
     }
 
     void problem(SourceRange at, Problem.Kind kind, String message) {
+        problems.add(problemAt(at, kind, message));
+    }
+
+    /** A problem at the start of {@code at}: its file, line and column. */
+    static Problem problemAt(SourceRange at, Problem.Kind kind, String message) {
         int line = at.startLine();
-        problems.add(new Problem(at.source().fileName(), line, at.source().column(at.startOffset(), line), kind,
-                message));
+        return new Problem(at.source().fileName(), line, at.source().column(at.startOffset(), line), kind, message);
     }
 
     void addProblems(List<Problem> more) {

@@ -177,7 +177,9 @@ public final class TerraformParser {
         }
         loaded.add(dir);
         Map<String, Object> rootValues = rootVariableValues(ctx, dir);
-        ModuleEvaluation root = new ModuleEvaluation(ctx, dir, hcl, "", "", 0, null, rootValues);
+        Declarations declared = Declarations.of(hcl);
+        ctx.addProblems(declared.duplicates());
+        ModuleEvaluation root = new ModuleEvaluation(ctx, dir, declared, "", "", 0, null, rootValues, List.of());
         List<Instance> instances;
         try {
             instances = root.evaluateAll();

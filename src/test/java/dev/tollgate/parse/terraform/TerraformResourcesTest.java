@@ -113,4 +113,43 @@ class TerraformResourcesTest {
         assertEquals(List.of(Map.of("events", List.of("after_create", "after_update"),
                 "actions", List.of("action.aws_lambda_invoke.notify"))), lifecycle.get("action_trigger"));
     }
+
+    @Test
+    void anAttributeANestedBlockLeavesOutIsUnknownToAReader_aLiteralObjectsMissingKeyIsStillAnError() {
+        // GKE's docs sample reads kubernetes_deployment_v1.default.spec[0]...port[0].protocol, which the configuration
+        // leaves to the provider's default ("TCP"); Terraform accepts it, so it is unknown, never "no attribute".
+        TerraformParser.Result r = new TerraformFixture(dir)
+                .file("main.tf", """
+                        resource "kubernetes_deployment_v1" "app" {
+                          spec {
+                            template {
+                              spec {
+                                container {
+                                  port {
+                                    name = "http"
+                                  }
+                                }
+                              }
+                            }
+                          }
+                          settings = {
+                            mode = "fast"
+                          }
+                        }
+                        resource "kubernetes_service_v1" "svc" {
+                          protocol = kubernetes_deployment_v1.app.spec[0].template[0].spec[0].container[0].port[0].protocol
+                          port     = kubernetes_deployment_v1.app.spec[0].template[0].spec[0].container[0].port[0].name
+                          speed    = kubernetes_deployment_v1.app.settings.speed
+                        }
+                        """)
+                .evaluate();
+        Map<String, Object> svc = resource(r, "kubernetes_service_v1.svc").data();
+        assertEquals(new dev.tollgate.model.Unknown(
+                "kubernetes_deployment_v1.app.spec[0].template[0].spec[0].container[0].port[0].protocol"),
+                svc.get("protocol"));
+        assertEquals("http", svc.get("port"));
+        assertEquals(List.of(new Problem("main.tf", 20, 14, Problem.Kind.PARSE_ERROR,
+                "cannot evaluate kubernetes_deployment_v1.app.settings...: this object has no attribute \"speed\"")),
+                r.problems());
+    }
 }
