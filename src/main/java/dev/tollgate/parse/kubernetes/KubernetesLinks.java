@@ -24,7 +24,8 @@ import java.util.Map;
  *
  * <p>A missing namespace is {@code default}, as kubectl applies it without {@code -n}; the whole scan is taken as one
  * cluster, so overlays of several environments scanned together may link across them. The API group of a
- * {@code scaleTargetRef} is not compared: kind, name and namespace identify the target in practice.
+ * {@code scaleTargetRef} is not compared: kind, name and namespace identify the target in practice (an Argo Rollouts
+ * {@code Rollout} is a scale target like a Deployment, with {@code kind: Rollout}).
  */
 public final class KubernetesLinks {
 

@@ -27,7 +27,7 @@ final class PartialObjects {
         if (hasPatchDirective(data, 0)) {
             return true;
         }
-        Optional<String> podSpec = PodSpecs.podSpecPointer(kind);
+        Optional<String> podSpec = PodSpecs.podSpecPointer(data.get("apiVersion"), kind);
         if (podSpec.isPresent()) {
             return patchesPodSpec(PodSpecs.at(data, podSpec.get()))
                     || (!kind.equals("Pod") && patchesPodTemplateMetadataOnly(PodSpecs.at(data, parent(podSpec.get()))));

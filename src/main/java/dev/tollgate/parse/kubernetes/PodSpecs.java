@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the pod spec and its containers sit in each built-in workload kind.
+ * Where the pod spec and its containers sit in each built-in workload kind, and in the custom workloads that replace
+ * them (an Argo Rollouts {@code Rollout}).
  *
  * <p>Policies are written against the real Kubernetes shape, so a container check must look in a different place for
  * a Pod ({@code spec}), a Deployment ({@code spec.template.spec}) and a CronJob
@@ -29,13 +30,29 @@ public final class PodSpecs {
             "ReplicaSet", "/spec/template/spec",
             "ReplicationController", "/spec/template/spec",
             "Job", "/spec/template/spec",
-            "CronJob", "/spec/jobTemplate/spec/template/spec");
+            "CronJob", "/spec/jobTemplate/spec/template/spec",
+            "Rollout", "/spec/template/spec");
+
+    /**
+     * The API group of each custom kind in the table. A kind name alone is not unique among custom resources
+     * (OpenKruise has a {@code Rollout} too, a rollout strategy that names a Deployment and has no pod template), so
+     * these count only with their group; built-in kinds are taken by name, whatever their (old) group.
+     */
+    private static final Map<String, String> CUSTOM_KIND_GROUP = Map.of("Rollout", "argoproj.io");
 
     private PodSpecs() {
     }
 
-    /** The JSON pointer of the pod spec in objects of {@code kind}, if that kind has one. */
-    public static Optional<String> podSpecPointer(String kind) {
+    /**
+     * The JSON pointer of the pod spec in objects of {@code kind} and {@code apiVersion}, if that kind has one. An
+     * Argo Rollout that runs a Deployment's template through {@code spec.workloadRef} has the pointer too, with
+     * nothing at it.
+     */
+    public static Optional<String> podSpecPointer(Object apiVersion, String kind) {
+        String group = CUSTOM_KIND_GROUP.get(kind);
+        if (group != null && !(apiVersion instanceof String v && v.startsWith(group + "/"))) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(POD_SPEC_BY_KIND.get(kind));
     }
 
@@ -48,7 +65,7 @@ public final class PodSpecs {
         if (resource.format() != Format.KUBERNETES) {
             return pointers;
         }
-        Optional<String> podSpec = podSpecPointer(resource.kind());
+        Optional<String> podSpec = podSpecPointer(resource.data().get("apiVersion"), resource.kind());
         if (podSpec.isEmpty() || !(at(resource.data(), podSpec.get()) instanceof Map<?, ?> spec)) {
             return pointers;
         }

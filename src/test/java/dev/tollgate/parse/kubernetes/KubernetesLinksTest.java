@@ -82,6 +82,45 @@ class KubernetesLinksTest {
     }
 
     @Test
+    void anHpaScalingAnArgoRolloutIsRelatedToTheRolloutNotToTheDeploymentOfTheSameName() {
+        // The usual migration: a Rollout runs the Deployment's template through workloadRef, and the HPA is moved to
+        // the Rollout (the Deployment is scaled to 0). Both are named web in the same namespace.
+        List<Resource> all = new ArrayList<>(parse("k8s/rollout.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Rollout
+                metadata: {name: web, namespace: shop}
+                spec:
+                  workloadRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+                ---
+                apiVersion: argoproj.io/v1alpha1
+                kind: Rollout
+                metadata: {name: worker, namespace: shop}
+                spec:
+                  template:
+                    spec:
+                      containers: [{name: worker, image: ghcr.io/acme/worker:2.0.1}]
+                """));
+        all.addAll(parse("k8s/app.yaml", DEPLOYMENTS));
+        all.addAll(parse("k8s/hpa.yaml", """
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata: {name: web, namespace: shop}
+                spec:
+                  scaleTargetRef: {apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: web}
+                  minReplicas: 2
+                  maxReplicas: 10
+                """));
+
+        List<Resource> linked = KubernetesLinks.link(all);
+
+        Resource rollout = byAddress(linked, "Rollout/shop/web");
+        assertEquals(List.of("HorizontalPodAutoscaler/shop/web spec.scaleTargetRef"), relatedAddresses(rollout));
+        assertEquals("k8s/hpa.yaml", rollout.related().get(0).location().file());
+        assertEquals(List.of(), byAddress(linked, "Deployment/shop/web").related());
+        assertEquals(List.of(), byAddress(linked, "Rollout/shop/worker").related());
+    }
+
+    @Test
     void missingNamespacesAreDefaultOnBothSidesAndAutoscalingV1Counts() {
         List<Resource> all = new ArrayList<>(parse("app.yaml", DEPLOYMENTS));
         all.addAll(parse("hpa.yaml", """

@@ -301,10 +301,16 @@ class KubernetesParserTest {
 
     @Test
     void podSpecsKnowsWhereEachWorkloadKeepsItsContainers() {
-        assertEquals(Optional.of("/spec"), PodSpecs.podSpecPointer("Pod"));
-        assertEquals(Optional.of("/spec/template/spec"), PodSpecs.podSpecPointer("Deployment"));
-        assertEquals(Optional.of("/spec/jobTemplate/spec/template/spec"), PodSpecs.podSpecPointer("CronJob"));
-        assertEquals(Optional.empty(), PodSpecs.podSpecPointer("Service"));
+        assertEquals(Optional.of("/spec"), PodSpecs.podSpecPointer("v1", "Pod"));
+        assertEquals(Optional.of("/spec/template/spec"), PodSpecs.podSpecPointer("apps/v1", "Deployment"));
+        assertEquals(Optional.of("/spec/template/spec"), PodSpecs.podSpecPointer("extensions/v1beta1", "Deployment"));
+        assertEquals(Optional.of("/spec/jobTemplate/spec/template/spec"),
+                PodSpecs.podSpecPointer("batch/v1", "CronJob"));
+        assertEquals(Optional.empty(), PodSpecs.podSpecPointer("v1", "Service"));
+        // A custom kind counts only in the group that defines it: OpenKruise's Rollout has no pod template.
+        assertEquals(Optional.of("/spec/template/spec"), PodSpecs.podSpecPointer("argoproj.io/v1alpha1", "Rollout"));
+        assertEquals(Optional.empty(), PodSpecs.podSpecPointer("rollouts.kruise.io/v1alpha1", "Rollout"));
+        assertEquals(Optional.empty(), PodSpecs.podSpecPointer(null, "Rollout"));
 
         ParseResult result = parseResource(WORKLOADS);
         assertEquals(List.of(
@@ -321,6 +327,77 @@ class KubernetesParserTest {
                 assertTrue(at(r, container + "/image") instanceof String, r.address() + container);
             }
         }
+    }
+
+    @Test
+    void anArgoRolloutKeepsItsContainersWhereADeploymentDoes() {
+        ParseResult result = parse("rollout.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Rollout
+                metadata:
+                  name: web
+                spec:
+                  strategy:
+                    canary:
+                      steps: [{setWeight: 20}, {pause: {}}]
+                  template:
+                    spec:
+                      containers:
+                        - name: web
+                          image: ghcr.io/acme/web:1.4.0
+                ---
+                # Runs the template of the Deployment it names: no pod spec of its own, nothing to point at, no crash
+                apiVersion: argoproj.io/v1alpha1
+                kind: Rollout
+                metadata:
+                  name: api
+                spec:
+                  workloadRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+                ---
+                apiVersion: rollouts.kruise.io/v1alpha1
+                kind: Rollout
+                metadata:
+                  name: kruise
+                spec:
+                  workloadRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+                """);
+        assertEquals(List.of(), result.problems());
+        assertEquals(List.of("Rollout/web", "Rollout/api", "Rollout/kruise"),
+                result.resources().stream().map(Resource::address).toList());
+        assertEquals(List.of("/spec/template/spec/containers/0"),
+                PodSpecs.containerPointers(byAddress(result, "Rollout/web")));
+        assertEquals(List.of(), PodSpecs.containerPointers(byAddress(result, "Rollout/api")));
+        assertEquals(List.of(), PodSpecs.containerPointers(byAddress(result, "Rollout/kruise")));
+    }
+
+    @Test
+    void aKustomizePatchOfARolloutIsNotJudgedAsAWholeRollout() {
+        ParseResult result = parse("overlays/prod/rollout-patch.yaml", """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Rollout
+                metadata:
+                  name: web
+                spec:
+                  template:
+                    spec:
+                      containers:
+                      - name: web
+                        env:
+                        - name: LOG_LEVEL
+                          value: debug
+                ---
+                apiVersion: argoproj.io/v1alpha1
+                kind: Rollout
+                metadata:
+                  name: worker
+                spec:
+                  template:
+                    metadata:
+                      labels:
+                        release: v2
+                """);
+        assertEquals(List.of(), result.problems());
+        assertEquals(List.of(), result.resources().stream().map(Resource::address).toList());
     }
 
     // ---- lists -------------------------------------------------------------------------------------------------
