@@ -38,6 +38,9 @@ record Expansion(Mode mode, List<Item> items) {
         }
     }
 
+    /** The most instances of one {@code resource} or {@code module} block expanded one by one (see {@link #admitted}). */
+    static final int MAX_BLOCK_INSTANCES = 10_000;
+
     static Expansion of(Block b, Scope scope, RootContext ctx) {
         Attribute count = b.body().attribute("count").orElse(null);
         Attribute forEach = b.body().attribute("for_each").orElse(null);
@@ -51,6 +54,9 @@ record Expansion(Mode mode, List<Item> items) {
                 c = Values.number(n).intValueExact();
             } catch (EvalException | ArithmeticException e) {
                 ctx.problem(count.expr().range(), Problem.Kind.PARSE_ERROR, "count must be a whole number");
+                return unknown("count", new Unknown(count.expr().raw()));
+            }
+            if (!admitted(c, count, ctx)) {
                 return unknown("count", new Unknown(count.expr().raw()));
             }
             List<Item> items = new ArrayList<>();
@@ -82,6 +88,9 @@ record Expansion(Mode mode, List<Item> items) {
                         "for_each needs a map or a set of strings, not " + Values.typeName(v));
                 return unknown("each", new Unknown(forEach.expr().raw()));
             }
+            if (!admitted(byKey.size(), forEach, ctx)) {
+                return unknown("each", new Unknown(forEach.expr().raw()));
+            }
             List<Item> items = new ArrayList<>();
             byKey.forEach((k, x) -> {
                 Map<String, Object> each = new LinkedHashMap<>();
@@ -91,7 +100,27 @@ record Expansion(Mode mode, List<Item> items) {
             });
             return new Expansion(Mode.FOR_EACH, items);
         }
+        ctx.admitInstances(1); // counted, never refused: one instance is what [*] would give anyway
         return new Expansion(Mode.SINGLE, List.of(new Item(null, "", Map.of())));
+    }
+
+    /**
+     * Whether {@code n} instances of one block are expanded one by one. Terraform would create them all, but a scan
+     * has to finish in bounded memory: past {@link #MAX_BLOCK_INSTANCES} for one block, or past the root's
+     * {@link RootContext#MAX_ROOT_INSTANCES} (modules calling modules with {@code count} multiply: 4 instances per level
+     * over 8 levels is 65,536 module instances, which ran a 6 GB heap out after 4 minutes), the block is judged once,
+     * as {@code [*]} with {@code count.index} or {@code each} unknown, and the problem says so at the argument.
+     */
+    private static boolean admitted(int n, Attribute argument, RootContext ctx) {
+        String why = n > MAX_BLOCK_INSTANCES ? "more than " + MAX_BLOCK_INSTANCES + " instances of one block"
+                : !ctx.admitInstances(n) ? "more than " + RootContext.MAX_ROOT_INSTANCES
+                        + " resource and module instances in this root" : null;
+        if (why == null) {
+            return true;
+        }
+        ctx.problem(argument.expr().range(), Problem.Kind.NOT_SCANNED, argument.name() + " gives " + n
+                + " instances, " + why + ": judged once, as [*], for all of them");
+        return false;
     }
 
     private static Expansion unknown(String name, Unknown u) {

@@ -61,6 +61,9 @@ final class ModuleEvaluation {
     private final Map<String, Object> moduleValues = new HashMap<>();
     private final List<ModuleEvaluation> children = new ArrayList<>();
 
+    /** The directories of the modules whose calls lead here, the root's first: a module among them is a cycle. */
+    private final List<Path> callers;
+
     /** The module blocks that lead here from the root, outermost first: a finding in a module names them. */
     private final List<dev.tollgate.model.SourceLocation> callSites;
 
@@ -78,7 +81,14 @@ final class ModuleEvaluation {
     ModuleEvaluation(RootContext ctx, Path dir, Declarations declared, String prefix, String key, int depth,
             Map<String, Supplier<Tracked>> inputs, Map<String, Object> rootValues,
             List<dev.tollgate.model.SourceLocation> callSites) {
+        this(ctx, dir, declared, prefix, key, depth, inputs, rootValues, callSites, List.of());
+    }
+
+    private ModuleEvaluation(RootContext ctx, Path dir, Declarations declared, String prefix, String key, int depth,
+            Map<String, Supplier<Tracked>> inputs, Map<String, Object> rootValues,
+            List<dev.tollgate.model.SourceLocation> callSites, List<Path> callers) {
         this.callSites = List.copyOf(callSites);
+        this.callers = callers;
         this.ctx = ctx;
         this.dir = dir.toAbsolutePath().normalize();
         this.prefix = prefix;
@@ -396,6 +406,13 @@ final class ModuleEvaluation {
                 return unknown;
             }
         }
+        if (childDir.toAbsolutePath().normalize().equals(dir) || callers.contains(childDir.toAbsolutePath().normalize())) {
+            // Terraform rejects a module that calls itself, directly or through others; without this check each
+            // level would be evaluated again, with its findings, down to MAX_MODULE_DEPTH.
+            ctx.problem(call.typeRange(), Problem.Kind.NOT_SCANNED, "module \"" + name + "\" calls " + source
+                    + ", a module already on its call chain (a cycle, which Terraform rejects); it is not scanned");
+            return unknown;
+        }
         if (depth + 1 > MAX_MODULE_DEPTH) {
             ctx.problem(call.typeRange(), Problem.Kind.NOT_SCANNED, "module \"" + name + "\" is nested more than "
                     + MAX_MODULE_DEPTH + " deep (does it call itself?); it is not scanned");
@@ -419,8 +436,11 @@ final class ModuleEvaluation {
             }
             List<dev.tollgate.model.SourceLocation> childCalls = new ArrayList<>(callSites);
             childCalls.add(RootContext.location(call.typeRange()));
+            List<Path> childCallers = new ArrayList<>(callers);
+            childCallers.add(dir);
             ModuleEvaluation child = new ModuleEvaluation(ctx, childDir, module.declared(),
-                    prefix + "module." + name + item.suffix() + ".", childKey, depth + 1, args, Map.of(), childCalls);
+                    prefix + "module." + name + item.suffix() + ".", childKey, depth + 1, args, Map.of(), childCalls,
+                    List.copyOf(childCallers));
             children.add(child);
             ModuleOutputs outs = new ModuleOutputs(name, child);
             if (item.key() instanceof String k) {

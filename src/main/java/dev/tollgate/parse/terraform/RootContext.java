@@ -25,6 +25,11 @@ final class RootContext {
     private final Evaluator evaluator = new Evaluator();
     private final List<Problem> problems = new ArrayList<>();
     private final InternalErrors internalErrors;
+    /** Resource and module instances expanded so far in this root (see {@link Expansion#of}). */
+    private int instances;
+
+    /** The most resource and module instances one root expands one by one; beyond, a block is judged as [*]. */
+    static final int MAX_ROOT_INSTANCES = 50_000;
 
     RootContext(ModuleFiles files, Path rootDir, Map<String, Path> installedModules, InternalErrors internalErrors) {
         this.internalErrors = internalErrors;
@@ -48,6 +53,18 @@ final class RootContext {
     /** The directory {@code terraform init} installed the module with this key ({@code vpc}, {@code vpc.subnets}). */
     Path installed(String key) {
         return installedModules.get(key);
+    }
+
+    /**
+     * Counts {@code n} more instances and says whether they fit under {@link #MAX_ROOT_INSTANCES}; instances that do not
+     * fit are not counted. A root is evaluated on one thread.
+     */
+    boolean admitInstances(int n) {
+        if (n > 1 && instances + n > MAX_ROOT_INSTANCES) {
+            return false;
+        }
+        instances += n;
+        return true;
     }
 
     List<Problem> problems() {

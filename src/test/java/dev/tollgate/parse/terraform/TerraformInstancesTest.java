@@ -177,4 +177,54 @@ class TerraformInstancesTest {
                 resource(r, "aws_cloudfront_response_headers_policy.h").related().stream()
                         .map(x -> x.address() + " " + x.attribute()).toList());
     }
+
+    @Test
+    void aBlockWithMoreInstancesThanTheLimitIsJudgedOnceForAll() {
+        TerraformParser.Result r = new TerraformFixture(dir).file("main.tf", """
+                resource "aws_s3_bucket" "b" {
+                  count  = 1000000
+                  bucket = "logs-${count.index}"
+                }
+                """).evaluate();
+        assertEquals(List.of("aws_s3_bucket.b[*]"), r.resources().stream().map(Resource::address).toList());
+        assertTrue(resource(r, "aws_s3_bucket.b[*]").data().get("bucket") instanceof Unknown, "count.index is unknown");
+        assertEquals(List.of("main.tf:2:12: count gives 1000000 instances, more than 10000 instances of one block: "
+                + "judged once, as [*], for all of them"),
+                r.problems().stream().map(dev.tollgate.model.Problem::toString).toList());
+    }
+
+    @Test
+    void aRootPastItsInstanceLimitJudgesTheRestOnceEach() {
+        StringBuilder tf = new StringBuilder();
+        int blocks = RootContext.MAX_ROOT_INSTANCES / Expansion.MAX_BLOCK_INSTANCES + 1;
+        for (int i = 0; i < blocks; i++) {
+            tf.append("resource \"t\" \"r").append(i).append("\" {\n  count = ")
+                    .append(Expansion.MAX_BLOCK_INSTANCES).append("\n}\n");
+        }
+        TerraformParser.Result r = new TerraformFixture(dir).file("main.tf", tf.toString()).evaluate();
+        assertEquals((long) (blocks - 1) * Expansion.MAX_BLOCK_INSTANCES + 1, r.resources().size());
+        assertEquals(List.of("main.tf:" + (3 * blocks - 1) + ":11: count gives 10000 instances, more than 50000 resource "
+                + "and module instances in this root: judged once, as [*], for all of them"),
+                r.problems().stream().map(dev.tollgate.model.Problem::toString).toList());
+    }
+
+    @Test
+    void bucketsSharingALiteralNameAreNotRelatedToEachOtherAndReferrersStayInTheirModuleInstance() {
+        // A module called with count whose bucket has a literal name: every instance carries the same name.
+        TerraformParser.Result r = new TerraformFixture(dir)
+                .file("main.tf", "module \"site\" {\n  source = \"./site\"\n  count  = 3\n}\n")
+                .file("site/main.tf", """
+                        resource "aws_s3_bucket" "b" {
+                          bucket = "static-site"
+                        }
+                        resource "aws_s3_bucket_public_access_block" "p" {
+                          bucket = "static-site"
+                        }
+                        """).evaluate();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(List.of("module.site[" + i + "].aws_s3_bucket_public_access_block.p bucket"),
+                    resource(r, "module.site[" + i + "].aws_s3_bucket.b").related().stream()
+                            .map(x -> x.address() + " " + x.attribute()).toList());
+        }
+    }
 }

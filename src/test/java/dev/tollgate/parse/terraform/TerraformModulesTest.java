@@ -233,11 +233,36 @@ class TerraformModulesTest {
     }
 
     @Test
-    void aModuleCallingItselfStops() {
+    void aModuleCallingItselfIsACycleReportedOnceAndNotEvaluatedAgain() {
         TerraformParser.Result r = new TerraformFixture(dir)
                 .file("main.tf", "module \"me\" {\n  source = \"./\"\n}\nresource \"t\" \"r\" {}\n")
                 .evaluate();
-        assertEquals(ModuleEvaluation.MAX_MODULE_DEPTH + 1, r.resources().size());
-        assertEquals(1, r.problems().size());
+        assertEquals(List.of("t.r"), r.resources().stream().map(Resource::address).toList());
+        assertEquals(List.of("main.tf:1:1: module \"me\" calls ./, a module already on its call chain (a cycle, which "
+                + "Terraform rejects); it is not scanned"), r.problems().stream().map(Problem::toString).toList());
+    }
+
+    @Test
+    void aCycleThroughAnotherModuleIsReportedWhereItCloses() {
+        TerraformParser.Result r = new TerraformFixture(dir)
+                .file("main.tf", "module \"a\" {\n  source = \"./a\"\n}\n")
+                .file("a/main.tf", "module \"b\" {\n  source = \"../b\"\n}\n")
+                .file("b/main.tf", "module \"a\" {\n  source = \"../a\"\n}\nresource \"t\" \"r\" {}\n")
+                .evaluate();
+        assertEquals(List.of("module.a.module.b.t.r"), r.resources().stream().map(Resource::address).toList());
+        assertEquals(List.of("b/main.tf:1:1: module \"a\" calls ../a, a module already on its call chain (a cycle, "
+                + "which Terraform rejects); it is not scanned"), r.problems().stream().map(Problem::toString).toList());
+    }
+
+    @Test
+    void aChainOfDistinctModulesDeeperThanTheLimitStops() {
+        TerraformFixture tree = new TerraformFixture(dir).file("main.tf", "module \"m\" {\n  source = \"./m0\"\n}\n");
+        for (int i = 0; i < ModuleEvaluation.MAX_MODULE_DEPTH + 2; i++) {
+            tree.file("m" + i + "/main.tf", "module \"m\" {\n  source = \"../m" + (i + 1) + "\"\n}\nresource \"t\" \"r\" {}\n");
+        }
+        TerraformParser.Result r = tree.evaluate();
+        assertEquals(ModuleEvaluation.MAX_MODULE_DEPTH, r.resources().size());
+        assertEquals(List.of("m15/main.tf:1:1: module \"m\" is nested more than 16 deep (does it call itself?); it is not "
+                + "scanned"), r.problems().stream().map(Problem::toString).toList());
     }
 }
