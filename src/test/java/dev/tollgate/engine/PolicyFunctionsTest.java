@@ -105,4 +105,15 @@ class PolicyFunctionsTest {
             assertFalse(PolicyFunctions.truthy(no), String.valueOf(no));
         }
     }
+
+    @Test
+    void firstKey_isTheFirstKeyInFileOrder() {
+        Map<String, Object> env = new java.util.LinkedHashMap<>();
+        env.put("ZED", "1");
+        env.put("ALPHA", "2");
+        assertEquals("ZED", PolicyFunctions.firstKey(env));
+        assertEquals("", PolicyFunctions.firstKey(Map.of()));
+        assertEquals("", PolicyFunctions.firstKey(List.of("ZED")));
+        assertEquals("", PolicyFunctions.firstKey(null));
+    }
 }
