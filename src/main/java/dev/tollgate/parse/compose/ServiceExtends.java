@@ -82,6 +82,13 @@ final class ServiceExtends {
     private final ComposeDoc main;
     private final Collection<Problem> problems;
     private final Map<String, ComposeDoc> loaded = new HashMap<>();
+    /**
+     * Bases already resolved, by file and service. Without it each service resolved its whole chain again, and each
+     * step re-read the file's locations: a chain of 400 services took 5.5 s, one of 3,000 did not finish in 5 minutes.
+     * Only a base whose resolution met no loop is kept, since what a loop leaves out depends on where it was entered.
+     */
+    private final Map<Link, Node> resolvedBases = new HashMap<>();
+    private int loops;
 
     ServiceExtends(YamlLoader yaml, SourceFile file, Map<?, ?> services, LocationIndex locations, ScanTree tree,
             Collection<Problem> problems) {
@@ -144,11 +151,19 @@ final class ServiceExtends {
             chain.subList(seen, chain.size()).forEach(l -> loop.add(label(doc, l)));
             problems.add(Problem.at(at, Problem.Kind.PARSE_ERROR, "extends loop: " + String.join(" -> ", loop)
                     + "; service " + name + " is judged without what it would inherit"));
+            loops++;
             return service;
         }
-        chain.add(link);
-        Node inherited = resolve(base, target, base.service(target), chain);
-        chain.remove(chain.size() - 1);
+        Node inherited = resolvedBases.get(link);
+        if (inherited == null) {
+            int loopsBefore = loops;
+            chain.add(link);
+            inherited = resolve(base, target, base.service(target), chain);
+            chain.remove(chain.size() - 1);
+            if (loops == loopsBefore) {
+                resolvedBases.put(link, inherited);
+            }
+        }
         return merge("", inheritable(inherited, base.display(), doc.display()), without(service, EXTENDS));
     }
 

@@ -308,4 +308,27 @@ class ComposeExtendsTest {
         assertEquals(List.of(new Problem("deploy/loops.yml", 5, 5, Problem.Kind.PARSE_ERROR,
                 "extends loop: b -> a -> b; service b is judged without what it would inherit")), result.problems());
     }
+
+    @Test
+    void aLongChainResolvesEachBaseOnceWithEveryServiceInheritingFromTheRoot() throws IOException {
+        // Each service extends the one before it; every base is resolved once and reused (it was resolved again for
+        // every service below it, re-reading the file's locations each time: cubic in the chain).
+        int n = 1_000;
+        StringBuilder yaml = new StringBuilder("services:\n  s0:\n    image: ghcr.io/acme/api:1\n    environment:\n"
+                + "      LEVEL: \"0\"\n");
+        for (int i = 1; i < n; i++) {
+            yaml.append("  s").append(i).append(":\n    extends: s").append(i - 1).append('\n');
+            if (i % 100 == 0) {
+                yaml.append("    environment:\n      LEVEL: \"").append(i).append("\"\n");
+            }
+        }
+        ParseResult result = parse(COMPOSE, yaml.toString());
+        assertEquals(List.of(), result.problems());
+        assertEquals(n, result.resources().size());
+        Resource last = service(result, "s" + (n - 1));
+        assertEquals("ghcr.io/acme/api:1", last.data().get("image"));
+        assertEquals(at(COMPOSE, 3, 5), last.locate("/image"), "located in s0, where it is written");
+        assertEquals(Map.of("LEVEL", "900"), last.data().get("environment"), "the nearest base's value wins");
+        assertEquals(Map.of("LEVEL", "0"), service(result, "s99").data().get("environment"));
+    }
 }
