@@ -385,8 +385,13 @@ final class Functions {
     static final class Format {
 
         private static final Pattern VERB = Pattern.compile("%([-+# 0]*)(\\d+)?(?:\\.(\\d+))?([sdftvqxXeEgG%])");
+        static final int MAX_WIDTH = 10_000;
 
         private Format() {
+        }
+
+        private static boolean tooWide(String digits) {
+            return digits != null && (digits.length() > 5 || Integer.parseInt(digits) > MAX_WIDTH);
         }
 
         static Object format(String fmt, List<Object> args) {
@@ -409,6 +414,10 @@ final class Functions {
                 String flags = m.group(1);
                 String width = m.group(2) == null ? "" : m.group(2);
                 String precision = m.group(3) == null ? "" : "." + m.group(3);
+                if (tooWide(m.group(2)) || tooWide(m.group(3))) {
+                    // %0999999999d asks for a gigabyte of zeros: an out-of-memory, not a value anyone deploys.
+                    throw new EvalException("format: a width or precision over " + MAX_WIDTH + " is not evaluated");
+                }
                 String spec = "%" + flags.replace("#", "") + width;
                 String text = switch (verb) {
                     case 's' -> String.format(spec + precision + "s", string(a));

@@ -63,6 +63,8 @@ class TerraformExpressionsTest {
         "merge(local.tags, {Env = \"dev\", X = 1})    | {\"Env\":\"dev\",\"Team\":\"ops\",\"X\":1}",
         "concat([1], [], [2, 3])                      | [1,2,3]",
         "format(\"%s-%03d-%v\", \"a\", 7, true)       | \"a-007-true\"",
+        "try(format(\"%0999999999d\", 1), \"refused\") | \"refused\"",
+        "length(format(\"%10000s\", \"\"))             | 10000",
         "lower(\"AbC\")                               | \"abc\"",
         "upper(\"AbC\")                               | \"ABC\"",
         "tostring(12)                                 | \"12\"",
