@@ -18,10 +18,22 @@ final class Json {
     private Json() {
     }
 
+    /**
+     * The longest text {@link #encode} writes. Locals can double a value at each step, sharing it (2^40 values after
+     * 40 steps, which Terraform would not finish either); past this, encoding fails as an evaluation problem.
+     */
+    static final int MAX_ENCODED_CHARS = 16 * 1024 * 1024;
+
     static String encode(Object v) {
         StringBuilder sb = new StringBuilder();
         write(v, sb);
         return sb.toString();
+    }
+
+    private static void checkLength(StringBuilder sb) {
+        if (sb.length() > MAX_ENCODED_CHARS) {
+            throw new EvalException("jsonencode: the value is over " + MAX_ENCODED_CHARS + " characters as JSON");
+        }
     }
 
     private static void write(Object v, StringBuilder sb) {
@@ -40,6 +52,7 @@ final class Json {
                     sb.append(',');
                 }
                 write(l.get(i), sb);
+                checkLength(sb);
             }
             sb.append(']');
         } else if (v instanceof Map<?, ?> m) {
@@ -53,6 +66,7 @@ final class Json {
                 quote(String.valueOf(e.getKey()), sb);
                 sb.append(':');
                 write(e.getValue(), sb);
+                checkLength(sb);
             }
             sb.append('}');
         } else {

@@ -36,17 +36,25 @@ final class Values {
         if (v instanceof Unknown || v instanceof Namespace) {
             return true;
         }
-        if (v instanceof Map<?, ?> m) {
-            for (Object x : m.values()) {
-                if (deepUnknown(x)) {
-                    return true;
-                }
-            }
-        } else if (v instanceof Collection<?> c) {
-            for (Object x : c) {
-                if (deepUnknown(x)) {
-                    return true;
-                }
+        return (v instanceof Map<?, ?> || v instanceof Collection<?>)
+                && deepUnknown(v, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    /**
+     * Each container once: values are shared, not copied ({@code x1 = [x0, x0]}), so a walk that followed every path
+     * would take 2^40 steps for 40 such locals, where the distinct containers are 41.
+     */
+    private static boolean deepUnknown(Object v, java.util.Set<Object> seen) {
+        if (v instanceof Unknown || v instanceof Namespace) {
+            return true;
+        }
+        if (!(v instanceof Map<?, ?> || v instanceof Collection<?>) || !seen.add(v)) {
+            return false;
+        }
+        Iterable<?> children = v instanceof Map<?, ?> m ? m.values() : (Collection<?>) v;
+        for (Object x : children) {
+            if (deepUnknown(x, seen)) {
+                return true;
             }
         }
         return false;
@@ -176,6 +184,22 @@ final class Values {
      * a resource instance) as unknown.
      */
     static Object output(Object v, String raw) {
+        int[] left = {MAX_OUTPUT_NODES};
+        Object out = output(v, raw, left);
+        return left[0] < 0 ? new Unknown(raw) : out;
+    }
+
+    /**
+     * The most values one attribute is turned into: locals can double a value at each step ({@code x1 = [x0, x0]}),
+     * sharing it, so 40 steps make 2^40 values that Terraform would not finish either. Past this many, the attribute is
+     * unknown (judged as known only after apply) rather than a scan that runs out of memory.
+     */
+    static final int MAX_OUTPUT_NODES = 1_000_000;
+
+    private static Object output(Object v, String raw, int[] left) {
+        if (--left[0] < 0) {
+            return null;
+        }
         if (v instanceof BigDecimal d) {
             // A whole number written as such (scale 0, as every integer literal is) needs no stripping first:
             // stripping only lowers its scale, and the long it gives is the same.
@@ -194,14 +218,23 @@ final class Values {
         }
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(String.valueOf(k), isPlain(x) ? x : output(x, raw + "." + k)));
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                Object x = e.getValue();
+                out.put(String.valueOf(e.getKey()), isPlain(x) && --left[0] >= 0 ? x : output(x, raw + "." + e.getKey(), left));
+                if (left[0] < 0) {
+                    return null;
+                }
+            }
             return out;
         }
         if (v instanceof List<?> l) {
             List<Object> out = new ArrayList<>(l.size());
             for (int i = 0; i < l.size(); i++) {
                 Object x = l.get(i);
-                out.add(isPlain(x) ? x : output(x, raw + "[" + i + "]"));
+                out.add(isPlain(x) && --left[0] >= 0 ? x : output(x, raw + "[" + i + "]", left));
+                if (left[0] < 0) {
+                    return null;
+                }
             }
             return out;
         }

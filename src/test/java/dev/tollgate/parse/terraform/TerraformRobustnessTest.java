@@ -70,4 +70,22 @@ class TerraformRobustnessTest {
         assertEquals(new dev.tollgate.model.Unknown("t.a.v"), TerraformFixture.data(r, "t.b").get("v"));
         assertEquals(List.of(), r.problems());
     }
+
+    @Test
+    void localsThatDoubleAValueFortyTimesEndUnknownOrAsAProblemNotInAnEndlessWalk() {
+        // x1 = [x0, x0] ... x40: 2^40 values, each local shares the one before. Walking every path hung the scan, and
+        // turning the value into resource data ran the heap out.
+        StringBuilder tf = new StringBuilder("locals {\n  x0 = \"a\"\n");
+        for (int i = 1; i <= 40; i++) {
+            tf.append("  x").append(i).append(" = [local.x").append(i - 1).append(", local.x").append(i - 1).append("]\n");
+        }
+        tf.append("}\nresource \"t\" \"r\" {\n  v = local.x40\n  small = local.x3\n}\n");
+        tf.append("resource \"t\" \"j\" {\n  v = jsonencode(local.x40)\n}\n");
+        TerraformParser.Result r = new TerraformFixture(dir).file("main.tf", tf.toString()).evaluate();
+        assertTrue(TerraformFixture.data(r, "t.r").get("v") instanceof dev.tollgate.model.Unknown);
+        assertEquals(List.of(List.of(List.of("a", "a"), List.of("a", "a")), List.of(List.of("a", "a"), List.of("a", "a"))),
+                TerraformFixture.data(r, "t.r").get("small"));
+        assertEquals(List.of("main.tf:49:7: cannot evaluate jsonencode(local.x40): jsonencode: the value is over "
+                + Json.MAX_ENCODED_CHARS + " characters as JSON"), r.problems().stream().map(Problem::toString).toList());
+    }
 }
