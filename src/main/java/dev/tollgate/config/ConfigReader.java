@@ -102,7 +102,7 @@ public final class ConfigReader {
         }
         TollgateConfig config = new TollgateConfig(shown, failOn, failOnNone,
                 new LinkedHashSet<>(r.strings("/policies/enable")), new LinkedHashSet<>(r.strings("/policies/disable")),
-                severities, r.strings("/policies/dirs"), r.strings("/exclude"), r.strings("/terraform/var-files"),
+                severities, r.strings("/policies/dirs"), r.globs("/exclude"), r.strings("/terraform/var-files"),
                 vars, new LinkedHashSet<>(r.strings("/suppressions/forbid-inline")), rules);
         if (!errors.isEmpty()) {
             throw new ConfigError(errors);
@@ -181,6 +181,28 @@ public final class ConfigReader {
             return list.stream().map(x -> String.valueOf(x).strip()).toList();
         }
 
+        /** {@link #strings}, each a valid {@link Glob}; an invalid one is an error at its line, and left out. */
+        List<String> globs(String pointer) {
+            List<String> out = new java.util.ArrayList<>();
+            List<String> all = strings(pointer);
+            for (int i = 0; i < all.size(); i++) {
+                if (glob(pointer + "/" + i, all.get(i))) {
+                    out.add(all.get(i));
+                }
+            }
+            return out;
+        }
+
+        boolean glob(String pointer, String glob) {
+            try {
+                Glob.of(glob);
+                return true;
+            } catch (IllegalArgumentException e) {
+                error(pointer, e.getMessage());
+                return false;
+            }
+        }
+
         Severity severity(String pointer, String value) {
             try {
                 return Severity.fromId(value.strip().toLowerCase(java.util.Locale.ROOT));
@@ -218,6 +240,12 @@ public final class ConfigReader {
                     until = LocalDate.parse(u);
                 } catch (DateTimeParseException e) {
                     error(pointer + "/until", "'until' must be a date (YYYY-MM-DD), not '" + u + "'");
+                    return null;
+                }
+            }
+            for (String key : List.of("path", "resource")) {
+                String glob = string(pointer + "/" + key);
+                if (glob != null && !glob(pointer + "/" + key, glob)) {
                     return null;
                 }
             }

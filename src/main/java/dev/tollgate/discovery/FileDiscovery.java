@@ -1,5 +1,6 @@
 package dev.tollgate.discovery;
 
+import dev.tollgate.config.Glob;
 import dev.tollgate.model.Problem;
 import dev.tollgate.model.SourceFile;
 import dev.tollgate.model.SourceFile.FileType;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileSystems;
-import java.nio.file.PathMatcher;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ public final class FileDiscovery {
     private static final int PLAN_SNIFF_BYTES = 4096;
 
     private final long maxFileSize;
-    private final List<PathMatcher> excludes;
+    private final List<Glob> excludes;
 
     /**
      * True when discovery reads a file of this name as an env file ({@code .env}, {@code secrets.env}): a file that
@@ -63,14 +63,11 @@ public final class FileDiscovery {
      */
     public FileDiscovery(long maxFileSize, List<String> excludeGlobs) {
         this.maxFileSize = maxFileSize;
-        this.excludes = excludeGlobs.stream()
-                .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
-                .toList();
+        this.excludes = excludeGlobs.stream().map(Glob::of).toList();
     }
 
     private boolean excluded(String displayPath) {
-        Path p = Path.of(displayPath);
-        return excludes.stream().anyMatch(m -> m.matches(p));
+        return excludes.stream().anyMatch(g -> g.matches(displayPath));
     }
 
     /** Walks each root (a directory or a single file); the roots must exist (the CLI checks). */

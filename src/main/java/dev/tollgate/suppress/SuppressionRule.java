@@ -1,9 +1,7 @@
 package dev.tollgate.suppress;
 
+import dev.tollgate.config.Glob;
 import dev.tollgate.model.SourceLocation;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -29,12 +27,9 @@ public record SuppressionRule(String policy, String pathGlob, String resourceGlo
 
     boolean matches(String policyId, String file, String resourceAddress) {
         return (policy.equals("*") || policy.equals(policyId))
-                && (pathGlob == null || glob(pathGlob).matches(Path.of(file)))
-                && (resourceGlob == null || glob(resourceGlob).matches(Path.of(resourceAddress.replace('/', '|'))));
+                && (pathGlob == null || Glob.of(pathGlob).matches(file))
+                && (resourceGlob == null || Glob.of(resourceGlob).matches(resourceAddress.replace('/', '|')));
     }
 
-    private static PathMatcher glob(String pattern) {
-        // Resource addresses contain '/', which glob treats as a separator; compare them with '/' swapped out.
-        return FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-    }
+    // Resource addresses contain '/', which a glob treats as a separator: they are compared with '/' swapped out.
 }

@@ -60,6 +60,19 @@ class WorkflowTest {
     }
 
     @Test
+    void configuration_anInvalidGlobIsAnErrorWithItsLineNotAnInternalError() throws Exception {
+        Files.writeString(repo.resolve(".tollgate.yml"), String.join("\n", "exclude:", "  - vendor/**", "  - \"[abc\"",
+                "suppressions:", "  rules:", "    - policy: TG-DC-REDIS-001", "      reason: cache only",
+                "      path: \"{a,b\"", ""));
+        MainTest.Run r = scan();
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(".tollgate.yml:3:5: '[abc' is not a valid glob: a bracket expression [ is not closed"),
+                r.err());
+        assertTrue(r.err().contains(".tollgate.yml:8:7: '{a,b' is not a valid glob: a group { is not closed"), r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
+    }
+
+    @Test
     void configuration_disablesOverridesSeveritiesExcludesAndSetsFailOn() throws Exception {
         Files.writeString(repo.resolve("docker-compose.yml"), COMPOSE);
         Files.createDirectories(repo.resolve("vendor"));
