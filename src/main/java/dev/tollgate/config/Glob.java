@@ -95,7 +95,7 @@ public final class Glob {
     private static int bracket(String glob, int start, StringBuilder re) {
         re.append('[');
         int i = start + 1;
-        if (i < glob.length() && (glob.charAt(i) == '!' || glob.charAt(i) == '^')) {
+        if (i < glob.length() && glob.charAt(i) == '!') { // as the JDK: [^a] is ^ or a, not a negation
             re.append('^');
             i++;
         }

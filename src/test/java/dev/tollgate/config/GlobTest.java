@@ -15,13 +15,13 @@ class GlobTest {
     private static final List<String> GLOBS = List.of("vendor/**", "**/testdata/**", "*.env", "**/*.env", "a/*/c.yaml",
             "a/**/c.yaml", "**", "*", "?.tf", "[abc].tf", "[!abc].tf", "[a-c]x.tf", "{dev,test}/**", "**/{a,b}.yml",
             "docs/*.md", "a\\*b", "x.y", "x+y(z)", "**/.env.*", "k8s/overlays/*/secret.yaml", "**/*-[0-9].tf",
-            "charts/**/templates/*.yaml", "{a,b}/{c,d}", "a/**/b/**/c", "**/");
+            "charts/**/templates/*.yaml", "{a,b}/{c,d}", "a/**/b/**/c", "**/", "[^a].tf", "[a-].tf");
     private static final List<String> PATHS = List.of("vendor/x.tf", "vendor", "a/testdata/b/c.yaml", "testdata/x",
             ".env", "prod.env", "svc/prod.env", "a/b/c.yaml", "a/c.yaml", "a/b/d/c.yaml", "a.tf", "d.tf", "bx.tf",
             "dev/x", "test/a/b", "x/a.yml", "x/y/b.yml", "docs/README.md", "docs/a/b.md", "a*b", "aXb", "x.y", "xzy",
             "x+y(z)", "svc/.env.production", "k8s/overlays/prod/secret.yaml", "mod/net-1.tf", "mod/net-x.tf",
             "charts/app/templates/deploy.yaml", "charts/app/sub/templates/x.yaml", "a/c", "b/d", "a/x/b/y/c",
-            "a/b/c");
+            "a/b/c", "^.tf", "-.tf");
 
     @Test
     void matchesWhatTheJdksGlobMatches() {
