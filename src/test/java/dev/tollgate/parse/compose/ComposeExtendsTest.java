@@ -7,12 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tollgate.model.ParseResult;
 import dev.tollgate.model.Problem;
 import dev.tollgate.model.Resource;
-import dev.tollgate.model.SourceFile;
 import dev.tollgate.model.SourceLocation;
-import dev.tollgate.parse.dotenv.DotenvParser;
-import dev.tollgate.parse.yaml.YamlDocument;
-import dev.tollgate.parse.yaml.YamlLoader;
-import dev.tollgate.parse.yaml.YamlStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,33 +25,13 @@ class ComposeExtendsTest {
     @TempDir
     Path root;
 
-    private Path write(String displayPath, String text) throws IOException {
-        Path p = root.resolve(displayPath);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-        return p;
-    }
-
-    private ParseResult parse(String displayPath, String yaml) throws IOException {
-        Path p = write(displayPath, yaml);
-        YamlStream stream = new YamlLoader().load(yaml, displayPath);
-        assertEquals(List.of(), stream.problems());
-        YamlDocument doc = stream.documents().get(0);
-        return new ComposeParser(new DotenvParser(), new YamlLoader())
-                .parse(new SourceFile(p, displayPath, SourceFile.FileType.COMPOSE_YAML), doc);
-    }
-
-    private static Resource service(ParseResult result, String name) {
-        return result.resources().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
-    }
-
     private static SourceLocation at(String file, int line, int column) {
         return new SourceLocation(file, line, column);
     }
 
     @Test
     void theShortFormExtendsAServiceOfTheSameFile_andInheritedKeysPointIntoTheBase() throws IOException {
-        ParseResult result = parse(COMPOSE, """
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 services:
                   api:
                     build: ./backend
@@ -69,7 +44,7 @@ class ComposeExtendsTest {
                       ROLE: replica
                 """);
         assertEquals(List.of(), result.problems());
-        Resource replica = service(result, "api-replica");
+        Resource replica = ComposeFiles.service(result, "api-replica");
         assertEquals("./backend", replica.data().get("build"));
         assertEquals("unless-stopped", replica.data().get("restart"));
         assertTrue(replica.data().containsKey("healthcheck"));
@@ -84,8 +59,8 @@ class ComposeExtendsTest {
 
     @Test
     void aBaseInAnotherFileIsMergedByComposesRules() throws IOException {
-        write("common/base.env", "FROM_BASE_ENV_FILE=1\nLOG_LEVEL=warning\n");
-        write("common/services.yml", """
+        ComposeFiles.write(root, "common/base.env", "FROM_BASE_ENV_FILE=1\nLOG_LEVEL=warning\n");
+        ComposeFiles.write(root, "common/services.yml", """
                 services:
                   app:
                     image: ghcr.io/acme/api:3.2.0
@@ -107,7 +82,7 @@ class ComposeExtendsTest {
                     links: [db]
                     volumes_from: [db]
                 """);
-        ParseResult result = parse(COMPOSE, """
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 services:
                   web:
                     extends:
@@ -128,7 +103,7 @@ class ComposeExtendsTest {
                     depends_on: [cache]
                 """);
         assertEquals(List.of(), result.problems());
-        Resource web = service(result, "web");
+        Resource web = ComposeFiles.service(result, "web");
         Map<String, Object> d = web.data();
         String base = "common/services.yml";
         // Scalars and shell commands: the extending service's.
@@ -167,26 +142,26 @@ class ComposeExtendsTest {
 
     @Test
     void aChainIsFollowedAcrossFiles() throws IOException {
-        write("base/root.yml", """
+        ComposeFiles.write(root, "base/root.yml", """
                 services:
                   root:
                     image: ghcr.io/acme/api:3.2.0
                     healthcheck:
                       test: ["CMD", "true"]
                 """);
-        write("base/middle.yml", """
+        ComposeFiles.write(root, "base/middle.yml", """
                 services:
                   middle:
                     extends: {file: root.yml, service: root}
                     restart: always
                 """);
-        ParseResult result = parse("compose.yml", """
+        ParseResult result = ComposeFiles.parse(root, "compose.yml", """
                 services:
                   web:
                     extends: {file: base/middle.yml, service: middle}
                 """);
         assertEquals(List.of(), result.problems());
-        Resource web = service(result, "web");
+        Resource web = ComposeFiles.service(result, "web");
         assertEquals("ghcr.io/acme/api:3.2.0", web.data().get("image"));
         assertEquals("always", web.data().get("restart"));
         assertEquals(at("base/root.yml", 5, 7), web.locate("/healthcheck/test"));
@@ -197,9 +172,9 @@ class ComposeExtendsTest {
     void whatCannotBeFollowedIsAProblemAtItsLine_andTheOtherServicesAreStillResolved() throws IOException {
         Files.writeString(root.getParent().resolve("outside-" + root.getFileName() + ".yml"),
                 "services:\n  x:\n    environment:\n      LEAK: \"1\"\n");
-        write("deploy/broken.yml", "services:\n  x: [\n");
-        write("deploy/nothing.yml", "volumes:\n  data: {}\n");
-        ParseResult result = parse(COMPOSE, """
+        ComposeFiles.write(root, "deploy/broken.yml", "services:\n  x: [\n");
+        ComposeFiles.write(root, "deploy/nothing.yml", "volumes:\n  data: {}\n");
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 services:
                   good:
                     extends: base
@@ -228,7 +203,7 @@ class ComposeExtendsTest {
                   malformed:
                     extends: {file: other.yml}
                 """.formatted(root.getFileName()));
-        assertEquals("ghcr.io/acme/api:3.2.0", service(result, "good").data().get("image"));
+        assertEquals("ghcr.io/acme/api:3.2.0", ComposeFiles.service(result, "good").data().get("image"));
         List<String> problems = result.problems().stream().map(p -> p.line() + " " + p.kind() + " " + p.message()).toList();
         assertEquals(List.of(
                 "7 SKIPPED extends file /etc/compose.yml of service absolute is an absolute path, outside the scanned"
@@ -252,13 +227,13 @@ class ComposeExtendsTest {
                         + " base, file: common.yml}); judged as written"), problems);
         assertTrue(result.problems().stream().allMatch(p -> p.file().equals(COMPOSE)));
         // Nothing outside the tree was read, and every service is still a resource, judged as written.
-        assertFalse(service(result, "escape").data().containsKey("environment"));
+        assertFalse(ComposeFiles.service(result, "escape").data().containsKey("environment"));
         assertEquals(13, result.resources().size());
     }
 
     @Test
     void oddShapesMergeWithoutAnError() throws IOException {
-        ParseResult result = parse(COMPOSE, """
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 services:
                   base:
                     image: ghcr.io/acme/api:3.2.0
@@ -278,7 +253,7 @@ class ComposeExtendsTest {
         // The base's own bad entry is reported where it is written, once; the merge itself adds nothing.
         assertEquals(List.of("deploy/compose.yml:5:24: environment of service base has an entry with no variable name"),
                 result.problems().stream().map(Problem::toString).toList());
-        Map<String, Object> d = service(result, "web").data();
+        Map<String, Object> d = ComposeFiles.service(result, "web").data();
         assertEquals(List.of("1.1.1.1", "8.8.8.8"), d.get("dns"));
         assertEquals(List.of("9000:9000"), d.get("ports"), "a scalar where a list belongs is the extending service's");
         assertEquals("oops", d.get("labels"));
@@ -293,14 +268,14 @@ class ComposeExtendsTest {
 
     @Test
     void aLoopInAnotherFileIsReportedThereOnce() throws IOException {
-        write("deploy/loops.yml", """
+        ComposeFiles.write(root, "deploy/loops.yml", """
                 services:
                   a:
                     extends: b
                   b:
                     extends: a
                 """);
-        ParseResult result = parse(COMPOSE, """
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 services:
                   web:
                     extends: {file: loops.yml, service: a}
@@ -322,13 +297,13 @@ class ComposeExtendsTest {
                 yaml.append("    environment:\n      LEVEL: \"").append(i).append("\"\n");
             }
         }
-        ParseResult result = parse(COMPOSE, yaml.toString());
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, yaml.toString());
         assertEquals(List.of(), result.problems());
         assertEquals(n, result.resources().size());
-        Resource last = service(result, "s" + (n - 1));
+        Resource last = ComposeFiles.service(result, "s" + (n - 1));
         assertEquals("ghcr.io/acme/api:1", last.data().get("image"));
         assertEquals(at(COMPOSE, 3, 5), last.locate("/image"), "located in s0, where it is written");
         assertEquals(Map.of("LEVEL", "900"), last.data().get("environment"), "the nearest base's value wins");
-        assertEquals(Map.of("LEVEL", "0"), service(result, "s99").data().get("environment"));
+        assertEquals(Map.of("LEVEL", "0"), ComposeFiles.service(result, "s99").data().get("environment"));
     }
 }

@@ -12,10 +12,7 @@ import dev.tollgate.model.Resource;
 import dev.tollgate.model.SourceFile;
 import dev.tollgate.model.SourceLocation;
 import dev.tollgate.parse.Parsers;
-import dev.tollgate.parse.dotenv.DotenvParser;
-import dev.tollgate.parse.yaml.YamlDocument;
 import dev.tollgate.parse.yaml.YamlLoader;
-import dev.tollgate.parse.yaml.YamlStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,27 +29,6 @@ class ComposeParserTest {
 
     @TempDir
     Path root;
-
-    private Path write(String displayPath, String text) throws IOException {
-        Path p = root.resolve(displayPath);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-        return p;
-    }
-
-    private ParseResult parse(String displayPath, String yaml) throws IOException {
-        Path p = write(displayPath, yaml);
-        YamlStream stream = new YamlLoader().load(yaml, displayPath);
-        assertEquals(List.of(), stream.problems());
-        assertEquals(1, stream.documents().size());
-        YamlDocument doc = stream.documents().get(0);
-        return new ComposeParser(new DotenvParser())
-                .parse(new SourceFile(p, displayPath, SourceFile.FileType.COMPOSE_YAML), doc);
-    }
-
-    private static Resource service(ParseResult result, String name) {
-        return result.resources().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
-    }
 
     private static SourceLocation at(String file, int line, int column) {
         return new SourceLocation(file, line, column);
@@ -73,7 +49,7 @@ class ComposeParserTest {
 
     @Test
     void oneResourcePerServiceLocatedAtItsKey() throws IOException {
-        ParseResult result = parse(COMPOSE, """
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 services:
                   web:
                     image: nginx:1.25
@@ -84,7 +60,7 @@ class ComposeParserTest {
                 """);
         assertEquals(List.of(), result.problems());
         assertEquals(List.of("web", "db"), result.resources().stream().map(Resource::name).toList());
-        Resource web = service(result, "web");
+        Resource web = ComposeFiles.service(result, "web");
         assertEquals(Format.COMPOSE, web.format());
         assertEquals("service", web.kind());
         assertEquals("services.web", web.address());
@@ -93,15 +69,15 @@ class ComposeParserTest {
         assertEquals(at(COMPOSE, 3, 5), web.locate("/image"));
         assertEquals(at(COMPOSE, 5, 9), web.locate("/ports/0"));
         assertEquals(List.of("80:80"), web.data().get("ports"));
-        assertEquals(at(COMPOSE, 7, 5), service(result, "db").locate("/image"));
+        assertEquals(at(COMPOSE, 7, 5), ComposeFiles.service(result, "db").locate("/image"));
         // Pointers of the other service, and the /services prefix, do not leak in.
         assertFalse(web.locations().byPointer().keySet().stream().anyMatch(p -> p.startsWith("/services")));
-        assertNull(service(result, "db").locations().byPointer().get("/ports"));
+        assertNull(ComposeFiles.service(result, "db").locations().byPointer().get("/ports"));
     }
 
     @Test
     void environmentListBecomesAMapLocatedAtEachItem() throws IOException {
-        ParseResult result = parse(COMPOSE, """
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 services:
                   web:
                     environment:
@@ -113,7 +89,7 @@ class ComposeParserTest {
                       - 42
                 """);
         assertEquals(List.of(), result.problems());
-        Resource web = service(result, "web");
+        Resource web = ComposeFiles.service(result, "web");
         Map<String, String> expected = ordered(kv("DEBUG", "false"), kv("EMPTY", ""), kv("PASSTHROUGH", null),
                 kv("URL", "http://x?a=b"), kv("42", null));
         assertEquals(expected, web.data().get("environment"));
@@ -127,7 +103,7 @@ class ComposeParserTest {
 
     @Test
     void environmentMapValuesAreStringifiedAndLocatedAtTheirKeys() throws IOException {
-        ParseResult result = parse(COMPOSE, """
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 services:
                   db:
                     environment:
@@ -138,7 +114,7 @@ class ComposeParserTest {
                       UNSET:
                 """);
         assertEquals(List.of(), result.problems());
-        Resource db = service(result, "db");
+        Resource db = ComposeFiles.service(result, "db");
         Map<String, String> expected = ordered(kv("POSTGRES_PORT", "5432"), kv("ENABLED", "true"), kv("RATIO", "1.5"),
                 kv("NAME", "app"), kv("UNSET", null));
         assertEquals(expected, db.data().get("environment"));
@@ -148,13 +124,13 @@ class ComposeParserTest {
 
     @Test
     void envFileVariablesGoUnderEnvironmentAndPointIntoTheEnvFile() throws IOException {
-        write("env/web.env", """
+        ComposeFiles.write(root, "env/web.env", """
                 DEBUG=false
                 FROM_FILE=1
                 export QUOTED="a b"
                 """);
-        write("deploy/override.env", "FROM_FILE=2\n");
-        ParseResult result = parse(COMPOSE, """
+        ComposeFiles.write(root, "deploy/override.env", "FROM_FILE=2\n");
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 services:
                   web:
                     image: nginx
@@ -167,7 +143,7 @@ class ComposeParserTest {
                         required: false
                 """);
         assertEquals(List.of(), result.problems());
-        Resource web = service(result, "web");
+        Resource web = ComposeFiles.service(result, "web");
         assertEquals(ordered(kv("DEBUG", "true"), kv("FROM_FILE", "2"), kv("QUOTED", "a b")),
                 web.data().get("environment"));
         assertEquals(at(COMPOSE, 5, 7), web.locate("/environment/DEBUG"));
@@ -180,21 +156,21 @@ class ComposeParserTest {
 
     @Test
     void envFileAloneCreatesTheEnvironment() throws IOException {
-        write("deploy/app.env", "A=1\nB\n");
-        ParseResult result = parse(COMPOSE, """
+        ComposeFiles.write(root, "deploy/app.env", "A=1\nB\n");
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 services:
                   app:
                     env_file: app.env
                 """);
         assertEquals(List.of(), result.problems());
-        Resource app = service(result, "app");
+        Resource app = ComposeFiles.service(result, "app");
         assertEquals(ordered(kv("A", "1"), kv("B", null)), app.data().get("environment"));
         assertEquals(at("deploy/app.env", 2, 1), app.locate("/environment/B"));
     }
 
     @Test
     void missingRequiredEnvFileIsAProblemAtItsLine() throws IOException {
-        ParseResult result = parse(COMPOSE, """
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 services:
                   db:
                     image: postgres
@@ -213,13 +189,13 @@ class ComposeParserTest {
                         "env_file deploy/gone.env not found: the variables it would set are not checked")),
                 result.problems());
         assertEquals(2, result.resources().size());
-        assertFalse(service(result, "db").data().containsKey("environment"));
+        assertFalse(ComposeFiles.service(result, "db").data().containsKey("environment"));
     }
 
     @Test
     void envFileProblemsAreReportedOnceInTheEnvFile() throws IOException {
-        write("deploy/shared.env", "OK=1\nSECRET='unterminated\n");
-        ParseResult result = parse(COMPOSE, """
+        ComposeFiles.write(root, "deploy/shared.env", "OK=1\nSECRET='unterminated\n");
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 services:
                   a:
                     env_file: shared.env
@@ -228,13 +204,13 @@ class ComposeParserTest {
                 """);
         assertEquals(List.of(new Problem("deploy/shared.env", 2, 8, Problem.Kind.PARSE_ERROR,
                 "unterminated quoted value for SECRET")), result.problems());
-        assertEquals(Map.of("OK", "1"), service(result, "b").data().get("environment"));
+        assertEquals(Map.of("OK", "1"), ComposeFiles.service(result, "b").data().get("environment"));
     }
 
     @Test
     void envFilesOutsideTheScanRootAreNotRead() throws IOException {
         Files.writeString(root.getParent().resolve("outside-" + root.getFileName() + ".env"), "LEAK=1\n");
-        ParseResult result = parse("compose.yml", """
+        ParseResult result = ComposeFiles.parse(root, "compose.yml", """
                 services:
                   web:
                     env_file:
@@ -242,7 +218,7 @@ class ComposeParserTest {
                       - /etc/hostname
                       - ${HOME}/x.env
                 """.formatted(root.getFileName()));
-        Resource web = service(result, "web");
+        Resource web = ComposeFiles.service(result, "web");
         // Nothing was read and nothing was written: no environment is invented.
         assertFalse(web.data().containsKey("environment"));
         assertEquals(List.of(Problem.Kind.SKIPPED, Problem.Kind.SKIPPED, Problem.Kind.NOT_SCANNED),
@@ -252,7 +228,7 @@ class ComposeParserTest {
 
     @Test
     void commandStringIsSplitLikeAShellAndListsAreKeptAsStrings() throws IOException {
-        ParseResult result = parse(COMPOSE, """
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 services:
                   cache:
                     image: redis
@@ -262,13 +238,13 @@ class ComposeParserTest {
                     image: 3.9
                     command: echo 'open
                 """);
-        Resource cache = service(result, "cache");
+        Resource cache = ComposeFiles.service(result, "cache");
         assertEquals(List.of("redis-server", "--save", "", "--appendonly", "no"), cache.data().get("command"));
         assertEquals(List.of("docker-entrypoint.sh", "5432", "true"), cache.data().get("entrypoint"));
         assertEquals(at(COMPOSE, 4, 5), cache.locate("/command/2"));
         assertEquals(at(COMPOSE, 5, 42), cache.locate("/entrypoint/1"));
         assertEquals("redis", cache.data().get("image"));
-        Resource odd = service(result, "odd");
+        Resource odd = ComposeFiles.service(result, "odd");
         assertEquals("3.9", odd.data().get("image"));
         assertEquals(List.of("echo", "open"), odd.data().get("command"));
         assertEquals(List.of(new Problem(COMPOSE, 8, 5, Problem.Kind.PARSE_ERROR,
@@ -277,7 +253,7 @@ class ComposeParserTest {
 
     @Test
     void extensionFieldsAnchorsAndMergeKeysWork() throws IOException {
-        ParseResult result = parse(COMPOSE, """
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 version: "3.9"
                 x-common: &common
                   restart: always
@@ -295,7 +271,7 @@ class ComposeParserTest {
                 """);
         assertEquals(List.of(), result.problems());
         assertEquals(List.of("worker", "web"), result.resources().stream().map(Resource::name).toList());
-        Resource worker = service(result, "worker");
+        Resource worker = ComposeFiles.service(result, "worker");
         assertEquals("always", worker.data().get("restart"));
         assertEquals(Map.of("SHARED", "yes"), worker.data().get("environment"));
         assertEquals(List.of("run", "--fast"), worker.data().get("command"));
@@ -303,7 +279,7 @@ class ComposeParserTest {
         // Merged keys are located where the anchor wrote them.
         assertEquals(at(COMPOSE, 3, 3), worker.locate("/restart"));
         assertEquals(at(COMPOSE, 5, 7), worker.locate("/environment/SHARED"));
-        Resource web = service(result, "web");
+        Resource web = ComposeFiles.service(result, "web");
         assertEquals(Map.of("OWN", "1"), web.data().get("environment"));
         assertEquals("always", web.data().get("restart"));
         // The anchored node shared by both services is left untouched.
@@ -312,7 +288,7 @@ class ComposeParserTest {
 
     @Test
     void otherKeysAreKeptAsWritten() throws IOException {
-        ParseResult result = parse(COMPOSE, """
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 services:
                   web:
                     privileged: true
@@ -321,7 +297,7 @@ class ComposeParserTest {
                       resources:
                         limits: {cpus: "0.5"}
                 """);
-        Resource web = service(result, "web");
+        Resource web = ComposeFiles.service(result, "web");
         assertEquals(Boolean.TRUE, web.data().get("privileged"));
         assertEquals(Arrays.asList(8080L, "443:443"), web.data().get("ports"));
         assertEquals(Map.of("resources", Map.of("limits", Map.of("cpus", "0.5"))), web.data().get("deploy"));
@@ -331,7 +307,7 @@ class ComposeParserTest {
 
     @Test
     void badShapesAreProblemsNotExceptions() throws IOException {
-        ParseResult result = parse(COMPOSE, """
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 services:
                   web:
                     environment: "A=1"
@@ -342,9 +318,9 @@ class ComposeParserTest {
                       - =nokey
                 """);
         assertEquals(List.of(3, 4, 5, 8), result.problems().stream().map(Problem::line).toList());
-        assertEquals("A=1", service(result, "web").data().get("environment"));
+        assertEquals("A=1", ComposeFiles.service(result, "web").data().get("environment"));
         assertEquals(List.of("web", "list_env"), result.resources().stream().map(Resource::name).toList());
-        assertEquals(Map.of(), service(result, "list_env").data().get("environment"));
+        assertEquals(Map.of(), ComposeFiles.service(result, "list_env").data().get("environment"));
         for (Problem p : result.problems()) {
             assertFalse(p.message().contains("nokey"), p.message());
         }
@@ -353,7 +329,7 @@ class ComposeParserTest {
     @Test
     void notAComposeFileIsAProblem() throws IOException {
         for (String yaml : List.of("name: x\n", "services: {}\n", "services: [a]\n", "- a\n")) {
-            ParseResult result = parse("compose.yml", yaml);
+            ParseResult result = ComposeFiles.parse(root, "compose.yml", yaml);
             assertEquals(List.of(), result.resources(), yaml);
             assertEquals(List.of(new Problem("compose.yml", 1, 1, Problem.Kind.PARSE_ERROR,
                     "not a compose file: no services")), result.problems(), yaml);
@@ -362,7 +338,7 @@ class ComposeParserTest {
 
     @Test
     void aMissingEnvFileSharedThroughAMergeKeyIsOneProblem() throws IOException {
-        ParseResult result = parse(COMPOSE, """
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 services:
                   base: &base
                     image: ghcr.io/acme/app:2.4
@@ -382,7 +358,7 @@ class ComposeParserTest {
     @Test
     void aMissingEnvFileNamedByEveryServiceIsReportedOnceAtItsFirstReference() throws IOException {
         // Self-hosting kits name the .env the installer creates from each service, on separate lines
-        ParseResult result = parse(COMPOSE, """
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 services:
                   server:
                     image: ghcr.io/acme/app:2.4
@@ -400,7 +376,7 @@ class ComposeParserTest {
 
     @Test
     void aFileThatOnlyIncludesOthersIsAComposeFileWithoutServicesOfItsOwn() throws IOException {
-        ParseResult result = parse(COMPOSE, """
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 include:
                   - path: ../stack/compose.yaml
                     env_file: stack.env
@@ -413,7 +389,7 @@ class ComposeParserTest {
     void anOverrideThatOnlyDeclaresNetworksOrVolumesIsNotAProblem() throws IOException {
         for (String yaml : List.of("networks:\n  edge:\n    external: true\n",
                 "volumes:\n  data:\n    driver: local\nservices: {}\n")) {
-            ParseResult result = parse("compose.override.yml", yaml);
+            ParseResult result = ComposeFiles.parse(root, "compose.override.yml", yaml);
             assertEquals(List.of(), result.problems(), yaml);
             assertEquals(List.of(), result.resources(), yaml);
         }
@@ -422,7 +398,7 @@ class ComposeParserTest {
     @Test
     void aVersionOneFileIsReportedWithWhatToChange() throws IOException {
         // Compose format 1: services at the top level, no services: key (old self-hosting kits still ship it)
-        ParseResult result = parse(COMPOSE, """
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 db:
                   image: postgres:9.6
                 web:
@@ -446,8 +422,8 @@ class ComposeParserTest {
 
     @Test
     void parsersDispatchComposeAndEnvFilesEndToEnd() throws IOException {
-        Path env = write("deploy/.env.web", "TOKEN=abc\r\nBAD LINE\r\n");
-        Path compose = write(COMPOSE, "services:\r\n  web:\r\n    env_file: .env.web\r\n    environment:\r\n"
+        Path env = ComposeFiles.write(root, "deploy/.env.web", "TOKEN=abc\r\nBAD LINE\r\n");
+        Path compose = ComposeFiles.write(root, COMPOSE, "services:\r\n  web:\r\n    env_file: .env.web\r\n    environment:\r\n"
                 + "      - MODE=prod\r\n");
         Parsers parsers = new Parsers();
         ParseResult c = parsers.parse(new SourceFile(compose, COMPOSE, SourceFile.FileType.COMPOSE_YAML));
@@ -462,7 +438,7 @@ class ComposeParserTest {
         assertEquals(Map.of("TOKEN", "abc"), e.resources().get(0).data());
         assertEquals(".env.web", e.resources().get(0).name());
 
-        Path notCompose = write("docker-compose.yml", "name: only\n");
+        Path notCompose = ComposeFiles.write(root, "docker-compose.yml", "name: only\n");
         ParseResult n = parsers.parse(new SourceFile(notCompose, "docker-compose.yml",
                 SourceFile.FileType.COMPOSE_YAML));
         assertEquals("not a compose file: no services", n.problems().get(0).message());
@@ -470,7 +446,7 @@ class ComposeParserTest {
 
     @Test
     void aServiceIsRelatedToTheServicesThatDependOnIt() throws IOException {
-        ParseResult result = parse(COMPOSE, """
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
                 services:
                   web:
                     image: ghcr.io/acme/web:1
