@@ -17,6 +17,9 @@ import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelStandardFunctions;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.tollgate.engine.closure.ClosureCompiler;
+import dev.tollgate.engine.closure.ClosureProgram;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +54,12 @@ final class CelEnvironment {
         return Collections.unmodifiableMap(out);
     }
 
+    /** Iterations of one comprehension, past which evaluation fails: bounds a policy's time on a huge file. */
+    private static final int MAX_ITERATIONS = 100_000;
+
     private final CelOptions options;
     private final CelRuntime runtime;
+    private final ClosureCompiler closures;
     private final PrecompiledExpressions precompiled;
     /**
      * Every checked AST handed out, by expression text. An engine asks for a condition's AST twice (for its program
@@ -71,8 +78,11 @@ final class CelEnvironment {
         options = CelOptions.current()
                 .enableHeterogeneousNumericComparisons(true)
                 .enableOptionalSyntax(true)
-                .comprehensionMaxIterations(100_000)
+                .comprehensionMaxIterations(MAX_ITERATIONS)
                 .build();
+        List<CelFunctionBinding> functions = new ArrayList<>(PolicyFunctions.bindings());
+        functions.addAll(matches(new Regexes(options)));
+        closures = new ClosureCompiler(List.copyOf(VARIABLES.keySet()), functions, MAX_ITERATIONS);
         runtime = CelRuntimeFactory.standardCelRuntimeBuilder()
                 .setOptions(options)
                 .setStandardEnvironmentEnabled(false)
@@ -80,8 +90,7 @@ final class CelEnvironment {
                         .excludeFunctions(CelStandardFunctions.StandardFunction.MATCHES).build())
                 .addLibraries(CelOptionalLibrary.INSTANCE, CelExtensions.strings(), CelExtensions.math(options),
                         CelExtensions.lists())
-                .addFunctionBindings(PolicyFunctions.bindings())
-                .addFunctionBindings(matches(new Regexes(options)))
+                .addFunctionBindings(functions)
                 .build();
     }
 
@@ -134,5 +143,13 @@ final class CelEnvironment {
 
     CelRuntime.Program program(CelAbstractSyntaxTree ast) throws CelEvaluationException {
         return runtime.createProgram(ast);
+    }
+
+    /**
+     * The AST compiled to closures, which answer like {@link #program} without its interpreter's per-call cost
+     * ({@link ClosureCompiler}); null when it uses something closures do not cover.
+     */
+    ClosureProgram closure(CelAbstractSyntaxTree ast) {
+        return closures.compile(ast).orElse(null);
     }
 }

@@ -9,6 +9,8 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelUnknownSet;
 import dev.cel.runtime.CelVariableResolver;
+import dev.tollgate.engine.closure.ClosureProgram;
+import dev.tollgate.engine.closure.Variables;
 import dev.tollgate.finding.Evaluation;
 import dev.tollgate.finding.Fingerprints;
 import dev.tollgate.finding.Outcome;
@@ -43,6 +45,14 @@ public final class PolicyEngine {
 
     /** Compiles every policy; all errors are collected and located in the policy files. */
     public static PolicyEngine compile(List<Policy> policies) throws PolicyLoadException {
+        return compile(policies, true);
+    }
+
+    /**
+     * @param closures whether to evaluate through closures where they cover an expression ({@code ClosureCompiler});
+     *     without, everything runs on cel-java's interpreter, the reference that tests compare closures with
+     */
+    static PolicyEngine compile(List<Policy> policies, boolean closures) throws PolicyLoadException {
         CelEnvironment env = new CelEnvironment();
         Answers.Budget budget = new Answers.Budget();
         List<PolicyError> errors = new ArrayList<>();
@@ -66,7 +76,10 @@ public final class PolicyEngine {
             }
             ConditionInputs inputs = condition == null ? null : inputs(env, p.condition());
             Answers answers = inputs == null ? null : new Answers(inputs, budget);
-            return new Compiled(own.isEmpty() ? new CompiledPolicy(p, condition, message, selector, answers) : null, own);
+            ClosureProgram conditionClosure = closures && condition != null ? closure(env, p.condition()) : null;
+            ClosureProgram messageClosure = closures && message != null ? closure(env, p.messageExpression()) : null;
+            return new Compiled(own.isEmpty() ? new CompiledPolicy(p, condition, message, conditionClosure,
+                    messageClosure, selector, answers) : null, own);
         }).toList();
         for (Compiled c : results) {
             errors.addAll(c.errors());
@@ -78,6 +91,34 @@ public final class PolicyEngine {
             throw new PolicyLoadException(errors);
         }
         return new PolicyEngine(List.copyOf(compiled));
+    }
+
+    /** An expression already compiled once (so valid) as closures; null when closures do not cover it. */
+    private static ClosureProgram closure(CelEnvironment env, String expression) {
+        try {
+            return env.closure(env.compile(expression));
+        } catch (CelValidationException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The value of an expression: from its closures when they are sure of cel-java's answer and it is of the class
+     * expected, else from cel-java (errors, unknowns, anything closures do not cover), so the two never differ.
+     */
+    private static Object eval(CelRuntime.Program program, ClosureProgram closure, Class<?> expected,
+            Element element) throws CelEvaluationException {
+        if (closure != null) {
+            try {
+                Object value = closure.eval(element);
+                if (expected.isInstance(value)) {
+                    return value;
+                }
+            } catch (RuntimeException e) {
+                // A Bail, or a case the closures did not foresee: cel-java answers, as if there were no closures.
+            }
+        }
+        return program.eval(element);
     }
 
     /** What the condition's answer depends on, when that is little enough to remember answers by. */
@@ -207,7 +248,7 @@ public final class PolicyEngine {
     private static Verdict evaluateCondition(CompiledPolicy cp, Element element) {
         Policy p = cp.policy();
         try {
-            Object result = cp.condition().eval(element);
+            Object result = eval(cp.condition(), cp.conditionClosure(), Boolean.class, element);
             if (result instanceof Boolean ok) {
                 return ok ? new Verdict(Outcome.PASS, null) : new Verdict(Outcome.FAIL, failureMessage(cp, element));
             }
@@ -280,7 +321,7 @@ public final class PolicyEngine {
      * a tenth of evaluation time. An absent value ({@link Optional#empty()}) is unknown to cel-java, exactly as a
      * Java null in a map activation is (see {@link CelValues}).
      */
-    private static final class Element implements CelVariableResolver {
+    private static final class Element implements CelVariableResolver, Variables {
         private final ResourceContext context;
         private final String pointer;
         private Object item;
@@ -303,6 +344,18 @@ public final class PolicyEngine {
             };
         }
 
+        /** The variables by their index in {@link CelEnvironment#VARIABLES}: resource, item, meta, related. */
+        @Override
+        public Object get(int index) {
+            return switch (index) {
+                case 0 -> context.data;
+                case 1 -> item();
+                case 2 -> meta();
+                case 3 -> context.related();
+                default -> throw new IllegalArgumentException("no variable " + index);
+            };
+        }
+
         Object item() {
             if (!itemFound) {
                 item = at(context.data, pointer);
@@ -319,10 +372,10 @@ public final class PolicyEngine {
         }
     }
 
-    private static String failureMessage(CompiledPolicy cp, CelVariableResolver vars) {
+    private static String failureMessage(CompiledPolicy cp, Element element) {
         if (cp.message() != null) {
             try {
-                Object m = cp.message().eval(vars);
+                Object m = eval(cp.message(), cp.messageClosure(), String.class, element);
                 if (m instanceof String s && !s.isBlank()) {
                     return s;
                 }

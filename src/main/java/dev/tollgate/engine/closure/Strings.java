@@ -1,0 +1,109 @@
+package dev.tollgate.engine.closure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The strings extension's functions, where their answer is certain to be cel-java 0.14's. */
+final class Strings {
+
+    private Strings() {
+    }
+
+    static boolean hasSurrogates(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String lowerAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                char[] out = s.toCharArray();
+                for (int j = i; j < out.length; j++) {
+                    if (out[j] >= 'A' && out[j] <= 'Z') {
+                        out[j] = (char) (out[j] + ('a' - 'A'));
+                    }
+                }
+                return new String(out);
+            }
+        }
+        return s;
+    }
+
+    static String upperAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                char[] out = s.toCharArray();
+                for (int j = i; j < out.length; j++) {
+                    if (out[j] >= 'a' && out[j] <= 'z') {
+                        out[j] = (char) (out[j] - ('a' - 'A'));
+                    }
+                }
+                return new String(out);
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Trims Unicode white space. Measured on cel-java 0.14: of ASCII, tab to carriage return and the space; it trims
+     * non-ASCII white space too (no-break space), which this does not decide: a non-ASCII character at an end bails.
+     */
+    static String trim(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && asciiSpace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && asciiSpace(s.charAt(to - 1))) {
+            to--;
+        }
+        if (from < to && (s.charAt(from) > 127 || s.charAt(to - 1) > 127)) {
+            throw Semantics.bail("trim next to non-ASCII");
+        }
+        return s.substring(from, to);
+    }
+
+    private static boolean asciiSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+
+    static String replace(String s, String from, String to) {
+        if (from.isEmpty()) {
+            throw Semantics.bail("replace of the empty string");
+        }
+        return s.replace(from, to);
+    }
+
+    /** Measured on cel-java 0.14: empty parts are kept, the last one too, and {@code ''.split(',')} is {@code ['']}. */
+    static List<String> split(String s, String separator) {
+        if (separator.isEmpty()) {
+            throw Semantics.bail("split on the empty string");
+        }
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        int at;
+        while ((at = s.indexOf(separator, from)) >= 0) {
+            out.add(s.substring(from, at));
+            from = at + separator.length();
+        }
+        out.add(s.substring(from));
+        return out;
+    }
+
+    static String substring(String s, Object start, Object end) {
+        if (hasSurrogates(s) || !(start instanceof Long from) || (end != null && !(end instanceof Long))) {
+            throw Semantics.bail("substring counts code points");
+        }
+        long to = end == null ? s.length() : (Long) end;
+        if (from < 0 || to < from || to > s.length()) {
+            throw Semantics.bail("substring out of range");
+        }
+        return s.substring(from.intValue(), (int) to);
+    }
+}

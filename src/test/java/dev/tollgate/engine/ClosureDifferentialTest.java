@@ -1,0 +1,217 @@
+package dev.tollgate.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.protobuf.NullValue;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelUnknownSet;
+import dev.tollgate.discovery.FileDiscovery;
+import dev.tollgate.engine.closure.Bail;
+import dev.tollgate.engine.closure.ClosureProgram;
+import dev.tollgate.finding.ScanReport;
+import dev.tollgate.parse.Parsers;
+import dev.tollgate.policy.BundledPolicies;
+import dev.tollgate.policy.Policy;
+import dev.tollgate.policy.PolicyCatalog;
+import dev.tollgate.scan.Scanner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Closures ({@code engine/closure}) must answer exactly as cel-java's interpreter, or not at all (bail, and cel-java
+ * answers). Compared here expression by expression on values chosen for the edges (nulls from data and from
+ * literals, unknowns, mixed numbers, code points, empty strings), and scan by scan on every bundled policy over the
+ * bundled example.
+ */
+class ClosureDifferentialTest {
+
+    private final CelEnvironment env = new CelEnvironment(PrecompiledExpressions.none());
+
+    private static Map<String, Object> item() {
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("x", "1");
+        inner.put("unknown", null);
+        Map<String, Object> known = new LinkedHashMap<>();
+        known.put("a", 1L);
+        known.put("b", List.of("p", "q"));
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("s", "Hello World");
+        item.put("empty", "");
+        item.put("nul", NullValue.NULL_VALUE); // a null parsed from a file
+        item.put("unknown", null); // a value known only after apply
+        item.put("i", 5L);
+        item.put("d", 2.5);
+        item.put("whole", 5.0);
+        item.put("t", true);
+        item.put("l", List.of("a", "b", ""));
+        item.put("ints", List.of(1L, 2L, 3L));
+        item.put("m", inner);
+        item.put("known", known);
+        item.put("big", 9_007_199_254_740_993L);
+        item.put("nan", Double.NaN);
+        item.put("accents", "é ü");
+        item.put("emoji", "a\uD83D\uDE00b");
+        item.put("spaced", " \t x \n");
+        item.put("nbsp", "\u00a0x\u00a0");
+        item.put("csv", "a,,b,");
+        item.put("num", "+007");
+        item.put("flt", " 1.5");
+        return item;
+    }
+
+    /**
+     * Expressions over {@code item}. Those marked with a leading {@code =} must be answered by the closures (the
+     * common cases: a closure that bailed on everything would pass the comparison but be useless).
+     */
+    private static final List<String> EXPRESSIONS = List.of(
+            // logic and conditionals
+            "= !item.t || item.i > 3", "!item.t || item.unknown == 1", "item.unknown == 1 || item.t", "= !!item.t",
+            "= (item.i > 3 ? item.s : item.empty) == 'Hello World'", "item.unknown > 1 && false",
+            // equality across kinds, numbers and nulls
+            "= item.s == 'Hello World'", "= item.s != 'x'", "= item.nul == null", "= item.s == null", "= null == null",
+            "= item.i == item.whole", "= item.i == item.d", "= dyn(item.s) == dyn(item.i)", "= item.l == ['a', 'b', '']",
+            "= item.known == {'a': 1, 'b': ['p', 'q']}", "= item.known == {'a': 1.0, 'b': ['p', 'q']}",
+            "item.big == 9007199254740992.0", "item.nan == item.nan", "item.m == item.m", "[item.nul] == [null]",
+            "= type(item.s) == string", "= type(item.i) == int", "= type(item.d) == double", "= type(item.l) == list",
+            "= type(item.known) == map", "type(item.m) == map", "= type(item.nul) == null_type", "type(item) == map",
+            // in
+            "= 'a' in item.l", "= 'z' in item.l", "= 3 in item.ints", "= 3.0 in item.ints", "item.nul in [null]",
+            "= 's' in item", "= 'nope' in item", "'unknown' in item", "'unknown' in item.m", "= 'x' in item.m",
+            // ordering
+            "= item.i < 6", "= item.i <= 5", "= item.d > 2", "= item.i >= item.d", "item.big > 1.0", "item.nan < 1.0",
+            "item.s < 'z'",
+            // arithmetic and concatenation
+            "= item.s + '!' == 'Hello World!'", "= size(item.l + ['x']) == 4", "= item.i + 1 == 6",
+            "9223372036854775807 + item.i > 0", "item.d + item.d == 5.0", "item.i + item.d == 7.5",
+            // selection, presence and optionals
+            "= has(item.s)", "= has(item.nope)", "has(item.unknown)", "has(item.m.unknown)", "has(item.s.x)",
+            "item.nope == 1", "item.unknown == 1", "item.m.unknown == 1", "= item.m.x == '1'",
+            "= item.?s.orValue('') == 'Hello World'", "= item.?nope.orValue('d') == 'd'", "item.?unknown.orValue(1) == 1",
+            "= item.?known.?a.orValue(0) == 1", "= item.?known.?zz.orValue(0) == 0", "= item[?'s'].orValue('') != ''",
+            "item[?'unknown'].orValue(1) == 1", "= item.l[?1].orValue('') == 'b'", "= item.l[?7].orValue('') == ''",
+            "item.?m.unknown.orValue(1) == 1", "item.?known.a.orValue(0) == 1", "= item['s'] == 'Hello World'", "item['nope'] == 1", "= item.l[0] == 'a'",
+            "item.l[3] == 'a'", "item.l[-1] == 'a'",
+            // sizes and conversions
+            "= size(item.s) == 11", "= size(item.emoji) == 3", "= size(item.accents) == 3", "= size(item.l) == 3",
+            "= size(item.known) == 2", "size(item.m) == 2", "size(item.i) == 1", "= item.s.size() == 11",
+            "= string(item.i) == '5'", "= string(item.d) == '2.5'", "= string(item.t) == 'true'", "string(item.nul) == ''",
+            "= int(item.num) == 7", "int(item.s) == 0", "int(item.d) == 2", "= double(item.i) == 5.0",
+            "double(item.flt) == 1.5", "double('NaN') == 1.0", "= double('0x1p3') == 8.0",
+            // strings
+            "= item.s.contains('World')", "= item.s.startsWith('Hell')", "= item.s.endsWith('x')",
+            "= item.s.indexOf('o') == 4", "item.emoji.indexOf('b') == 2", "= item.s.indexOf('') == 0",
+            "= item.s.lowerAscii() == 'hello world'", "= item.s.upperAscii() == 'HELLO WORLD'",
+            "= item.accents.upperAscii() == 'é ü'", "= item.spaced.trim() == 'x'", "item.nbsp.trim() == 'x'",
+            "= item.empty.trim() == ''", "= item.s.replace('o', '0') == 'Hell0 W0rld'", "item.s.replace('', '-') == ''",
+            "= item.csv.split(',') == ['a', '', 'b', '']", "= item.empty.split(',') == ['']", "item.s.split('') == []",
+            "= size(item.s.split(' ')) == 2", "= item.s.substring(6) == 'World'", "= item.s.substring(0, 5) == 'Hello'",
+            "item.s.substring(5, 99) == ''", "item.emoji.substring(1, 2) == ''", "= item.l.join(',') == 'a,b,'",
+            "= item.l.join() == 'ab'", "item.ints.join(',') == '1,2,3'", "= item.s.matches('^H.*d$')",
+            "= matches(item.s, 'o W')", "item.s.matches('[')",
+            // comprehensions and bindings
+            "= item.l.exists(x, x == 'b')", "= item.l.all(x, size(x) < 2)", "= item.l.exists_one(x, x == '')",
+            "= item.l.map(x, x + x) == ['aa', 'bb', '']", "= item.l.filter(x, x != '') == ['a', 'b']",
+            "= item.known.exists(k, k == 'b')", "item.m.exists(k, k == 'unknown')", "item.m.all(k, item.m[k] == '1')",
+            "= cel.bind(v, item.s.lowerAscii(), v.startsWith('hello') && v.endsWith('world'))",
+            "= item.ints.map(i, item.ints.filter(j, j > i)).exists(x, size(x) == 2)",
+            "item.ints.all(x, item.l[x] != '')", "item.l.exists(x, x.nope == 1)",
+            // functions bound for policies
+            "= image('ghcr.io/acme/api:1.2').registry == 'ghcr.io'", "= url('https://a.b:8443/x').port == 8443",
+            "= version_major('postgres:15.2') == 15", "= placeholder(item.nul)", "= placeholder(null) == false",
+            "= shell_words('a b') == ['a', 'b']", "placeholder(item.unknown)", "= is_map(item.known)",
+            "= truthy(item.t) && truthy('yes')", "= first_key(item) == 's'", "= size_bytes('512Mi', 'kubernetes') > 0");
+
+    @Test
+    void closuresAnswerAsCelJavaDoes_orLeaveItToCelJava() throws Exception {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("item", item());
+        vars.put("resource", item());
+        vars.put("meta", Map.of("name", "api", "file", "svc/.env.production", "key", "s", "pointer", "/s"));
+        vars.put("related", List.of());
+        List<Object> order = List.of(vars.get("resource"), vars.get("item"), vars.get("meta"), vars.get("related"));
+        assertEquals(List.of("resource", "item", "meta", "related"), List.copyOf(CelEnvironment.VARIABLES.keySet()),
+                "closures read the variables by this index");
+        List<String> wrong = new ArrayList<>();
+        for (String line : EXPRESSIONS) {
+            boolean mustAnswer = line.startsWith("= ");
+            String expression = mustAnswer ? line.substring(2) : line;
+            CelAbstractSyntaxTree ast;
+            try {
+                ast = env.compileNow(expression);
+            } catch (dev.cel.common.CelValidationException e) {
+                wrong.add(expression + ": does not compile: " + e.getMessage());
+                continue;
+            }
+            CelRuntime.Program program = env.program(ast);
+            ClosureProgram closure = env.closure(ast);
+            assertNotNull(closure, "closures cover " + expression);
+            Object expected;
+            try {
+                expected = program.eval(vars);
+            } catch (Exception e) {
+                expected = e;
+            }
+            Object actual;
+            try {
+                actual = closure.eval(order::get);
+            } catch (Bail b) {
+                actual = b;
+            }
+            if (actual instanceof Bail) {
+                if (mustAnswer) {
+                    wrong.add(expression + ": closures bailed (" + ((Bail) actual).getMessage() + "), cel-java: "
+                            + expected);
+                }
+            } else if (expected instanceof Exception || expected instanceof CelUnknownSet
+                    || !expected.equals(actual)) {
+                wrong.add(expression + ": closures " + actual + ", cel-java " + expected);
+            }
+        }
+        if (!wrong.isEmpty()) {
+            fail(String.join("\n", wrong));
+        }
+    }
+
+    @Test
+    void whatClosuresDoNotCover_compilesToNoClosure_andRunsOnCelJava() throws Exception {
+        // Division is not covered (no bundled policy divides): the whole expression runs on cel-java.
+        assertEquals(null, env.closure(env.compileNow("item.i / 2 == 2")));
+        assertEquals(null, env.closure(env.compileNow("[1, ?optional.none()] == [1]")));
+    }
+
+    @Test
+    void everyBundledExpressionCompilesToClosures() throws Exception {
+        CelEnvironment bundled = new CelEnvironment();
+        for (Policy p : BundledPolicies.load(List.of()).policies()) {
+            assertNotNull(bundled.closure(bundled.compile(p.condition())), p.id() + " condition");
+            if (p.messageExpression() != null) {
+                assertNotNull(bundled.closure(bundled.compile(p.messageExpression())), p.id() + " message");
+            }
+        }
+    }
+
+    @Test
+    void scanningTheBundledExampleGivesTheSameEvaluationsWithAndWithoutClosures() throws Exception {
+        PolicyCatalog catalog = BundledPolicies.load(List.of());
+        ScanReport withClosures = scan(catalog, PolicyEngine.compile(catalog.policies(), true));
+        ScanReport interpreted = scan(catalog, PolicyEngine.compile(catalog.policies(), false));
+        assertTrue(withClosures.evaluations().size() > 1000, "the example gives evaluations to compare");
+        assertFalse(withClosures.findings().isEmpty());
+        assertEquals(interpreted.evaluations(), withClosures.evaluations());
+        assertEquals(interpreted.problems(), withClosures.problems());
+    }
+
+    private static ScanReport scan(PolicyCatalog catalog, PolicyEngine engine) {
+        return new Scanner(catalog, engine, new FileDiscovery(), new Parsers(), "test").scan(List.of(Path.of("fixtures")));
+    }
+}
