@@ -74,10 +74,13 @@ public final class PolicyEngine {
                     own.add(p.origin("select").error("invalid json-path in select: " + e.getMessage()));
                 }
             }
-            ConditionInputs inputs = condition == null ? null : inputs(env, p.condition());
-            Answers answers = inputs == null ? null : new Answers(inputs, budget);
             ClosureProgram conditionClosure = closures && condition != null ? closure(env, p.condition()) : null;
             ClosureProgram messageClosure = closures && message != null ? closure(env, p.messageExpression()) : null;
+            // Remembering answers paid off against cel-java's interpreter; against closures, building and hashing the
+            // key cost more than evaluating (measured on the benchmark corpus: 15.1 s of CPU without the memos
+            // against 20.6 s with, and 245 MB of RSS against 316 MB). So only what closures do not cover remembers.
+            ConditionInputs inputs = condition == null || conditionClosure != null ? null : inputs(env, p.condition());
+            Answers answers = inputs == null ? null : new Answers(inputs, budget);
             return new Compiled(own.isEmpty() ? new CompiledPolicy(p, condition, message, conditionClosure,
                     messageClosure, selector, answers) : null, own);
         }).toList();

@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PolicyEngineTest {
 
@@ -44,11 +46,14 @@ class PolicyEngineTest {
                 new LocationIndex(locs));
     }
 
-    @Test
-    void rememberedAnswers_areKeptApartByEveryInputTheConditionReads() throws Exception {
+    // Answers are remembered only for expressions that closures do not cover (on cel-java's interpreter), so the
+    // tests of remembering compile without closures; with closures the same verdicts must come out.
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void rememberedAnswers_areKeptApartByEveryInputTheConditionReads(boolean closures) throws Exception {
         // Remembered by (item, file name, key): the same value under another key or in another file is judged anew.
         PolicyEngine engine = PolicyEngine.compile(List.of(policy("$[*]",
-                "!deploy_file(meta.file) || item != meta.key", null)));
+                "!deploy_file(meta.file) || item != meta.key", null)), closures);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("A", "A");
         data.put("B", "A");
@@ -59,7 +64,7 @@ class PolicyEngineTest {
                     .stream().map(Evaluation::outcome).toList());
         }
         // Maps are remembered with their entries in order: equal maps in another order may answer otherwise.
-        PolicyEngine order = PolicyEngine.compile(List.of(policy("$[*]", "item.map(k, k)[0] == 'a'", null)));
+        PolicyEngine order = PolicyEngine.compile(List.of(policy("$[*]", "item.map(k, k)[0] == 'a'", null)), closures);
         Map<String, Object> ab = new LinkedHashMap<>();
         ab.put("a", 1L);
         ab.put("b", 2L);
@@ -88,11 +93,12 @@ class PolicyEngineTest {
         assertEquals("value of .env is wrong", out.get(1).message());
     }
 
-    @Test
-    void aRememberedAnswer_stillGivesEachFindingItsOwnMessage() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aRememberedAnswer_stillGivesEachFindingItsOwnMessage(boolean closures) throws Exception {
         // The condition reads only item, so its answer for "bad" is remembered; the message reads meta.key.
         PolicyEngine engine = PolicyEngine.compile(List.of(policy("$[*]", "item != 'bad' && item != 7",
-                "meta.key + ' is wrong'")));
+                "meta.key + ' is wrong'")), closures);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("A", "bad");
         data.put("B", "good");
