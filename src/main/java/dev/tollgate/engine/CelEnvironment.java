@@ -58,7 +58,8 @@ final class CelEnvironment {
     private static final int MAX_ITERATIONS = 100_000;
 
     private final CelOptions options;
-    private final CelRuntime runtime;
+    private final List<CelFunctionBinding> functions;
+    private CelRuntime runtime;
     private final ClosureCompiler closures;
     private final PrecompiledExpressions precompiled;
     /**
@@ -80,10 +81,25 @@ final class CelEnvironment {
                 .enableOptionalSyntax(true)
                 .comprehensionMaxIterations(MAX_ITERATIONS)
                 .build();
-        List<CelFunctionBinding> functions = new ArrayList<>(PolicyFunctions.bindings());
-        functions.addAll(matches(new Regexes(options)));
+        List<CelFunctionBinding> bound = new ArrayList<>(PolicyFunctions.bindings());
+        bound.addAll(matches(new Regexes(options)));
+        functions = List.copyOf(bound);
         closures = new ClosureCompiler(List.copyOf(VARIABLES.keySet()), functions, MAX_ITERATIONS);
-        runtime = CelRuntimeFactory.standardCelRuntimeBuilder()
+    }
+
+    /**
+     * cel-java's runtime, built on first need: when closures cover every expression and never bail, a scan never
+     * pays for it (the standard functions' bindings, resolved for every program).
+     */
+    private synchronized CelRuntime runtime() {
+        if (runtime == null) {
+            runtime = newRuntime();
+        }
+        return runtime;
+    }
+
+    private CelRuntime newRuntime() {
+        return CelRuntimeFactory.standardCelRuntimeBuilder()
                 .setOptions(options)
                 .setStandardEnvironmentEnabled(false)
                 .setStandardFunctions(CelStandardFunctions.newBuilder()
@@ -142,7 +158,7 @@ final class CelEnvironment {
     }
 
     CelRuntime.Program program(CelAbstractSyntaxTree ast) throws CelEvaluationException {
-        return runtime.createProgram(ast);
+        return runtime().createProgram(ast);
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.tollgate.engine;
 
-import dev.cel.runtime.CelRuntime;
-import dev.tollgate.engine.closure.ClosureProgram;
 import dev.tollgate.policy.Policy;
 import java.util.List;
 
@@ -11,14 +9,12 @@ import java.util.List;
  * @param policy the policy
  * @param condition the compiled condition
  * @param message the compiled message expression, or null
- * @param conditionClosure the condition compiled to closures, tried before {@code condition}; null if not covered
- * @param messageClosure the message expression compiled to closures, tried before {@code message}; or null
  * @param selector the compiled selector, or null to judge the whole resource
  * @param answers the condition's answers by the values it reads, when those are only {@code item} and a few
  *     {@code meta} fields ({@link ConditionInputs}); else null
  */
-record CompiledPolicy(Policy policy, CelRuntime.Program condition, CelRuntime.Program message,
-        ClosureProgram conditionClosure, ClosureProgram messageClosure, Selector selector, Answers answers) {
+record CompiledPolicy(Policy policy, CompiledExpression condition, CompiledExpression message, Selector selector,
+        Answers answers) {
 
     /**
      * Whether {@code selectTypes} skips every parsed map and list, so that the selector need not give them: a parsed

@@ -6,10 +6,8 @@ import dev.cel.common.CelIssue;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.CelKind;
 import dev.cel.runtime.CelEvaluationException;
-import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelUnknownSet;
 import dev.cel.runtime.CelVariableResolver;
-import dev.tollgate.engine.closure.ClosureProgram;
 import dev.tollgate.engine.closure.Variables;
 import dev.tollgate.finding.Evaluation;
 import dev.tollgate.finding.Fingerprints;
@@ -63,9 +61,11 @@ public final class PolicyEngine {
         }
         List<Compiled> results = policies.parallelStream().map(p -> {
             List<PolicyError> own = new ArrayList<>();
-            CelRuntime.Program condition = program(env, p.condition(), p.origin("condition"), CelKind.BOOL, own);
-            CelRuntime.Program message = p.messageExpression() == null ? null
-                    : program(env, p.messageExpression(), p.origin("messageExpression"), CelKind.STRING, own);
+            CompiledExpression condition = expression(env, p.condition(), p.origin("condition"), CelKind.BOOL,
+                    closures, own);
+            CompiledExpression message = p.messageExpression() == null ? null
+                    : expression(env, p.messageExpression(), p.origin("messageExpression"), CelKind.STRING, closures,
+                            own);
             Selector selector = null;
             if (!p.select().isEmpty()) {
                 try {
@@ -74,15 +74,13 @@ public final class PolicyEngine {
                     own.add(p.origin("select").error("invalid json-path in select: " + e.getMessage()));
                 }
             }
-            ClosureProgram conditionClosure = closures && condition != null ? closure(env, p.condition()) : null;
-            ClosureProgram messageClosure = closures && message != null ? closure(env, p.messageExpression()) : null;
             // Remembering answers paid off against cel-java's interpreter; against closures, building and hashing the
             // key cost more than evaluating (measured on the benchmark corpus: 15.1 s of CPU without the memos
             // against 20.6 s with, and 245 MB of RSS against 316 MB). So only what closures do not cover remembers.
-            ConditionInputs inputs = condition == null || conditionClosure != null ? null : inputs(env, p.condition());
+            ConditionInputs inputs = condition == null || condition.hasClosure() ? null : inputs(env, p.condition());
             Answers answers = inputs == null ? null : new Answers(inputs, budget);
-            return new Compiled(own.isEmpty() ? new CompiledPolicy(p, condition, message, conditionClosure,
-                    messageClosure, selector, answers) : null, own);
+            return new Compiled(own.isEmpty() ? new CompiledPolicy(p, condition, message, selector, answers) : null,
+                    own);
         }).toList();
         for (Compiled c : results) {
             errors.addAll(c.errors());
@@ -96,34 +94,6 @@ public final class PolicyEngine {
         return new PolicyEngine(List.copyOf(compiled));
     }
 
-    /** An expression already compiled once (so valid) as closures; null when closures do not cover it. */
-    private static ClosureProgram closure(CelEnvironment env, String expression) {
-        try {
-            return env.closure(env.compile(expression));
-        } catch (CelValidationException e) {
-            return null;
-        }
-    }
-
-    /**
-     * The value of an expression: from its closures when they are sure of cel-java's answer and it is of the class
-     * expected, else from cel-java (errors, unknowns, anything closures do not cover), so the two never differ.
-     */
-    private static Object eval(CelRuntime.Program program, ClosureProgram closure, Class<?> expected,
-            Element element) throws CelEvaluationException {
-        if (closure != null) {
-            try {
-                Object value = closure.eval(element);
-                if (expected.isInstance(value)) {
-                    return value;
-                }
-            } catch (RuntimeException e) {
-                // A Bail, or a case the closures did not foresee: cel-java answers, as if there were no closures.
-            }
-        }
-        return program.eval(element);
-    }
-
     /** What the condition's answer depends on, when that is little enough to remember answers by. */
     private static ConditionInputs inputs(CelEnvironment env, String condition) {
         try {
@@ -133,8 +103,8 @@ public final class PolicyEngine {
         }
     }
 
-    private static CelRuntime.Program program(CelEnvironment env, String expression, ExpressionOrigin origin,
-            CelKind expected, List<PolicyError> errors) {
+    private static CompiledExpression expression(CelEnvironment env, String expression, ExpressionOrigin origin,
+            CelKind expected, boolean closures, List<PolicyError> errors) {
         try {
             CelAbstractSyntaxTree ast = env.compile(expression);
             CelKind kind = ast.getResultType().kind();
@@ -143,7 +113,7 @@ public final class PolicyEngine {
                         + ast.getResultType().name()));
                 return null;
             }
-            return env.program(ast);
+            return CompiledExpression.of(env, ast, closures);
         } catch (CelValidationException e) {
             for (CelIssue issue : e.getErrors()) {
                 errors.add(origin.error(issue.getSourceLocation().getLine(), issue.getSourceLocation().getColumn(),
@@ -251,7 +221,7 @@ public final class PolicyEngine {
     private static Verdict evaluateCondition(CompiledPolicy cp, Element element) {
         Policy p = cp.policy();
         try {
-            Object result = eval(cp.condition(), cp.conditionClosure(), Boolean.class, element);
+            Object result = cp.condition().eval(element, Boolean.class);
             if (result instanceof Boolean ok) {
                 return ok ? new Verdict(Outcome.PASS, null) : new Verdict(Outcome.FAIL, failureMessage(cp, element));
             }
@@ -378,7 +348,7 @@ public final class PolicyEngine {
     private static String failureMessage(CompiledPolicy cp, Element element) {
         if (cp.message() != null) {
             try {
-                Object m = eval(cp.message(), cp.messageClosure(), String.class, element);
+                Object m = cp.message().eval(element, String.class);
                 if (m instanceof String s && !s.isBlank()) {
                     return s;
                 }
