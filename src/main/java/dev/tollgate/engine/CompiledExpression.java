@@ -3,8 +3,10 @@ package dev.tollgate.engine;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelUnknownSet;
 import dev.cel.runtime.CelVariableResolver;
 import dev.tollgate.engine.closure.ClosureProgram;
+import dev.tollgate.engine.closure.Unknown;
 import dev.tollgate.engine.closure.Variables;
 
 /**
@@ -14,6 +16,9 @@ import dev.tollgate.engine.closure.Variables;
  * program of an expression with closures is built on first need. Thread-safe.
  */
 final class CompiledExpression {
+
+    /** What cel-java gives for a value known only after apply: immutable, so one serves every expression. */
+    private static final CelUnknownSet UNKNOWN = CelUnknownSet.create(0L);
 
     private final CelEnvironment env;
     private final CelAbstractSyntaxTree ast;
@@ -55,6 +60,9 @@ final class CompiledExpression {
                 Object value = closure.eval(variables);
                 if (expected.isInstance(value)) {
                     return value;
+                }
+                if (value == Unknown.VALUE) {
+                    return UNKNOWN; // all a caller asks of an unknown set is that it is one
                 }
             } catch (RuntimeException e) {
                 // A Bail, or a case the closures did not foresee: cel-java answers, as if there were no closures.

@@ -114,10 +114,7 @@ public final class ClosureCompiler {
             if (index >= 0) {
                 return f -> {
                     Object v = f.variables.get(index);
-                    if (v == null) {
-                        throw Semantics.bail("unknown variable");
-                    }
-                    return v;
+                    return v == null ? Unknown.VALUE : v;
                 };
             }
             TypeValue type = TypeValue.named(name);
@@ -135,13 +132,28 @@ public final class ClosureCompiler {
             String field = e.select().field();
             if (e.select().testOnly()) {
                 return f -> {
-                    if (operand.eval(f) instanceof Map<?, ?> m) {
-                        return m.containsKey(field);
+                    Object v = operand.eval(f);
+                    if (v == Unknown.VALUE) {
+                        return Unknown.VALUE;
+                    }
+                    if (v instanceof Map<?, ?> m) {
+                        return m.containsKey(field); // true for a key holding an unknown, as cel-java says
                     }
                     throw Semantics.bail("has() of a non-map");
                 };
             }
-            return f -> Semantics.index(requireMap(operand.eval(f)), field);
+            return f -> {
+                Object v = operand.eval(f);
+                if (v == Unknown.VALUE) {
+                    return Unknown.VALUE;
+                }
+                Map<?, ?> m = requireMap(v);
+                Object value = m.get(field);
+                if (value == null && m.containsKey(field)) {
+                    return Unknown.VALUE; // cel-java: unknown (where m[field] would be an error, which bails)
+                }
+                return Semantics.index(m, field);
+            };
         }
 
         private Node list(CelExpr.CelList list) throws Unsupported {
@@ -152,13 +164,7 @@ public final class ClosureCompiler {
             if (elements.length == 0) {
                 return f -> List.of();
             }
-            return f -> {
-                Object[] out = new Object[elements.length];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = elements[i].eval(f);
-                }
-                return List.of(out);
-            };
+            return StandardCalls.strict(elements, List::of);
         }
 
         private Node map(CelExpr.CelMap map) throws Unsupported {
@@ -171,15 +177,20 @@ public final class ClosureCompiler {
                 keys.add(compile(entry.key()));
                 values.add(compile(entry.value()));
             }
-            return f -> {
+            Node[] keysAndValues = new Node[keys.size() * 2];
+            for (int i = 0; i < keys.size(); i++) {
+                keysAndValues[2 * i] = keys.get(i);
+                keysAndValues[2 * i + 1] = values.get(i);
+            }
+            return StandardCalls.strict(keysAndValues, v -> {
                 Map<String, Object> out = new LinkedHashMap<>();
-                for (int i = 0; i < keys.size(); i++) {
-                    if (!(keys.get(i).eval(f) instanceof String key) || out.put(key, values.get(i).eval(f)) != null) {
+                for (int i = 0; i < v.length; i += 2) {
+                    if (!(v[i] instanceof String key) || out.put(key, v[i + 1]) != null) {
                         throw Semantics.bail("map literal key not a string, or repeated");
                     }
                 }
                 return out;
-            };
+            });
         }
 
         private Node comprehension(CelExpr.CelComprehension c) throws Unsupported {
@@ -208,6 +219,10 @@ public final class ClosureCompiler {
             int max = maxIterations;
             return f -> {
                 Object over = range.eval(f);
+                Object first = init.eval(f);
+                if (over == Unknown.VALUE) {
+                    return Unknown.VALUE;
+                }
                 Iterable<?> elements;
                 if (over instanceof List<?> l) {
                     elements = l;
@@ -216,7 +231,7 @@ public final class ClosureCompiler {
                 } else {
                     throw Semantics.bail("comprehension over a non-container");
                 }
-                f.slots[accu] = init.eval(f);
+                f.slots[accu] = first;
                 int count = 0;
                 for (Object element : elements) {
                     if (++count > max || element == null) {

@@ -12,7 +12,8 @@ public final class ClosureProgram {
     }
 
     /**
-     * The expression's value, exactly as cel-java's interpreter computes it.
+     * The expression's value, exactly as cel-java's interpreter computes it; {@link Unknown#VALUE} where cel-java's is
+     * an unknown set.
      *
      * @throws Bail when that is not certain (see {@link Bail}); the caller asks cel-java
      */

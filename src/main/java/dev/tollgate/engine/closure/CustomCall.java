@@ -23,14 +23,12 @@ final class CustomCall {
                 throw Semantics.bail("arity");
             };
         }
-        return f -> {
-            Object[] values = new Object[args.length];
+        return StandardCalls.strict(args, values -> {
             for (int i = 0; i < values.length; i++) {
-                Object v = args[i].eval(f);
+                Object v = values[i];
                 if (!types[i].isInstance(v) || v instanceof Optional || v instanceof TypeValue) {
                     throw Semantics.bail("argument class");
                 }
-                values[i] = v;
             }
             Object result;
             try {
@@ -44,6 +42,6 @@ final class CustomCall {
                 return result;
             }
             throw Semantics.bail("function result class");
-        };
+        });
     }
 }

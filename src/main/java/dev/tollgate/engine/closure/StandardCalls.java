@@ -18,98 +18,164 @@ final class StandardCalls {
     static Node of(String name, boolean receiver, Node[] a) {
         int n = a.length;
         if (!receiver) {
-            switch (name) {
-                case "_&&_":
-                    return n == 2 ? and(a[0], a[1]) : null;
-                case "_||_":
-                    return n == 2 ? or(a[0], a[1]) : null;
-                case "!_":
-                    return n == 1 ? f -> !Semantics.bool(a[0].eval(f)) : null;
-                case "@not_strictly_false":
-                    return n == 1 ? f -> Semantics.bool(a[0].eval(f)) : null;
-                case "_?_:_":
-                    return n == 3 ? f -> Semantics.bool(a[0].eval(f)) ? a[1].eval(f) : a[2].eval(f) : null;
-                case "_==_":
-                    return n == 2 ? f -> Semantics.equal(a[0].eval(f), a[1].eval(f)) : null;
-                case "_!=_":
-                    return n == 2 ? f -> !Semantics.equal(a[0].eval(f), a[1].eval(f)) : null;
-                case "@in":
-                    return n == 2 ? in(a[0], a[1]) : null;
-                case "_<_":
-                    return n == 2 ? f -> Semantics.compareNumbers(a[0].eval(f), a[1].eval(f)) < 0 : null;
-                case "_<=_":
-                    return n == 2 ? f -> Semantics.compareNumbers(a[0].eval(f), a[1].eval(f)) <= 0 : null;
-                case "_>_":
-                    return n == 2 ? f -> Semantics.compareNumbers(a[0].eval(f), a[1].eval(f)) > 0 : null;
-                case "_>=_":
-                    return n == 2 ? f -> Semantics.compareNumbers(a[0].eval(f), a[1].eval(f)) >= 0 : null;
-                case "_+_":
-                    return n == 2 ? f -> add(a[0].eval(f), a[1].eval(f)) : null;
-                case "_[_]":
-                    return n == 2 ? f -> index(a[0].eval(f), a[1].eval(f)) : null;
-                case "_[?_]":
-                case "_?._":
-                    return n == 2 ? f -> Semantics.optionalIndex(a[0].eval(f), a[1].eval(f)) : null;
-                case "size":
-                    return n == 1 ? f -> Semantics.size(a[0].eval(f)) : null;
-                case "string":
-                    return n == 1 ? f -> toStringValue(a[0].eval(f)) : null;
-                case "int":
-                    return n == 1 ? f -> toInt(a[0].eval(f)) : null;
-                case "double":
-                    return n == 1 ? f -> toDouble(a[0].eval(f)) : null;
-                case "dyn":
-                    return n == 1 ? a[0] : null;
-                case "type":
-                    return n == 1 ? f -> Semantics.type(a[0].eval(f)) : null;
-                default:
-                    return null;
-            }
+            return switch (name) {
+                case "_&&_" -> n == 2 ? and(a[0], a[1]) : null;
+                case "_||_" -> n == 2 ? or(a[0], a[1]) : null;
+                case "!_" -> n == 1 ? strict(a[0], x -> !Semantics.bool(x)) : null;
+                case "@not_strictly_false" -> n == 1 ? notStrictlyFalse(a[0]) : null;
+                case "_?_:_" -> n == 3 ? conditional(a[0], a[1], a[2]) : null;
+                case "_==_" -> n == 2 ? strict(a[0], a[1], Semantics::equal) : null;
+                case "_!=_" -> n == 2 ? strict(a[0], a[1], (x, y) -> !Semantics.equal(x, y)) : null;
+                case "@in" -> n == 2 ? strict(a[0], a[1], StandardCalls::in) : null;
+                case "_<_" -> n == 2 ? strict(a[0], a[1], (x, y) -> Semantics.compareNumbers(x, y) < 0) : null;
+                case "_<=_" -> n == 2 ? strict(a[0], a[1], (x, y) -> Semantics.compareNumbers(x, y) <= 0) : null;
+                case "_>_" -> n == 2 ? strict(a[0], a[1], (x, y) -> Semantics.compareNumbers(x, y) > 0) : null;
+                case "_>=_" -> n == 2 ? strict(a[0], a[1], (x, y) -> Semantics.compareNumbers(x, y) >= 0) : null;
+                case "_+_" -> n == 2 ? strict(a[0], a[1], StandardCalls::add) : null;
+                case "_[_]" -> n == 2 ? strict(a[0], a[1], StandardCalls::index) : null;
+                case "_[?_]", "_?._" -> n == 2 ? strict(a[0], a[1], Semantics::optionalIndex) : null;
+                case "size" -> n == 1 ? strict(a[0], Semantics::size) : null;
+                case "string" -> n == 1 ? strict(a[0], StandardCalls::toStringValue) : null;
+                case "int" -> n == 1 ? strict(a[0], StandardCalls::toInt) : null;
+                case "double" -> n == 1 ? strict(a[0], StandardCalls::toDouble) : null;
+                case "dyn" -> n == 1 ? a[0] : null;
+                case "type" -> n == 1 ? strict(a[0], Semantics::type) : null;
+                default -> null;
+            };
         }
         return switch (name) {
-            case "size" -> n == 1 ? f -> Semantics.size(a[0].eval(f)) : null;
-            case "contains" -> n == 2 ? f -> str(a[0], f).contains(str(a[1], f)) : null;
-            case "startsWith" -> n == 2 ? f -> str(a[0], f).startsWith(str(a[1], f)) : null;
-            case "endsWith" -> n == 2 ? f -> str(a[0], f).endsWith(str(a[1], f)) : null;
-            case "indexOf" -> n == 2 ? f -> indexOf(str(a[0], f), str(a[1], f)) : null;
-            case "lowerAscii" -> n == 1 ? f -> Strings.lowerAscii(str(a[0], f)) : null;
-            case "upperAscii" -> n == 1 ? f -> Strings.upperAscii(str(a[0], f)) : null;
-            case "trim" -> n == 1 ? f -> Strings.trim(str(a[0], f)) : null;
-            case "replace" -> n == 3 ? f -> Strings.replace(str(a[0], f), str(a[1], f), str(a[2], f)) : null;
-            case "split" -> n == 2 ? f -> Strings.split(str(a[0], f), str(a[1], f)) : null;
-            case "substring" -> n == 2 ? f -> Strings.substring(str(a[0], f), a[1].eval(f), null)
-                    : n == 3 ? f -> Strings.substring(str(a[0], f), a[1].eval(f), a[2].eval(f)) : null;
-            case "join" -> n == 1 ? f -> join(a[0].eval(f), "") : n == 2 ? f -> join(a[0].eval(f), str(a[1], f)) : null;
-            case "orValue" -> n == 2 ? f -> orValue(a[0].eval(f), a[1].eval(f)) : null;
+            case "size" -> n == 1 ? strict(a[0], Semantics::size) : null;
+            case "contains" -> n == 2 ? strict(a[0], a[1], (s, t) -> str(s).contains(str(t))) : null;
+            case "startsWith" -> n == 2 ? strict(a[0], a[1], (s, t) -> str(s).startsWith(str(t))) : null;
+            case "endsWith" -> n == 2 ? strict(a[0], a[1], (s, t) -> str(s).endsWith(str(t))) : null;
+            case "indexOf" -> n == 2 ? strict(a[0], a[1], (s, t) -> indexOf(str(s), str(t))) : null;
+            case "lowerAscii" -> n == 1 ? strict(a[0], s -> Strings.lowerAscii(str(s))) : null;
+            case "upperAscii" -> n == 1 ? strict(a[0], s -> Strings.upperAscii(str(s))) : null;
+            case "trim" -> n == 1 ? strict(a[0], s -> Strings.trim(str(s))) : null;
+            case "replace" -> n == 3 ? strict(a, v -> Strings.replace(str(v[0]), str(v[1]), str(v[2]))) : null;
+            case "split" -> n == 2 ? strict(a[0], a[1], (s, t) -> Strings.split(str(s), str(t))) : null;
+            case "substring" -> n == 2 ? strict(a[0], a[1], (s, from) -> Strings.substring(str(s), from, null))
+                    : n == 3 ? strict(a, v -> Strings.substring(str(v[0]), v[1], v[2])) : null;
+            case "join" -> n == 1 ? strict(a[0], l -> join(l, ""))
+                    : n == 2 ? strict(a[0], a[1], (l, sep) -> join(l, str(sep))) : null;
+            case "orValue" -> n == 2 ? strict(a[0], a[1], StandardCalls::orValue) : null;
             default -> null;
         };
     }
 
-    private static String str(Node node, Frame f) {
-        return Semantics.string(node.eval(f));
+    /** A function of the values of its arguments. */
+    interface Function1 {
+        Object apply(Object x);
     }
 
-    /** Short-circuits like cel-java when the left side decides; anything else non-bool on the left bails. */
-    private static Node and(Node left, Node right) {
-        return f -> Semantics.bool(left.eval(f)) ? Semantics.bool(right.eval(f)) : Boolean.FALSE;
+    interface Function2 {
+        Object apply(Object x, Object y);
     }
 
-    private static Node or(Node left, Node right) {
-        return f -> Semantics.bool(left.eval(f)) ? Boolean.TRUE : Semantics.bool(right.eval(f));
+    interface FunctionN {
+        Object apply(Object[] values);
     }
 
-    private static Node in(Node element, Node container) {
+    /** A call that is unknown when an argument is, once every argument was evaluated (an error in any wins). */
+    static Node strict(Node a, Function1 function) {
         return f -> {
-            Object x = element.eval(f);
-            Object c = container.eval(f);
-            if (c instanceof List<?> l) {
-                return Semantics.inList(x, l);
-            }
-            if (c instanceof java.util.Map<?, ?> m) {
-                return Semantics.inMap(x, m);
-            }
-            throw Semantics.bail("in of a non-container");
+            Object x = a.eval(f);
+            return x == Unknown.VALUE ? Unknown.VALUE : function.apply(x);
         };
+    }
+
+    static Node strict(Node a, Node b, Function2 function) {
+        return f -> {
+            Object x = a.eval(f);
+            Object y = b.eval(f);
+            return x == Unknown.VALUE || y == Unknown.VALUE ? Unknown.VALUE : function.apply(x, y);
+        };
+    }
+
+    static Node strict(Node[] args, FunctionN function) {
+        return f -> {
+            Object[] values = new Object[args.length];
+            boolean unknown = false;
+            for (int i = 0; i < values.length; i++) {
+                values[i] = args[i].eval(f);
+                unknown |= values[i] == Unknown.VALUE;
+            }
+            return unknown ? Unknown.VALUE : function.apply(values);
+        };
+    }
+
+    private static String str(Object value) {
+        return Semantics.string(value);
+    }
+
+    /**
+     * CEL's {@code &&}: false when either side is, whatever the other (an error or unknown there included); else
+     * unknown when either side is. The left side deciding, the right is not evaluated. An error on either side bails
+     * (cel-java then answers, false when the other side is false).
+     */
+    private static Node and(Node left, Node right) {
+        return f -> {
+            Object x = left.eval(f);
+            if (x == Boolean.FALSE) {
+                return Boolean.FALSE;
+            }
+            Object y = right.eval(f);
+            if (y == Boolean.FALSE) {
+                return Boolean.FALSE;
+            }
+            return logical(x, y);
+        };
+    }
+
+    /** CEL's {@code ||}, as {@link #and} with true deciding. */
+    private static Node or(Node left, Node right) {
+        return f -> {
+            Object x = left.eval(f);
+            if (x == Boolean.TRUE) {
+                return Boolean.TRUE;
+            }
+            Object y = right.eval(f);
+            if (y == Boolean.TRUE) {
+                return Boolean.TRUE;
+            }
+            return logical(x, y);
+        };
+    }
+
+    /** The value of {@code &&} or {@code ||} when neither side decided: unknown if either is, else the (same) bool. */
+    private static Object logical(Object x, Object y) {
+        if (!(x instanceof Boolean || x == Unknown.VALUE) || !(y instanceof Boolean || y == Unknown.VALUE)) {
+            throw Semantics.bail("logic over a non-bool");
+        }
+        return x == Unknown.VALUE || y == Unknown.VALUE ? Unknown.VALUE : x;
+    }
+
+    /** The loop condition of {@code all} and {@code exists}: true unless false, so an unknown element goes on. */
+    private static Node notStrictlyFalse(Node a) {
+        return f -> {
+            Object x = a.eval(f);
+            return x == Unknown.VALUE ? Boolean.TRUE : Semantics.bool(x);
+        };
+    }
+
+    private static Node conditional(Node condition, Node then, Node otherwise) {
+        return f -> {
+            Object c = condition.eval(f);
+            if (c == Unknown.VALUE) {
+                return Unknown.VALUE;
+            }
+            return Semantics.bool(c) ? then.eval(f) : otherwise.eval(f);
+        };
+    }
+
+    private static Object in(Object x, Object c) {
+        if (c instanceof List<?> l) {
+            return Semantics.inList(x, l);
+        }
+        if (c instanceof java.util.Map<?, ?> m) {
+            return Semantics.inMap(x, m);
+        }
+        throw Semantics.bail("in of a non-container");
     }
 
     private static Object index(Object container, Object key) {
