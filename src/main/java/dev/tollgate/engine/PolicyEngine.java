@@ -34,6 +34,9 @@ import java.util.Optional;
  */
 public final class PolicyEngine {
 
+    /** What a policy without {@code select} judges: the whole resource, its node looked up as any other. */
+    private static final Map<String, Object> WHOLE_RESOURCE = Map.of("", Selector.UNRESOLVED);
+
     private final List<CompiledPolicy> policies;
     private final SecretKeyNames secretKeys = new SecretKeyNames();
 
@@ -167,12 +170,13 @@ public final class PolicyEngine {
                 context = new ResourceContext(resource, secretKeys);
             }
             List<String> types = cp.policy().selectTypes();
-            List<String> pointers = cp.selector() == null ? List.of("")
-                    : cp.selector().select(resource.data(), cp.scalarsOnly(), context.deepScans);
+            Map<String, Object> selected = cp.selector() == null ? WHOLE_RESOURCE
+                    : cp.selector().selectNodes(resource.data(), cp.scalarsOnly(), context.deepScans);
             int passed = 0;
             String passedAt = "";
-            for (String pointer : pointers) {
-                Element element = new Element(context, pointer);
+            for (Map.Entry<String, Object> entry : selected.entrySet()) {
+                String pointer = entry.getKey();
+                Element element = new Element(context, pointer, context.item(entry.getValue()));
                 if (!types.isEmpty() && !types.contains(typeOf(element.item()))) {
                     continue; // not judged at all: neither a pass nor a failure
                 }
@@ -264,10 +268,28 @@ public final class PolicyEngine {
         private List<Object> related;
         private Redactor redactor;
 
+        /** Whether the data converted for CEL differs from the parsed data in more than its leaves. */
+        private final boolean reshaped;
+
         ResourceContext(Resource resource, SecretKeyNames secretKeys) {
             this.resource = resource;
             this.secretKeys = secretKeys;
-            this.data = CelValues.of(resource.data());
+            CelValues.Conversion conversion = new CelValues.Conversion();
+            this.data = conversion.convert(resource.data());
+            this.reshaped = conversion.reshaped;
+        }
+
+        /**
+         * The CEL value of a node the selection found in the parsed data: a scalar is converted on the spot, unless
+         * the conversion reshaped the data (then its place may hold another value, say the unknown of a list); else
+         * {@link Selector#UNRESOLVED}, and the element is looked up by its pointer in the converted data.
+         */
+        Object item(Object parsedNode) {
+            if (parsedNode == Selector.UNRESOLVED || reshaped || parsedNode instanceof Map
+                    || parsedNode instanceof java.util.Collection || parsedNode instanceof dev.tollgate.model.Unknown) {
+                return Selector.UNRESOLVED;
+            }
+            return CelValues.of(parsedNode);
         }
 
         List<Object> related() {
@@ -301,9 +323,14 @@ public final class PolicyEngine {
         private boolean itemFound;
         private Map<String, Object> meta;
 
-        Element(ResourceContext context, String pointer) {
+        /** @param item the element's CEL value, or {@link Selector#UNRESOLVED} to look it up by its pointer */
+        Element(ResourceContext context, String pointer, Object item) {
             this.context = context;
             this.pointer = pointer;
+            if (item != Selector.UNRESOLVED) {
+                this.item = item;
+                this.itemFound = true;
+            }
         }
 
         @Override

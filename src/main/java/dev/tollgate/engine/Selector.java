@@ -6,8 +6,10 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
 import dev.tollgate.model.LocationIndex;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,15 +55,35 @@ final class Selector {
      * scans shared between policies ({@link SimplePath.DeepScans}).
      */
     List<String> select(Object data, boolean scalarsOnly, SimplePath.DeepScans scans) {
-        Set<String> pointers = new LinkedHashSet<>();
+        return new ArrayList<>(selectNodes(data, scalarsOnly, scans).keySet());
+    }
+
+    /** A node json-path selected, which it gives by pointer only: to be looked up ({@code PolicyEngine}). */
+    static final Object UNRESOLVED = new Object();
+
+    /**
+     * As {@link #select(Object, boolean, SimplePath.DeepScans)}, each pointer with its node (a Java null is an unknown
+     * value), or {@link #UNRESOLVED} where json-path selected it: the walk has the node at hand, and looking each one
+     * up again by its pointer was 4% of a large scan's CPU.
+     */
+    Map<String, Object> selectNodes(Object data, boolean scalarsOnly, SimplePath.DeepScans scans) {
+        Map<String, Object> nodes = new LinkedHashMap<>();
         for (Path path : paths) {
             if (path.simple() != null) {
-                path.simple().select(data, pointers, scalarsOnly, scans);
+                path.simple().select(data, (pointer, node) -> {
+                    if (!nodes.containsKey(pointer)) {
+                        nodes.put(pointer, node);
+                    }
+                }, scalarsOnly, scans);
             } else {
+                Set<String> pointers = new LinkedHashSet<>();
                 selectGeneral(path.general(), data, pointers);
+                for (String pointer : pointers) {
+                    nodes.putIfAbsent(pointer, UNRESOLVED);
+                }
             }
         }
-        return new ArrayList<>(pointers);
+        return nodes;
     }
 
     /** json-path's own answer, for any path: {@code SimplePathTest} compares the two. */

@@ -160,9 +160,19 @@ final class SimplePath {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
     }
 
+    /** Where a walk puts each selected node, with its pointer. */
+    @FunctionalInterface
+    interface Sink {
+        void add(String pointer, Object node);
+    }
+
     /** Adds the pointer of every selected node of {@code root} to {@code out}, in json-path's order. */
     void select(Object root, Collection<String> out) {
         select(root, out, false, null);
+    }
+
+    void select(Object root, Collection<String> out, boolean scalarsOnly, DeepScans scans) {
+        select(root, (pointer, node) -> out.add(pointer), scalarsOnly, scans);
     }
 
     /**
@@ -175,7 +185,7 @@ final class SimplePath {
      *       policies start with the same one, and each would otherwise walk the whole resource again.</li>
      * </ul>
      */
-    void select(Object root, Collection<String> out, boolean scalarsOnly, DeepScans scans) {
+    void select(Object root, Sink out, boolean scalarsOnly, DeepScans scans) {
         Walk walk = new Walk(out, scalarsOnly);
         Step first = steps.isEmpty() ? null : steps.get(0);
         if (scans != null && first != null && first.deep() && first.key() != null) {
@@ -243,11 +253,11 @@ final class SimplePath {
      * its cost.
      */
     private final class Walk {
-        private final Collection<String> out;
+        private final Sink out;
         private final boolean scalarsOnly;
         private final ArrayList<Object> tokens = new ArrayList<>();
 
-        Walk(Collection<String> out, boolean scalarsOnly) {
+        Walk(Sink out, boolean scalarsOnly) {
             this.out = out;
             this.scalarsOnly = scalarsOnly;
         }
@@ -255,7 +265,7 @@ final class SimplePath {
         private void walk(Object node, int stepIndex) {
             if (stepIndex == steps.size()) {
                 if (!scalarsOnly || !(node instanceof Map || node instanceof Collection)) {
-                    out.add(pointer());
+                    out.add(pointer(), node);
                 }
                 return;
             }

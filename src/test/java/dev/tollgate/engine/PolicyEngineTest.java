@@ -173,6 +173,24 @@ class PolicyEngineTest {
         assertEquals(Outcome.UNKNOWN, outcome("resource.NESTED.inner.exists(x, x == 'y')", data));
     }
 
+    @Test
+    void aSelectedScalar_isTheValueAtItsPlaceInTheConvertedData() throws Exception {
+        // Selected scalars are converted on the spot (an Integer is a CEL int), except where converting reshaped the
+        // data: a list holding an unknown is unknown as a whole, so its known element "x" is judged unknown too.
+        PolicyEngine engine = PolicyEngine.compile(List.of(policy("$..*", "type(item) == int || item == 'x'", null)));
+        Map<String, Object> plain = new LinkedHashMap<>();
+        plain.put("PORT", 8080);
+        plain.put("NAME", "x");
+        assertEquals(List.of(Outcome.PASS, Outcome.PASS),
+                engine.evaluate(env(plain)).stream().map(Evaluation::outcome).toList());
+        Map<String, Object> reshaped = new LinkedHashMap<>();
+        reshaped.put("LIST", new java.util.ArrayList<>(List.of("x", new dev.tollgate.model.Unknown("var.y"))));
+        List<Evaluation> out = engine.evaluate(env(reshaped));
+        assertEquals(List.of("/LIST/0", "/LIST/1"), out.stream().skip(1).map(Evaluation::pointer).toList());
+        assertEquals(List.of(Outcome.UNKNOWN, Outcome.UNKNOWN),
+                out.stream().skip(1).map(Evaluation::outcome).toList());
+    }
+
     private static Outcome outcome(String condition, Map<String, Object> data) throws Exception {
         return PolicyEngine.compile(List.of(policy(null, condition, null))).evaluate(env(data)).get(0).outcome();
     }
