@@ -81,7 +81,7 @@ final class CelEnvironment {
                 .enableOptionalSyntax(true)
                 .comprehensionMaxIterations(MAX_ITERATIONS)
                 .build();
-        List<CelFunctionBinding> bound = new ArrayList<>(PolicyFunctions.bindings());
+        List<CelFunctionBinding> bound = new ArrayList<>(PolicyFunctions.bindings(new FileNameFacts()));
         bound.addAll(matches(new Regexes(options)));
         functions = List.copyOf(bound);
         closures = new ClosureCompiler(List.copyOf(VARIABLES.keySet()), functions, MAX_ITERATIONS);

@@ -19,7 +19,9 @@ import dev.tollgate.policy.ExpressionOrigin;
 import dev.tollgate.policy.Policy;
 import dev.tollgate.policy.PolicyError;
 import dev.tollgate.policy.PolicyLoadException;
+import dev.tollgate.model.Format;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +39,15 @@ public final class PolicyEngine {
     /** What a policy without {@code select} judges: the whole resource, its node looked up as any other. */
     private static final Map<String, Object> WHOLE_RESOURCE = Map.of("", Selector.UNRESOLVED);
 
-    private final List<CompiledPolicy> policies;
+    /** By the format they judge, each list in catalogue order: a resource is offered only its format's policies. */
+    private final Map<Format, List<CompiledPolicy>> policies = new EnumMap<>(Format.class);
     private final SecretKeyNames secretKeys = new SecretKeyNames();
 
     private PolicyEngine(List<CompiledPolicy> policies) {
-        this.policies = policies;
+        for (CompiledPolicy cp : policies) {
+            this.policies.computeIfAbsent(cp.policy().format(), f -> new ArrayList<>()).add(cp);
+        }
+        this.policies.replaceAll((format, list) -> List.copyOf(list));
     }
 
     /** Compiles every policy; all errors are collected and located in the policy files. */
@@ -162,7 +168,7 @@ public final class PolicyEngine {
         List<Evaluation> out = new ArrayList<>();
         int passes = 0;
         ResourceContext context = null;
-        for (CompiledPolicy cp : policies) {
+        for (CompiledPolicy cp : policies.getOrDefault(resource.format(), List.of())) {
             if (!cp.policy().matches(resource.format(), resource.kind())) {
                 continue;
             }

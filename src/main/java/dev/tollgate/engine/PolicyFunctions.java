@@ -93,7 +93,8 @@ final class PolicyFunctions {
                 global("first_key", "first_key_dyn", SimpleType.STRING, SimpleType.DYN));
     }
 
-    static List<CelFunctionBinding> bindings() {
+    /** @param fileNames what file names say, remembered per path for this environment's scans */
+    static List<CelFunctionBinding> bindings(FileNameFacts fileNames) {
         return List.of(
                 CelFunctionBinding.from("image_string", String.class, s -> ImageReference.parse(s).toMap()),
                 CelFunctionBinding.from("version_major_string", String.class, Versions::major),
@@ -113,9 +114,9 @@ final class PolicyFunctions {
                 CelFunctionBinding.from("distinct_chars_string", String.class, Secrets::distinctChars),
                 CelFunctionBinding.from("url_password_string", String.class, Hosts::urlPassword),
                 CelFunctionBinding.from("email_domain_string", String.class, Hosts::emailDomain),
-                CelFunctionBinding.from("env_template_string", String.class, EnvFileNames::isTemplate),
-                CelFunctionBinding.from("file_stage_string", String.class, EnvFileNames::stage),
-                CelFunctionBinding.from("deploy_file_string", String.class, EnvFileNames::isDeployFile),
+                CelFunctionBinding.from("env_template_string", String.class, fileNames::isTemplate),
+                CelFunctionBinding.from("file_stage_string", String.class, fileNames::stage),
+                CelFunctionBinding.from("deploy_file_string", String.class, fileNames::isDeployFile),
                 CelFunctionBinding.from("option_value_list_list", List.class, List.class, CommandOptions::value),
                 // Terraform policy helpers (JSON documents in string attributes, IAM policies)
                 CelFunctionBinding.from("json_decode_string", String.class, JsonText::decode),
