@@ -15,8 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Regexes {
 
     static final int LIMIT = 1_000;
+    /** Texts up to this long have their answers remembered: keys and short values, which repeat across a repository. */
+    private static final int REMEMBERED_TEXT = 64;
+    /** Answers remembered per pattern, past which they start over: bounds memory, whatever the repository. */
+    private static final int REMEMBERED_ANSWERS = 4_096;
 
-    private final Map<String, Pattern> compiled = new ConcurrentHashMap<>();
+    /** A compiled pattern and its answers for short texts: a policy matches each variable name, and names repeat. */
+    private record Compiled(Pattern pattern, Map<String, Boolean> answers) {
+    }
+
+    private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
     private final CelOptions options;
 
     Regexes(CelOptions options) {
@@ -25,18 +33,35 @@ final class Regexes {
 
     /** What cel-java's {@code RuntimeHelpers.matches} answers, with the same options honoured. */
     boolean matches(String text, String regex) {
-        Pattern p = compiled.get(regex);
-        if (p == null) {
-            p = Pattern.compile(regex);
+        Compiled c = compiled.get(regex);
+        if (c == null) {
+            Pattern p = Pattern.compile(regex);
             int max = options.maxRegexProgramSize();
             if (max >= 0 && p.programSize() > max) {
                 throw new IllegalArgumentException(String.format(
                         "Regex pattern exceeds allowed program size. Allowed: %d, Provided: %d", max, p.programSize()));
             }
+            c = new Compiled(p, new ConcurrentHashMap<>());
             if (compiled.size() < LIMIT) {
-                compiled.putIfAbsent(regex, p);
+                Compiled first = compiled.putIfAbsent(regex, c);
+                c = first != null ? first : c;
             }
         }
+        if (text.length() > REMEMBERED_TEXT) {
+            return match(c.pattern(), text);
+        }
+        Boolean known = c.answers().get(text);
+        if (known == null) {
+            known = match(c.pattern(), text);
+            if (c.answers().size() >= REMEMBERED_ANSWERS) {
+                c.answers().clear();
+            }
+            c.answers().put(text, known);
+        }
+        return known;
+    }
+
+    private boolean match(Pattern p, String text) {
         return options.enableRegexPartialMatch() ? p.matcher(text).find() : p.matcher(text).matches();
     }
 }

@@ -188,6 +188,12 @@ final class Secrets {
      * are not reported.
      */
     static boolean isWellKnownSecret(String value) {
+        // Every match holds one of these; plain searches for them rule out nearly every value before the regex runs
+        // (it is asked of every string of a resource by some policies: 2.4% of a large scan's CPU samples).
+        if (!value.contains("AKIA") && !value.contains("ASIA") && !value.contains("_live_")
+                && !value.contains("-----BEGIN ")) {
+            return false;
+        }
         var m = WELL_KNOWN.matcher(value);
         while (m.find()) {
             if (!m.group().endsWith("EXAMPLE")) {
