@@ -2,6 +2,7 @@ package dev.tollgate.engine;
 
 import dev.tollgate.policy.Policy;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A policy ready to run: its CEL programs compiled once at start.
@@ -12,9 +13,23 @@ import java.util.List;
  * @param selector the compiled selector, or null to judge the whole resource
  * @param answers the condition's answers by the values it reads, when those are only {@code item} and a few
  *     {@code meta} fields ({@link ConditionInputs}); else null
+ * @param kinds the policy's kinds, as a set
  */
 record CompiledPolicy(Policy policy, CompiledExpression condition, CompiledExpression message, Selector selector,
-        Answers answers) {
+        Answers answers, Set<String> kinds) {
+
+    CompiledPolicy(Policy policy, CompiledExpression condition, CompiledExpression message, Selector selector,
+            Answers answers) {
+        this(policy, condition, message, selector, answers, Set.copyOf(policy.kinds()));
+    }
+
+    /**
+     * Whether the policy judges resources of this kind (its format already matched): as {@link Policy#matches}, with
+     * the kinds in a set, since Kubernetes policies list up to a dozen and this is asked of every resource.
+     */
+    boolean judgesKind(String kind) {
+        return kinds.isEmpty() || kind != null && kinds.contains(kind); // an immutable set throws on contains(null)
+    }
 
     /**
      * Whether {@code selectTypes} skips every parsed map and list, so that the selector need not give them: a parsed

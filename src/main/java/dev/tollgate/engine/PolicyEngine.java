@@ -169,7 +169,7 @@ public final class PolicyEngine {
         int passes = 0;
         ResourceContext context = null;
         for (CompiledPolicy cp : policies.getOrDefault(resource.format(), List.of())) {
-            if (!cp.policy().matches(resource.format(), resource.kind())) {
+            if (!cp.judgesKind(resource.kind())) {
                 continue;
             }
             if (context == null) {
