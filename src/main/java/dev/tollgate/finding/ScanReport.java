@@ -108,6 +108,18 @@ public record ScanReport(
                 .orElseThrow(() -> new IllegalArgumentException("no policy " + id));
     }
 
+    /**
+     * The policies by id, the first of each id as {@link #policy} finds it: for a reporter that looks up the policy of
+     * every finding, where searching the list each time was a measurable part of writing a large report.
+     */
+    public Map<String, Policy> policiesById() {
+        Map<String, Policy> byId = new java.util.HashMap<>();
+        for (Policy p : policies) {
+            byId.putIfAbsent(p.id(), p);
+        }
+        return byId;
+    }
+
     /** True when any finding is at least as severe as {@code threshold}; {@code null} means never. */
     public boolean hasFindingsAtOrAbove(Severity threshold) {
         return threshold != null && findings().stream().anyMatch(e -> e.severity().atLeast(threshold));

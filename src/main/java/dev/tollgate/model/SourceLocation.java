@@ -28,7 +28,8 @@ public record SourceLocation(String file, int line, int column) implements Compa
 
     @Override
     public int compareTo(SourceLocation o) {
-        int c = file.compareTo(o.file);
+        // Locations of one file usually share the path's instance: spare comparing it character by character.
+        int c = file == o.file ? 0 : file.compareTo(o.file);
         if (c != 0) {
             return c;
         }

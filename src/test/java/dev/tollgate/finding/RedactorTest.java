@@ -122,4 +122,65 @@ class RedactorTest {
                 r.redact("APP_KEY in template panel/.env.example holds what looks like a real secret"));
         assertEquals("APP_KEY is ****", r.redact("APP_KEY is Zk3q9TrW2bLx7NvP4sYc8HdM1aQe6GuJ"));
     }
+
+    /**
+     * {@link Redactor#redact} before it skipped messages it cannot change, kept as its specification: the file and the
+     * resource name swapped for placeholders, the secrets (longest first) and well-known keys masked, the names put back.
+     */
+    private static String referenceRedact(String text, java.util.List<String> secretsLongestFirst,
+            java.util.List<String> keptLongestFirst) {
+        String out = text;
+        for (int i = 0; i < keptLongestFirst.size(); i++) {
+            out = out.replace(keptLongestFirst.get(i), "\uE000" + i + "\uE001");
+        }
+        for (String s : secretsLongestFirst) {
+            out = out.replace(s, Redactor.MASK);
+        }
+        out = java.util.regex.Pattern.compile("(AKIA|ASIA)[0-9A-Z]{16}|sk_live_[0-9A-Za-z]{10,}|rk_live_[0-9A-Za-z]{10,}"
+                + "|-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)")
+                .matcher(out).replaceAll(Redactor.MASK);
+        for (int i = 0; i < keptLongestFirst.size(); i++) {
+            out = out.replace("\uE000" + i + "\uE001", keptLongestFirst.get(i));
+        }
+        return out;
+    }
+
+    @Test
+    void messagesGiveWhatTheReferenceRedactionGives() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        // Names and secrets that overlap each other, the placeholders' characters and digits, and the masks.
+        String[][] cases = {
+            {"deploy/.env.example", "example", "example"},
+            {"a/0", "0", "s3cr3t-Value-42"},
+            {"x/\uE000y", "n\uE001", "pw\uE0000"},
+            {"svc.env", "svc", "svc.env-pass"},
+            {"k/.env", "****", "****word"},
+            {"db.env", "db", "AKIAABCDEFGHIJKLMNOP"},
+        };
+        String[] words = {" ", "is ", "holds ", "****", "0", "1", "\uE000", "\uE001", "AKIA", "AKIAABCDEFGHIJKLMNOP",
+            "sk_live_0123456789ab", "-----BEGIN RSA PRIVATE KEY-----", "-----END RSA PRIVATE KEY-----", "word", "/"};
+        for (String[] c : cases) {
+            String file = c[0];
+            Map<String, Object> vars = new LinkedHashMap<>();
+            vars.put("APP_PASSWORD", c[2]);
+            Resource resource = new Resource(Format.DOTENV, "env", c[1], "env:" + file, SourceLocation.startOf(file),
+                    vars, new LocationIndex(Map.of()));
+            Redactor r = Redactor.forResource(resource);
+            java.util.List<String> kept = file.length() >= c[1].length() ? java.util.List.of(file, c[1])
+                    : java.util.List.of(c[1], file);
+            String[] parts = new String[words.length + 3];
+            System.arraycopy(words, 0, parts, 0, words.length);
+            parts[words.length] = file;
+            parts[words.length + 1] = c[1];
+            parts[words.length + 2] = c[2];
+            for (int i = 0; i < 5_000; i++) {
+                StringBuilder text = new StringBuilder();
+                for (int n = random.nextInt(0, 7); n > 0; n--) {
+                    text.append(parts[random.nextInt(parts.length)]);
+                }
+                String t = text.toString();
+                assertEquals(referenceRedact(t, java.util.List.of(c[2]), kept), r.redact(t), t);
+            }
+        }
+    }
 }

@@ -7,7 +7,9 @@ import dev.tollgate.finding.ScannedFile;
 import dev.tollgate.model.Problem;
 import dev.tollgate.policy.Policy;
 import dev.tollgate.policy.Severity;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,25 +96,32 @@ public record JsonReport(
     /** The document for {@code report}; every list in a fixed order, so the same report gives the same bytes. */
     public static JsonReport of(ScanReport report) {
         List<Evaluation> evaluations = report.evaluations().stream().sorted(Evaluation.REPORT_ORDER).toList();
-        List<Finding> findings = evaluations.stream()
-                .filter(Evaluation::isFinding)
-                .map(e -> finding(e, report.policy(e.policyId())))
-                .toList();
-        List<SuppressedFinding> suppressed = evaluations.stream()
-                .filter(Evaluation::isSuppressed)
-                .map(e -> new SuppressedFinding(finding(e, report.policy(e.policyId())), new SuppressionEntry(
+        Map<String, Policy> policies = report.policiesById();
+        // One pass sorts every evaluation into its list (a finding, a suppressed failure, an error or an unknown are
+        // mutually exclusive) and counts findings by severity, as report.findingsBySeverity() would count them.
+        List<Finding> findings = new ArrayList<>();
+        List<SuppressedFinding> suppressed = new ArrayList<>();
+        List<PolicyError> errors = new ArrayList<>();
+        List<PolicyError> unknown = new ArrayList<>();
+        Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            bySeverity.put(s, 0L);
+        }
+        for (Evaluation e : evaluations) {
+            if (e.isFinding()) {
+                findings.add(finding(e, policy(policies, e.policyId())));
+                bySeverity.merge(e.severity(), 1L, Long::sum);
+            } else if (e.isSuppressed()) {
+                suppressed.add(new SuppressedFinding(finding(e, policy(policies, e.policyId())), new SuppressionEntry(
                         lower(e.suppression().source()), e.suppression().reason(),
                         e.suppression().until() == null ? null : e.suppression().until().toString(),
-                        e.suppression().where().file(), e.suppression().where().line())))
-                .toList();
-        List<PolicyError> errors = evaluations.stream()
-                .filter(e -> e.outcome() == Outcome.ERROR)
-                .map(JsonReport::policyError)
-                .toList();
-        List<PolicyError> unknown = evaluations.stream()
-                .filter(e -> e.outcome() == Outcome.UNKNOWN)
-                .map(JsonReport::policyError)
-                .toList();
+                        e.suppression().where().file(), e.suppression().where().line())));
+            } else if (e.outcome() == Outcome.ERROR) {
+                errors.add(policyError(e));
+            } else if (e.outcome() == Outcome.UNKNOWN) {
+                unknown.add(policyError(e));
+            }
+        }
         Baseline baseline = report.baseline() == null ? null : new Baseline(report.baseline().file(),
                 report.baseline().matched(), report.baseline().fixed().stream()
                         .map(b -> new BaselineEntry(b.fingerprint(), b.policy(), b.file(), b.resource(), b.pointer()))
@@ -124,7 +133,6 @@ public record JsonReport(
                 .sorted(Comparator.comparing(ScannedFile::path))
                 .map(f -> new FileEntry(f.path(), f.format(), f.resources()))
                 .toList();
-        Map<Severity, Long> bySeverity = report.findingsBySeverity();
         Summary summary = new Summary(
                 files.size(),
                 files.stream().mapToInt(FileEntry::resources).sum(),
@@ -137,7 +145,8 @@ public record JsonReport(
                 errors.size(),
                 problems.size());
         return new JsonReport(SCHEMA_VERSION, new Tool(TOOL_NAME, report.toolVersion()), summary,
-                findings, suppressed, errors, unknown, baseline, problems, files);
+                List.copyOf(findings), List.copyOf(suppressed), List.copyOf(errors), List.copyOf(unknown), baseline,
+                problems, files);
     }
 
     private static Finding finding(Evaluation e, Policy policy) {
@@ -145,6 +154,15 @@ public record JsonReport(
                 e.location().file(), e.location().line(), e.location().column(),
                 resource(e), e.pointer(), e.message(), e.fingerprint(),
                 e.callSites().stream().map(c -> new Place(c.file(), c.line())).toList());
+    }
+
+    /** As {@link ScanReport#policy}, from the report's policies by id. */
+    private static Policy policy(Map<String, Policy> policies, String id) {
+        Policy p = policies.get(id);
+        if (p == null) {
+            throw new IllegalArgumentException("no policy " + id);
+        }
+        return p;
     }
 
     private static PolicyError policyError(Evaluation e) {

@@ -3,11 +3,13 @@ package dev.tollgate.report.text;
 import dev.tollgate.finding.Evaluation;
 import dev.tollgate.finding.ScanReport;
 import dev.tollgate.model.Problem;
+import dev.tollgate.policy.Severity;
 import dev.tollgate.report.Reporter;
 import dev.tollgate.report.ScanSummary;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,19 +45,25 @@ public final class TextReporter implements Reporter {
         int whereWidth = 0;
         int severityWidth = 0;
         int policyWidth = 0;
-        Map<String, List<Evaluation>> byFile = new LinkedHashMap<>();
+        // Each finding's "path:line" and label are built once (not once for the widths and again for the line):
+        // a large report has tens of thousands of them.
+        Map<Severity, String> labels = new EnumMap<>(Severity.class);
+        Map<String, List<Line>> byFile = new LinkedHashMap<>();
         for (Evaluation finding : findings) {
-            whereWidth = Math.max(whereWidth, where(finding).length());
-            severityWidth = Math.max(severityWidth, ScanSummary.label(finding.severity()).length());
+            Line line = new Line(finding, where(finding),
+                    labels.computeIfAbsent(finding.severity(), ScanSummary::label));
+            whereWidth = Math.max(whereWidth, line.where().length());
+            severityWidth = Math.max(severityWidth, line.severity().length());
             policyWidth = Math.max(policyWidth, finding.policyId().length());
-            byFile.computeIfAbsent(finding.location().file(), file -> new ArrayList<>()).add(finding);
+            byFile.computeIfAbsent(finding.location().file(), file -> new ArrayList<>()).add(line);
         }
-        for (Map.Entry<String, List<Evaluation>> file : byFile.entrySet()) {
+        for (Map.Entry<String, List<Line>> file : byFile.entrySet()) {
             int count = file.getValue().size();
             text.append(ansi.bold(file.getKey())).append(" (").append(ScanSummary.plural(count, "finding")).append(")\n");
-            for (Evaluation finding : file.getValue()) {
-                String severity = ScanSummary.label(finding.severity());
-                text.append("  ").append(pad(where(finding), whereWidth)).append("  ")
+            for (Line line : file.getValue()) {
+                Evaluation finding = line.finding();
+                String severity = line.severity();
+                text.append("  ").append(pad(line.where(), whereWidth)).append("  ")
                         .append(ansi.severity(finding.severity(), severity))
                         .append(" ".repeat(severityWidth - severity.length())).append("  ")
                         .append(pad(finding.policyId(), policyWidth)).append("  ")
@@ -63,6 +71,10 @@ public final class TextReporter implements Reporter {
             }
             text.append('\n');
         }
+    }
+
+    /** A finding with its {@code path:line} and severity label. */
+    private record Line(Evaluation finding, String where, String severity) {
     }
 
     /** Suppressed findings are listed, never hidden: a reviewer sees what was accepted and why. */

@@ -85,4 +85,25 @@ class JsonReporterTest {
         assertEquals(0, root.get("problems").size());
         assertEquals(0, root.at("/summary/findings").asInt());
     }
+
+    @Test
+    void handWrittenFindingsGiveTheBytesOfTheRecordSerializer() throws IOException {
+        List<dev.tollgate.finding.Evaluation> evaluations = new ArrayList<>();
+        for (dev.tollgate.finding.Evaluation e : SampleReports.sample().evaluations()) {
+            evaluations.add(e);
+            // A copy inside a module, suppressed, with no kind or name and a message that needs escaping.
+            evaluations.add(new dev.tollgate.finding.Evaluation(e.policyId(), e.severity(), e.outcome(), e.location(),
+                    e.resourceAddress() + "/copy", null, null, e.pointer(), "\"quoted\" \u00e9\u2028\ttab\u0001",
+                    e.fingerprint(), e.message().contains("privileged") ? new dev.tollgate.finding.Suppression(
+                            dev.tollgate.finding.Suppression.Source.CONFIG, "accepted", null,
+                            new dev.tollgate.model.SourceLocation(".tollgate.yml", 4, 3)) : null,
+                    dev.tollgate.finding.BaselineState.NEW,
+                    List.of(new dev.tollgate.model.SourceLocation("main.tf", 3, 1),
+                            new dev.tollgate.model.SourceLocation("modules/a/main.tf", 7, 5))));
+        }
+        for (ScanReport report : List.of(SampleReports.sample(), SampleReports.clean(),
+                SampleReports.sample().withEvaluations(evaluations))) {
+            assertEquals(Golden.render(new JsonReporter(false), report), Golden.render(new JsonReporter(true), report));
+        }
+    }
 }
