@@ -63,6 +63,7 @@ public final class Redactor {
     // Private-use characters around an index stand for a kept string while the secrets are masked.
     private static final char KEEP_OPEN = '\uE000';
     private static final char KEEP_CLOSE = '\uE001';
+    private static final char KEEP_INDEX = '\uE100';
 
     private final List<String> secrets;
     private final List<String> kept;
@@ -112,7 +113,7 @@ public final class Redactor {
         }
         String out = text;
         for (int i = 0; i < kept.size(); i++) {
-            out = out.replace(kept.get(i), KEEP_OPEN + Integer.toString(i) + KEEP_CLOSE);
+            out = out.replace(kept.get(i), placeholder(i));
         }
         for (String s : secrets) {
             out = out.replace(s, MASK);
@@ -122,9 +123,18 @@ public final class Redactor {
             out = m.replaceAll(MASK);
         }
         for (int i = 0; i < kept.size(); i++) {
-            out = out.replace(KEEP_OPEN + Integer.toString(i) + KEEP_CLOSE, kept.get(i));
+            out = out.replace(placeholder(i), kept.get(i));
         }
         return out;
+    }
+
+    /**
+     * Stands for kept string {@code i}: private-use characters only, the index too. With the index in digits, a
+     * resource named {@code 0} or {@code 1} was replaced inside the placeholder of its own file's path, and a message
+     * naming {@code a/0} came out as {@code 0}.
+     */
+    private static String placeholder(int i) {
+        return new String(new char[] {KEEP_OPEN, (char) (KEEP_INDEX + i), KEEP_CLOSE});
     }
 
     /**

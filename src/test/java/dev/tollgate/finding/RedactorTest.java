@@ -131,7 +131,7 @@ class RedactorTest {
             java.util.List<String> keptLongestFirst) {
         String out = text;
         for (int i = 0; i < keptLongestFirst.size(); i++) {
-            out = out.replace(keptLongestFirst.get(i), "\uE000" + i + "\uE001");
+            out = out.replace(keptLongestFirst.get(i), "\uE000" + (char) ('\uE100' + i) + "\uE001");
         }
         for (String s : secretsLongestFirst) {
             out = out.replace(s, Redactor.MASK);
@@ -140,9 +140,20 @@ class RedactorTest {
                 + "|-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)")
                 .matcher(out).replaceAll(Redactor.MASK);
         for (int i = 0; i < keptLongestFirst.size(); i++) {
-            out = out.replace("\uE000" + i + "\uE001", keptLongestFirst.get(i));
+            out = out.replace("\uE000" + (char) ('\uE100' + i) + "\uE001", keptLongestFirst.get(i));
         }
         return out;
+    }
+
+    @Test
+    void aResourceNamedLikeADigit_leavesItsFilePathWhole() {
+        // The placeholders once held their index in digits, and the name "0" was replaced inside them.
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("APP_PASSWORD", "s3cr3t-Value-42");
+        Resource resource = new Resource(Format.DOTENV, "env", "0", "env:a/0", SourceLocation.startOf("a/0"), vars,
+                new LocationIndex(Map.of()));
+        assertEquals("a/0 sets 0 to ****, a/0 again",
+                Redactor.forResource(resource).redact("a/0 sets 0 to s3cr3t-Value-42, a/0 again"));
     }
 
     @Test
