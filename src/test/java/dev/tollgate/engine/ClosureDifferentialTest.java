@@ -255,4 +255,24 @@ class ClosureDifferentialTest {
     private static ScanReport scan(PolicyCatalog catalog, PolicyEngine engine) {
         return new Scanner(catalog, engine, new FileDiscovery(), new Parsers(), "test").scan(List.of(Path.of("fixtures")));
     }
+
+    @Test
+    void listsGrownInPlace_neverChangeAListAlreadyMade() throws Exception {
+        // AppendableList extends the newest list over its elements in place; an older one must still read as it was.
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("item", List.of("a", "b"));
+        vars.put("resource", Map.of());
+        vars.put("meta", Map.of());
+        vars.put("related", List.of());
+        List<Object> order = List.of(Map.of(), List.of("a", "b"), Map.of(), List.of());
+        for (String expression : List.of(
+                "cel.bind(a, item + ['c'], cel.bind(b, a + ['d'], cel.bind(c, a + ['e'], "
+                        + "a == ['a', 'b', 'c'] && b == ['a', 'b', 'c', 'd'] && c == ['a', 'b', 'c', 'e'])))",
+                "cel.bind(m, item.map(x, x + x), m + m == ['aa', 'bb', 'aa', 'bb'] && size(m) == 2)",
+                "item.map(x, item.filter(y, y != x) + [x]) == [['b', 'a'], ['a', 'b']]")) {
+            CelAbstractSyntaxTree ast = env.compileNow(expression);
+            assertEquals(true, env.program(ast).eval(vars), expression);
+            assertEquals(true, env.closure(ast).eval(order::get), expression);
+        }
+    }
 }

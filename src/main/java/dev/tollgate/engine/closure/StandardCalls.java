@@ -1,6 +1,5 @@
 package dev.tollgate.engine.closure;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -200,10 +199,7 @@ final class StandardCalls {
             return i + j;
         }
         if (x instanceof List<?> l && y instanceof List<?> m) {
-            List<Object> out = new ArrayList<>(l.size() + m.size());
-            out.addAll(l);
-            out.addAll(m);
-            return out;
+            return AppendableList.concat(l, m);
         }
         throw Semantics.bail("+ of these kinds");
     }
