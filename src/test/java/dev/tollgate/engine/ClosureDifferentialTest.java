@@ -275,4 +275,18 @@ class ClosureDifferentialTest {
             assertEquals(true, env.closure(ast).eval(order::get), expression);
         }
     }
+
+    @Test
+    void deeplyNestedValues_bailInsteadOfOverflowingTheStack() throws Exception {
+        Object deep = "leaf";
+        for (int i = 0; i < 20_000; i++) {
+            deep = List.of(deep);
+        }
+        Object value = deep;
+        List<Object> order = List.of(Map.of(), value, Map.of(), List.of());
+        for (String expression : List.of("item == item", "type(item) == list")) {
+            ClosureProgram closure = env.closure(env.compileNow(expression));
+            org.junit.jupiter.api.Assertions.assertThrows(Bail.class, () -> closure.eval(order::get), expression);
+        }
+    }
 }

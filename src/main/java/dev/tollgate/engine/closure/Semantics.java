@@ -44,15 +44,21 @@ final class Semantics {
 
     /** CEL's runtime equality: numbers across int and double, containers deeply, other kinds never equal. */
     static boolean equal(Object a, Object b) {
-        return equal(a, b, true);
+        return equal(a, b, 0);
     }
 
-    private static boolean equal(Object a, Object b, boolean top) {
+    /** Containers nested deeper than this bail rather than risk the stack (parsed data can nest 10,000 deep). */
+    private static final int MAX_DEPTH = 1_000;
+
+    private static boolean equal(Object a, Object b, int depth) {
         if (a == null || b == null) {
             throw bail("unknown");
         }
+        if (depth > MAX_DEPTH) {
+            throw bail("nested too deep");
+        }
         if (isNull(a) || isNull(b)) {
-            if (!top) {
+            if (depth > 0) {
                 throw bail("null inside a container");
             }
             return isNull(a) && isNull(b);
@@ -77,7 +83,7 @@ final class Semantics {
                 return false;
             }
             for (int i = 0; i < l.size(); i++) {
-                if (!equal(l.get(i), m.get(i), false)) {
+                if (!equal(l.get(i), m.get(i), depth + 1)) {
                     return false;
                 }
             }
@@ -101,7 +107,7 @@ final class Semantics {
                     }
                     return false;
                 }
-                if (!equal(e.getValue(), other, false)) {
+                if (!equal(e.getValue(), other, depth + 1)) {
                     return false;
                 }
             }
@@ -264,7 +270,7 @@ final class Semantics {
     }
 
     private static void requireKnown(Object v, int depth) {
-        if (v == null || depth > 1000) {
+        if (v == null || depth > MAX_DEPTH) {
             throw bail("unknown inside");
         }
         if (v instanceof Map<?, ?> m) {
