@@ -37,7 +37,8 @@ import java.util.Optional;
 public final class PolicyEngine {
 
     /** What a policy without {@code select} judges: the whole resource, its node looked up as any other. */
-    private static final Map<String, Object> WHOLE_RESOURCE = Map.of("", Selector.UNRESOLVED);
+    private static final List<Selector.Selected> WHOLE_RESOURCE = List.of(new Selector.Selected("",
+            Selector.UNRESOLVED));
 
     /** By the format they judge, each list in catalogue order: a resource is offered only its format's policies. */
     private final Map<Format, List<CompiledPolicy>> policies = new EnumMap<>(Format.class);
@@ -176,13 +177,13 @@ public final class PolicyEngine {
                 context = new ResourceContext(resource, secretKeys);
             }
             List<String> types = cp.policy().selectTypes();
-            Map<String, Object> selected = cp.selector() == null ? WHOLE_RESOURCE
-                    : cp.selector().selectNodes(resource.data(), cp.scalarsOnly(), context.deepScans);
+            List<Selector.Selected> selected = cp.selector() == null ? WHOLE_RESOURCE
+                    : cp.selector().selectList(resource.data(), cp.scalarsOnly(), context.deepScans);
             int passed = 0;
             String passedAt = "";
-            for (Map.Entry<String, Object> entry : selected.entrySet()) {
-                String pointer = entry.getKey();
-                Element element = new Element(context, pointer, context.item(entry.getValue()));
+            for (Selector.Selected entry : selected) {
+                String pointer = entry.pointer();
+                Element element = new Element(context, pointer, context.item(entry.node()));
                 if (!types.isEmpty() && !types.contains(typeOf(element.item()))) {
                     continue; // not judged at all: neither a pass nor a failure
                 }

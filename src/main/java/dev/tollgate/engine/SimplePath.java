@@ -160,6 +160,15 @@ final class SimplePath {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
     }
 
+    /**
+     * Whether one walk can select a node twice: only when a deep scan follows another ({@code $..a..b} reaches a
+     * {@code b} under an {@code a} inside an {@code a} once per {@code a}); a walk of any other path reaches each node
+     * along one route.
+     */
+    boolean mayRepeat() {
+        return steps.stream().filter(Step::deep).count() > 1;
+    }
+
     /** Where a walk puts each selected node, with its pointer. */
     @FunctionalInterface
     interface Sink {

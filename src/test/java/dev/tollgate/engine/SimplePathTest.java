@@ -94,6 +94,12 @@ class SimplePathTest {
         Set<String> actual = new LinkedHashSet<>();
         simple.select(data, actual);
         assertEquals(new TreeSet<>(expected), new TreeSet<>(actual), path + " on " + what);
+        // A path that cannot repeat a node is selected without a map to put repeats away (Selector.selectList).
+        List<String> each = new ArrayList<>();
+        simple.select(data, each);
+        if (!simple.mayRepeat()) {
+            assertEquals(List.copyOf(actual), each, path + " selects a node twice on " + what);
+        }
         // A deep scan shared between paths gives the same pointers in the same order, fresh or reused.
         SimplePath.DeepScans scans = new SimplePath.DeepScans();
         for (int reuse = 0; reuse < 2; reuse++) {
