@@ -143,7 +143,23 @@ class ClosureDifferentialTest {
             "= image('ghcr.io/acme/api:1.2').registry == 'ghcr.io'", "= url('https://a.b:8443/x').port == 8443",
             "= version_major('postgres:15.2') == 15", "= placeholder(item.nul)", "= placeholder(null) == false",
             "= shell_words('a b') == ['a', 'b']", "placeholder(item.unknown)", "= is_map(item.known)",
-            "= truthy(item.t) && truthy('yes')", "= first_key(item) == 's'", "= size_bytes('512Mi', 'kubernetes') > 0");
+            "= truthy(item.t) && truthy('yes')", "= first_key(item) == 's'", "= size_bytes('512Mi', 'kubernetes') > 0",
+            // found by ClosureProperties: cel-java errs on a left side of && or || that is not a bool, even where the
+            // right side decides (false && 'x' is false: the right side is not looked at)
+            "item.s && false", "item.i || true", "= false && item.s",
+            // cel-java errs on x.?f of an unknown x (a field selection must be on a map); x[?'f'] is unknown
+            "item.unknown.?x.orValue(1) == 1", "= item.unknown[?'x'].orValue(1) == 1",
+            // cel-java errs on ''.indexOf(s) for a non-empty s (offset 0 out of range); ''.indexOf('') is 0
+            "item.empty.indexOf('a') == -1", "= item.empty.indexOf('') == 0",
+            // orValue is not strict in cel-java: a present optional's value, the argument never evaluated
+            "= item.?s.orValue(item.unknown) == 'Hello World'", "= item.?s.orValue(item.nope) == 'Hello World'",
+            // cel-java errs on an optional index beyond the int range, and on optional(dyn)[?int] (two overloads match)
+            "item.l[?4000000000].orValue('') == ''", "item.?l[?0].orValue('') == 'a'",
+            // cel-java errs on a repeated map literal key even where a value is unknown
+            "{'s': item.unknown, 's': 1} == {}", "= {'s': item.unknown, 't': 1} == {}",
+            // cel-java orders an int and a double with Double.compare: -0.0 is below 0 (but equal to 0.0)
+            "-0.0 < 0", "0 <= -0.0", "dyn(-0.0) == dyn(0)", "dyn(0) in [dyn(-0.0)]", "= -0.0 < 0.0",
+            "= dyn(-0.0) == dyn(0.0)");
 
     @Test
     void closuresAnswerAsCelJavaDoes_orLeaveItToCelJava() throws Exception {
@@ -228,6 +244,20 @@ class ClosureDifferentialTest {
         // Division is not covered (no bundled policy divides): the whole expression runs on cel-java.
         assertEquals(null, env.closure(env.compileNow("item.i / 2 == 2")));
         assertEquals(null, env.closure(env.compileNow("[1, ?optional.none()] == [1]")));
+    }
+
+    @Test
+    void aBindingWhoseValueNamesItself_isLeftToCelJava() throws Exception {
+        // Found by ClosureProperties: cel-java 0.14 binds the inner b lazily to `b + 1`, which then resolves b to
+        // itself, and overflows its stack; closures answered 2.
+        assertEquals(null, env.closure(env.compileNow("cel.bind(b, 1, cel.bind(b, b + 1, b)) == 2")));
+        assertEquals(null, env.closure(env.compileNow("item.l.map(x, cel.bind(x, x + 'a', x)) == []")));
+        // And it evaluates the value where the name is first used, with the names in scope there: [[1, 1]] to
+        // cel-java, where closures said [[5, 5]]; with no name bound again in between, the answer is the same.
+        assertEquals(null, env.closure(env.compileNow("[5].map(x, cel.bind(b, x, [1, 2].map(x, b))) == []")));
+        assertEquals(null, env.closure(env.compileNow("cel.bind(a, 5, cel.bind(b, a, cel.bind(a, 7, b))) == 5")));
+        assertNotNull(env.closure(env.compileNow("cel.bind(b, 1, cel.bind(c, b + 1, c)) == 2")));
+        assertNotNull(env.closure(env.compileNow("[5].map(x, cel.bind(b, x, [1, 2].map(y, b))) == []")));
     }
 
     @Test

@@ -7,10 +7,12 @@ import dev.cel.common.ast.CelReference;
 import dev.cel.runtime.CelFunctionBinding;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The entry point of this package: compiles a checked CEL AST into closures that evaluate it without cel-java's
@@ -182,20 +184,35 @@ public final class ClosureCompiler {
                 keysAndValues[2 * i] = keys.get(i);
                 keysAndValues[2 * i + 1] = values.get(i);
             }
-            return StandardCalls.strict(keysAndValues, v -> {
+            // Not StandardCalls.strict: measured on cel-java 0.14, a repeated key is an error even where a value is
+            // unknown ({'s': item.unknown, 's': 1}), so the keys are checked before an unknown is the answer.
+            return f -> {
                 Map<String, Object> out = new LinkedHashMap<>();
-                for (int i = 0; i < v.length; i += 2) {
-                    if (!(v[i] instanceof String key) || out.put(key, v[i + 1]) != null) {
+                boolean unknown = false;
+                for (int i = 0; i < keysAndValues.length; i += 2) {
+                    Object key = keysAndValues[i].eval(f);
+                    Object value = keysAndValues[i + 1].eval(f);
+                    if (key == Unknown.VALUE || value == Unknown.VALUE) {
+                        unknown = true;
+                    }
+                    if (key != Unknown.VALUE && (!(key instanceof String k) || out.put(k, value) != null)) {
                         throw Semantics.bail("map literal key not a string, or repeated");
                     }
                 }
-                return out;
-            });
+                return unknown ? Unknown.VALUE : out;
+            };
         }
 
         private Node comprehension(CelExpr.CelComprehension c) throws Unsupported {
             if (!c.iterVar2().isEmpty()) {
                 throw new Unsupported("two-variable comprehension");
+            }
+            Set<String> initNames = freeIdentifiers(c.accuInit());
+            if (initNames.contains(c.accuVar()) || rebinds(c.result(), initNames)) {
+                // Measured: cel-java 0.14 evaluates a cel.bind value lazily, where the name is first used, with the
+                // names in scope there. So [5].map(x, cel.bind(b, x, [1, 2].map(x, b))) is [[1, 1]] to it (closures
+                // said [[5, 5]]), and cel.bind(b, 1, cel.bind(b, b + 1, b)) overflows its stack. Left to cel-java.
+                throw new Unsupported("cel.bind value whose names are bound again where it is used");
             }
             Node range = compile(c.iterRange());
             Node init = compile(c.accuInit());
@@ -273,6 +290,67 @@ public final class ClosureCompiler {
             }
             throw new Unsupported("function " + name);
         }
+    }
+
+    /** The identifiers {@code e} mentions that are not bound inside it (variables, and names bound around it). */
+    private static Set<String> freeIdentifiers(CelExpr e) {
+        Set<String> out = new HashSet<>();
+        switch (e.exprKind().getKind()) {
+            case IDENT -> out.add(e.ident().name());
+            case COMPREHENSION -> {
+                CelExpr.CelComprehension c = e.comprehension();
+                out.addAll(freeIdentifiers(c.iterRange()));
+                out.addAll(freeIdentifiers(c.accuInit()));
+                Set<String> loop = freeIdentifiers(c.loopCondition());
+                loop.addAll(freeIdentifiers(c.loopStep()));
+                loop.removeAll(List.of(c.iterVar(), c.iterVar2(), c.accuVar()));
+                out.addAll(loop);
+                Set<String> result = freeIdentifiers(c.result());
+                result.remove(c.accuVar());
+                out.addAll(result);
+            }
+            default -> children(e).forEach(child -> out.addAll(freeIdentifiers(child)));
+        }
+        return out;
+    }
+
+    /** Whether a comprehension or cel.bind inside {@code e} binds one of {@code names}. */
+    private static boolean rebinds(CelExpr e, Set<String> names) {
+        if (e.exprKind().getKind() == CelExpr.ExprKind.Kind.COMPREHENSION) {
+            CelExpr.CelComprehension c = e.comprehension();
+            if (names.contains(c.iterVar()) || names.contains(c.iterVar2()) || names.contains(c.accuVar())) {
+                return true;
+            }
+        }
+        for (CelExpr child : children(e)) {
+            if (rebinds(child, names)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<CelExpr> children(CelExpr e) {
+        List<CelExpr> out = new ArrayList<>();
+        switch (e.exprKind().getKind()) {
+            case SELECT -> out.add(e.select().operand());
+            case CALL -> {
+                e.call().target().ifPresent(out::add);
+                out.addAll(e.call().args());
+            }
+            case LIST -> out.addAll(e.list().elements());
+            case MAP -> e.map().entries().forEach(x -> {
+                out.add(x.key());
+                out.add(x.value());
+            });
+            case COMPREHENSION -> {
+                CelExpr.CelComprehension c = e.comprehension();
+                out.addAll(List.of(c.iterRange(), c.accuInit(), c.loopCondition(), c.loopStep(), c.result()));
+            }
+            default -> {
+            }
+        }
+        return out;
     }
 
     private static Map<?, ?> requireMap(Object v) {

@@ -128,7 +128,11 @@ final class Semantics {
         throw bail("equality with " + b.getClass().getSimpleName());
     }
 
-    /** -1, 0 or 1 for two numbers (int or double); bails on NaN and on mixed values beyond exact conversion. */
+    /**
+     * -1, 0 or 1 for two numbers (int or double); bails on NaN, on mixed values beyond exact conversion, and on -0.0
+     * against an int: cel-java 0.14 compares an int and a double with {@code Double.compare}, which puts -0.0 below 0
+     * ({@code -0.0 < 0} and {@code dyn(-0.0) != dyn(0)} are true there), while two doubles compare as numbers.
+     */
     static int compareNumbers(Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) {
             return Long.compare(x, y);
@@ -138,7 +142,14 @@ final class Semantics {
         if (Double.isNaN(x) || Double.isNaN(y)) {
             throw bail("NaN");
         }
+        if ((a instanceof Long || b instanceof Long) && (isNegativeZero(x) || isNegativeZero(y))) {
+            throw bail("-0.0 against an int");
+        }
         return x < y ? -1 : x > y ? 1 : 0;
+    }
+
+    private static boolean isNegativeZero(double d) {
+        return d == 0.0 && Double.doubleToRawLongBits(d) != 0L;
     }
 
     private static double toDouble(Object v, Object other) {
@@ -198,9 +209,16 @@ final class Semantics {
         throw bail("index");
     }
 
-    /** {@code container[?key]} and {@code container.?key}: an optional, empty when absent. */
+    /**
+     * {@code container[?key]} and {@code container.?key}: an optional, empty when absent. Measured on cel-java 0.14: an
+     * optional indexed by an int errs when its static type is {@code optional(dyn)} ({@code item.?l[?0]}: its list and
+     * map overloads both match), and a list index beyond the int range errs; both bail.
+     */
     static Optional<Object> optionalIndex(Object container, Object key) {
         if (container instanceof Optional<?> o) {
+            if (key instanceof Long) {
+                throw bail("optional indexed by an int");
+            }
             return o.isEmpty() ? Optional.empty() : optionalIndex(o.get(), key);
         }
         if (container instanceof Map<?, ?> m) {
@@ -217,6 +235,9 @@ final class Semantics {
             return Optional.of(v);
         }
         if (container instanceof List<?> l && key instanceof Long i) {
+            if (i != i.intValue()) {
+                throw bail("list index beyond the int range");
+            }
             return i < 0 || i >= l.size() ? Optional.empty() : Optional.of(present(l.get(i.intValue())));
         }
         throw bail("optional index");
