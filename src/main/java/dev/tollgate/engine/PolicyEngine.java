@@ -373,7 +373,7 @@ public final class PolicyEngine {
 
         private Map<String, Object> meta() {
             if (meta == null) {
-                meta = PolicyEngine.meta(context.resource, pointer);
+                meta = new ElementMeta(context.resource, pointer);
             }
             return meta;
         }
@@ -420,23 +420,6 @@ public final class PolicyEngine {
             out.add(m);
         }
         return out;
-    }
-
-    /**
-     * What the policy sees about the resource and the selected element: besides the resource's identity, the JSON
-     * pointer of the element and its key (the last pointer token, e.g. the variable name for {@code $[*]} over an env
-     * file; "" for the whole resource), since a selected value alone does not say which variable it came from.
-     */
-    private static Map<String, Object> meta(Resource r, String pointer) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("pointer", pointer);
-        m.put("key", pointer.isEmpty() ? "" : unescape(pointer.substring(pointer.lastIndexOf('/') + 1)));
-        m.put("format", r.format().id());
-        m.put("kind", r.kind());
-        m.put("name", r.name());
-        m.put("address", r.address());
-        m.put("file", r.location().file());
-        return m;
     }
 
     private static String unescape(String token) {

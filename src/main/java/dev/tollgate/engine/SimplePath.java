@@ -49,9 +49,11 @@ final class SimplePath {
             "\\?\\(@\\.([A-Za-z0-9_-]+)\\s*(?:==\\s*'([^',\\\\\\]]*)'|in\\s*\\[\\s*('[^',\\\\\\]]*'(?:\\s*,\\s*'[^',\\\\\\]]*')*)\\s*\\])\\s*\\)");
 
     private final List<Step> steps;
+    private final boolean mayRepeat;
 
     private SimplePath(List<Step> steps) {
         this.steps = steps;
+        this.mayRepeat = steps.stream().filter(Step::deep).count() > 1;
     }
 
     /** The path, or null when it uses syntax outside this class's grammar (json-path then handles it). */
@@ -166,7 +168,7 @@ final class SimplePath {
      * along one route.
      */
     boolean mayRepeat() {
-        return steps.stream().filter(Step::deep).count() > 1;
+        return mayRepeat;
     }
 
     /** Where a walk puts each selected node, with its pointer. */
