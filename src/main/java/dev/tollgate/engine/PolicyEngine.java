@@ -180,27 +180,27 @@ public final class PolicyEngine {
             List<Selector.Selected> selected = cp.selector() == null ? WHOLE_RESOURCE
                     : cp.selector().selectList(resource.data(), cp.scalarsOnly(), context.deepScans);
             int passed = 0;
-            String passedAt = "";
+            Selector.Selected passedAt = null;
             for (Selector.Selected entry : selected) {
-                String pointer = entry.pointer();
-                Element element = new Element(context, pointer, context.item(entry.node()));
+                Element element = new Element(context, entry, context.item(entry.node()));
                 if (!types.isEmpty() && !types.contains(typeOf(element.item()))) {
                     continue; // not judged at all: neither a pass nor a failure
                 }
                 Verdict verdict = decide(cp, element);
                 if (verdict.outcome() != Outcome.PASS) {
-                    out.add(evaluation(cp, context, pointer, verdict.outcome(), verdict.message()));
+                    out.add(evaluation(cp, context, entry.pointer(), verdict.outcome(), verdict.message()));
                 } else if (mode == Passes.EACH_ELEMENT) {
-                    out.add(evaluation(cp, context, pointer, Outcome.PASS, cp.policy().title()));
+                    out.add(evaluation(cp, context, entry.pointer(), Outcome.PASS, cp.policy().title()));
                     passes++;
                 } else if (passed++ == 0) {
-                    passedAt = pointer;
+                    passedAt = entry;
                 }
             }
             if (passed > 0) {
                 passes++;
                 if (mode == Passes.PER_RESOURCE) {
-                    out.add(evaluation(cp, context, passed == 1 ? passedAt : "", Outcome.PASS, cp.policy().title()));
+                    out.add(evaluation(cp, context, passed == 1 ? passedAt.pointer() : "", Outcome.PASS,
+                            cp.policy().title()));
                 }
             }
         }
@@ -325,15 +325,15 @@ public final class PolicyEngine {
      */
     private static final class Element implements CelVariableResolver, Variables {
         private final ResourceContext context;
-        private final String pointer;
+        private final Selector.Selected selected;
         private Object item;
         private boolean itemFound;
         private Map<String, Object> meta;
 
         /** @param item the element's CEL value, or {@link Selector#UNRESOLVED} to look it up by its pointer */
-        Element(ResourceContext context, String pointer, Object item) {
+        Element(ResourceContext context, Selector.Selected selected, Object item) {
             this.context = context;
-            this.pointer = pointer;
+            this.selected = selected;
             if (item != Selector.UNRESOLVED) {
                 this.item = item;
                 this.itemFound = true;
@@ -365,7 +365,7 @@ public final class PolicyEngine {
 
         Object item() {
             if (!itemFound) {
-                item = at(context.data, pointer);
+                item = at(context.data, selected.pointer());
                 itemFound = true;
             }
             return item;
@@ -373,7 +373,7 @@ public final class PolicyEngine {
 
         private Map<String, Object> meta() {
             if (meta == null) {
-                meta = new ElementMeta(context.resource, pointer);
+                meta = new ElementMeta(context.resource, selected.pointer());
             }
             return meta;
         }

@@ -72,8 +72,33 @@ final class Selector {
         return nodes;
     }
 
-    /** A selected element: its pointer, and its node or {@link #UNRESOLVED}. */
-    record Selected(String pointer, Object node) {
+    /** A selected element: its pointer, written on first need, and its node or {@link #UNRESOLVED}. */
+    static final class Selected {
+        private final Object[] tokens;
+        private final Object node;
+        private String pointer;
+
+        Selected(String pointer, Object node) {
+            this.tokens = null;
+            this.pointer = pointer;
+            this.node = node;
+        }
+
+        private Selected(Object[] tokens, Object node) {
+            this.tokens = tokens;
+            this.node = node;
+        }
+
+        String pointer() {
+            if (pointer == null) {
+                pointer = SimplePath.pointer(tokens);
+            }
+            return pointer;
+        }
+
+        Object node() {
+            return node;
+        }
     }
 
     /**
@@ -83,7 +108,7 @@ final class Selector {
     List<Selected> selectList(Object data, boolean scalarsOnly, SimplePath.DeepScans scans) {
         if (paths.size() == 1 && paths.get(0).simple() != null && !paths.get(0).simple().mayRepeat()) {
             List<Selected> out = new ArrayList<>();
-            paths.get(0).simple().select(data, (pointer, node) -> out.add(new Selected(pointer, node)), scalarsOnly,
+            paths.get(0).simple().select(data, (tokens, node) -> out.add(new Selected(tokens, node)), scalarsOnly,
                     scans);
             return out;
         }
@@ -95,7 +120,8 @@ final class Selector {
     private void collect(Object data, boolean scalarsOnly, SimplePath.DeepScans scans, Map<String, Object> nodes) {
         for (Path path : paths) {
             if (path.simple() != null) {
-                path.simple().select(data, (pointer, node) -> {
+                path.simple().select(data, (tokens, node) -> {
+                    String pointer = SimplePath.pointer(tokens);
                     if (!nodes.containsKey(pointer)) {
                         nodes.put(pointer, node);
                     }
