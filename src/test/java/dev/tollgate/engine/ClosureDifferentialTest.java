@@ -125,7 +125,7 @@ class ClosureDifferentialTest {
             "= item.s.contains('World')", "= item.s.startsWith('Hell')", "= item.s.endsWith('x')",
             "= item.s.indexOf('o') == 4", "item.emoji.indexOf('b') == 2", "= item.s.indexOf('') == 0",
             "= item.s.lowerAscii() == 'hello world'", "= item.s.upperAscii() == 'HELLO WORLD'",
-            "= item.accents.upperAscii() == 'é ü'", "= item.spaced.trim() == 'x'", "item.nbsp.trim() == 'x'",
+            "= item.accents.upperAscii() == 'é ü'", "= item.spaced.trim() == 'x'", "= item.nbsp.trim() == 'x'",
             "= item.empty.trim() == ''", "= item.s.replace('o', '0') == 'Hell0 W0rld'", "item.s.replace('', '-') == ''",
             "= item.csv.split(',') == ['a', '', 'b', '']", "= item.empty.split(',') == ['']", "item.s.split('') == []",
             "= size(item.s.split(' ')) == 2", "= item.s.substring(6) == 'World'", "= item.s.substring(0, 5) == 'Hello'",
@@ -318,5 +318,32 @@ class ClosureDifferentialTest {
             ClosureProgram closure = env.closure(env.compileNow(expression));
             org.junit.jupiter.api.Assertions.assertThrows(Bail.class, () -> closure.eval(order::get), expression);
         }
+    }
+
+    @Test
+    void trim_isCelJavasOnEveryCharacterOfTheBasicMultilingualPlane() throws Exception {
+        CelAbstractSyntaxTree ast = env.compileNow("item.trim()");
+        CelRuntime.Program program = env.program(ast);
+        ClosureProgram closure = env.closure(ast);
+        List<String> wrong = new ArrayList<>();
+        for (int c = 0; c < 0x10000; c++) {
+            if (Character.isSurrogate((char) c)) {
+                continue;
+            }
+            String one = String.valueOf((char) c);
+            for (String text : List.of(one + "x" + one, one + one + "x " + one + " ", " " + one + "\u00a0y")) {
+                Map<String, Object> vars = new HashMap<>();
+                vars.put("item", text);
+                vars.put("resource", Map.of());
+                vars.put("meta", Map.of());
+                vars.put("related", List.of());
+                Object expected = program.eval(vars);
+                Object actual = closure.eval(index -> index == 1 ? text : Map.of());
+                if (!expected.equals(actual)) {
+                    wrong.add(String.format("U+%04X in %s: cel-java %s, closures %s", c, text, expected, actual));
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong.subList(0, Math.min(10, wrong.size()))));
     }
 }
