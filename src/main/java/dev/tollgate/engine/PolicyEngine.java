@@ -177,8 +177,7 @@ public final class PolicyEngine {
                 context = new ResourceContext(resource, secretKeys);
             }
             List<String> types = cp.policy().selectTypes();
-            List<Selector.Selected> selected = cp.selector() == null ? WHOLE_RESOURCE
-                    : cp.selector().selectList(resource.data(), cp.scalarsOnly(), context.deepScans);
+            List<Selector.Selected> selected = cp.selector() == null ? WHOLE_RESOURCE : context.selection(cp);
             int passed = 0;
             Selector.Selected passedAt = null;
             for (Selector.Selected entry : selected) {
@@ -205,6 +204,10 @@ public final class PolicyEngine {
             }
         }
         return new Judgement(out, passes);
+    }
+
+    /** What makes two policies' selections of one resource the same. */
+    private record SelectionKey(List<String> paths, boolean scalarsOnly) {
     }
 
     /** A condition's answer for one element, before it is located and redacted. */
@@ -272,6 +275,12 @@ public final class PolicyEngine {
         private final SecretKeyNames secretKeys;
         /** The {@code $..key} scans of the resource's data, shared by the policies that start with the same one. */
         final SimplePath.DeepScans deepScans = new SimplePath.DeepScans();
+        /**
+         * Each selection made, by its paths and whether it leaves out maps and lists: policies that select the same
+         * elements ({@code $..containers[*]}: six Kubernetes policies; {@code $..*}: both Terraform secret policies)
+         * share one walk of the resource and one list.
+         */
+        private Map<SelectionKey, List<Selector.Selected>> selections;
         private List<Object> related;
         private Redactor redactor;
 
@@ -297,6 +306,14 @@ public final class PolicyEngine {
                 return Selector.UNRESOLVED;
             }
             return CelValues.of(parsedNode);
+        }
+
+        List<Selector.Selected> selection(CompiledPolicy cp) {
+            if (selections == null) {
+                selections = new HashMap<>();
+            }
+            return selections.computeIfAbsent(new SelectionKey(cp.policy().select(), cp.scalarsOnly()),
+                    key -> cp.selector().selectList(resource.data(), key.scalarsOnly(), deepScans));
         }
 
         List<Object> related() {
