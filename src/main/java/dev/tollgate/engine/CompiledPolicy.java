@@ -24,8 +24,9 @@ record CompiledPolicy(Policy policy, CompiledExpression condition, CompiledExpre
     }
 
     /**
-     * Whether the policy judges resources of this kind (its format already matched): as {@link Policy#matches}, with
-     * the kinds in a set, since Kubernetes policies list up to a dozen and this is asked of every resource.
+     * Whether the policy judges resources of this kind (its format already matched: {@code PolicyEngine} offers a
+     * resource only its format's policies). An empty {@code kinds} judges every kind. A set, since Kubernetes policies
+     * list up to a dozen kinds and this is asked of every resource.
      */
     boolean judgesKind(String kind) {
         return kinds.isEmpty() || kind != null && kinds.contains(kind); // an immutable set throws on contains(null)

@@ -100,9 +100,4 @@ public record Policy(
         ExpressionOrigin o = origins.get(field);
         return o != null ? o : new ExpressionOrigin(source, 1, 1, false);
     }
-
-    /** True when this policy judges resources of {@code format} and {@code kind}. */
-    public boolean matches(Format resourceFormat, String kind) {
-        return format == resourceFormat && (kinds.isEmpty() || kinds.contains(kind));
-    }
 }
