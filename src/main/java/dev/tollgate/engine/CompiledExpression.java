@@ -65,7 +65,8 @@ final class CompiledExpression {
                     return UNKNOWN; // all a caller asks of an unknown set is that it is one
                 }
             } catch (RuntimeException e) {
-                // A Bail, or a case the closures did not foresee: cel-java answers, as if there were no closures.
+                // A Bail, or a case the closures did not foresee (a bug of theirs: ClosureProperties fails on any such
+                // exception): either way cel-java answers, as if there were no closures, so no verdict is lost.
             }
         }
         return program().eval(variables);

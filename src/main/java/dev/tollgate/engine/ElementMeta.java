@@ -1,5 +1,6 @@
 package dev.tollgate.engine;
 
+import dev.tollgate.model.LocationIndex;
 import dev.tollgate.model.Resource;
 import java.util.AbstractMap;
 import java.util.HashMap;
@@ -74,7 +75,6 @@ final class ElementMeta extends AbstractMap<String, Object> {
         if (pointer.isEmpty()) {
             return "";
         }
-        String token = pointer.substring(pointer.lastIndexOf('/') + 1);
-        return token.indexOf('~') < 0 ? token : token.replace("~1", "/").replace("~0", "~");
+        return LocationIndex.unescape(pointer.substring(pointer.lastIndexOf('/') + 1));
     }
 }

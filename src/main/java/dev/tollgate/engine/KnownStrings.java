@@ -22,7 +22,7 @@ final class KnownStrings {
         Object cur = container;
         if (!pointer.isEmpty()) {
             for (String raw : pointer.substring(1).split("/", -1)) {
-                String token = raw.replace("~1", "/").replace("~0", "~");
+                String token = dev.tollgate.model.LocationIndex.unescape(raw);
                 if (cur instanceof Map<?, ?> m) {
                     cur = m.get(token);
                 } else if (cur instanceof List<?> l && !token.isEmpty() && token.chars().allMatch(Character::isDigit)

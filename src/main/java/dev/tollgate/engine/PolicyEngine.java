@@ -439,10 +439,6 @@ public final class PolicyEngine {
         return out;
     }
 
-    private static String unescape(String token) {
-        return token.indexOf('~') < 0 ? token : token.replace("~1", "/").replace("~0", "~");
-    }
-
     /**
      * The node at a JSON pointer within already-converted data. A Java null there means unknown (see
      * {@link CelValues}), and stays null so that the condition's answer is unknown too.
@@ -456,7 +452,7 @@ public final class PolicyEngine {
             }
             int slash = pointer.indexOf('/', from);
             int to = slash < 0 ? pointer.length() : slash;
-            String token = unescape(pointer.substring(from, to));
+            String token = dev.tollgate.model.LocationIndex.unescape(pointer.substring(from, to));
             if (cur instanceof Map<?, ?> m && m.containsKey(token)) {
                 cur = m.get(token);
             } else if (cur instanceof List<?> l && isIndex(token) && Integer.parseInt(token) < l.size()) {

@@ -142,9 +142,8 @@ public final class Redactor {
      * not a value), answered without the placeholder round trip, which turns every message naming the file or the
      * resource into a UTF-16 string and back, or the regex search, which together were most of the cost of a finding.
      *
-     * <p>Why that is exact: with no placeholder character in {@code text}, no kept string or secret containing one and
-     * every kept string longer than a placeholder's single-digit index, the text between placeholders is always a
-     * piece of {@code text}; so a secret (or a start of a well-known key) that {@code text} does not contain cannot
+     * <p>Why that is exact: with no placeholder character in {@code text}, and no kept string or secret containing
+     * one, the text between placeholders is always a piece of {@code text}; so a secret (or a start of a well-known key) that {@code text} does not contain cannot
      * appear once the kept strings are replaced, nothing is masked, and putting the kept strings back restores
      * {@code text} exactly.
      */
@@ -165,7 +164,7 @@ public final class Redactor {
         return true;
     }
 
-    /** Longer than a placeholder's index and free of the placeholder characters. */
+    /** Free of the placeholder characters (and, as when placeholders held a digit, longer than one character). */
     private static boolean placeholderSafe(String s) {
         return s.length() >= 2 && s.indexOf(KEEP_OPEN) < 0 && s.indexOf(KEEP_CLOSE) < 0;
     }

@@ -40,6 +40,11 @@ public record LocationIndex(Map<String, SourceLocation> byPointer) {
         return token.replace("~", "~0").replace("/", "~1");
     }
 
+    /** The token {@link #escape} was given: {@code ~1} to {@code /}, then {@code ~0} to {@code ~} (RFC 6901). */
+    public static String unescape(String token) {
+        return token.indexOf('~') < 0 ? token : token.replace("~1", "/").replace("~0", "~");
+    }
+
     public static String child(String parentPointer, String key) {
         return parentPointer + "/" + escape(key);
     }

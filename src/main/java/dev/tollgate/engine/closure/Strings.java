@@ -22,29 +22,22 @@ final class Strings {
     }
 
     static String lowerAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                char[] out = s.toCharArray();
-                for (int j = i; j < out.length; j++) {
-                    if (out[j] >= 'A' && out[j] <= 'Z') {
-                        out[j] = (char) (out[j] + ('a' - 'A'));
-                    }
-                }
-                return new String(out);
-            }
-        }
-        return s;
+        return shiftAscii(s, 'A', 'Z', 'a' - 'A');
     }
 
     static String upperAscii(String s) {
+        return shiftAscii(s, 'a', 'z', 'A' - 'a');
+    }
+
+    /** {@code s} with each character from {@code first} to {@code last} moved by {@code shift}; others as they are. */
+    private static String shiftAscii(String s, char first, char last, int shift) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c >= 'a' && c <= 'z') {
+            if (c >= first && c <= last) {
                 char[] out = s.toCharArray();
                 for (int j = i; j < out.length; j++) {
-                    if (out[j] >= 'a' && out[j] <= 'z') {
-                        out[j] = (char) (out[j] - ('a' - 'A'));
+                    if (out[j] >= first && out[j] <= last) {
+                        out[j] = (char) (out[j] + shift);
                     }
                 }
                 return new String(out);
