@@ -57,7 +57,7 @@ class FastComposerEqualityTest {
             }
         }
         assertEquals(List.of(), mismatches);
-        // Not a speed test: a guard that the fast path still reads what the project writes (it took 265 of 271).
+        // Not a speed test: a guard that the fast path still reads what the project writes (it took 270 of 271).
         assertTrue(taken * 10 >= files.size() * 9, "the fast path took only " + taken + " of " + files.size());
     }
 
