@@ -2,6 +2,7 @@ package dev.tollgate.parse.yaml;
 
 import dev.tollgate.model.Problem;
 import dev.tollgate.parse.InternalErrors;
+import dev.tollgate.parse.yaml.fast.FastComposer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -59,6 +60,8 @@ public final class YamlLoader {
 
     private final Limits limits;
     private final InternalErrors internalErrors;
+    /** Off only in tests that compare the loader's output with and without the fast composer. */
+    private final boolean fastPath;
     /** Read-only once built, so shared by every load and thread: building one per file was measurable. */
     private final Resolver resolver = new PlainScalarResolver();
 
@@ -72,8 +75,14 @@ public final class YamlLoader {
 
     /** With {@code internalErrors} told of every SnakeYAML or converter bug caught while loading. */
     public YamlLoader(Limits limits, InternalErrors internalErrors) {
+        this(limits, internalErrors, true);
+    }
+
+    /** With the fast composer ({@link FastComposer}) tried first, or (false, for tests) SnakeYAML alone. */
+    YamlLoader(Limits limits, InternalErrors internalErrors, boolean fastPath) {
         this.limits = limits;
         this.internalErrors = internalErrors;
+        this.fastPath = fastPath;
     }
 
     /**
@@ -83,19 +92,25 @@ public final class YamlLoader {
     public YamlStream load(String content, String file) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(file, "file");
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(limits.maxAliasesForCollections());
-        options.setNestingDepthLimit(limits.maxNestingDepth());
-        options.setCodePointLimit(limits.maxCodePoints());
-        options.setAllowDuplicateKeys(true);
-        options.setAllowRecursiveKeys(false);
+        LoaderOptions options = loaderOptions();
 
         List<YamlDocument> documents = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         MarkTrackingParser parser = null;
+        Mark fastDocumentEnd = null;
         String text = withoutLineStartBoms(content);
         LineMap lines = LineMap.of(text);
         try {
+            List<Node> roots = fastRoots(text, file, options);
+            if (roots != null) {
+                for (Node root : roots) {
+                    // Where SnakeYAML's parser would stand while this document is converted (its document end event,
+                    // which is where the root ends), so that a failure below is located as on the SnakeYAML path.
+                    fastDocumentEnd = root.getEndMark();
+                    convert(root, file, lines, documents, problems);
+                }
+                return new YamlStream(documents, problems);
+            }
             parser = new MarkTrackingParser(new ParserImpl(new StreamReader(text), options));
             while (true) {
                 // A fresh composer for every document: SnakeYAML counts aliases for the whole stream, so one composer
@@ -108,12 +123,7 @@ public final class YamlLoader {
                 if (node == null) {
                     continue; // an empty document, e.g. after a trailing '---'
                 }
-                NodeConverter converter = new NodeConverter(file, lines, limits.maxExpandedNodes(), limits.maxNestingDepth());
-                YamlDocument doc = converter.document(node);
-                if (doc != null) {
-                    documents.add(doc);
-                }
-                problems.addAll(converter.problems());
+                convert(node, file, lines, documents, problems);
             }
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -123,19 +133,65 @@ public final class YamlLoader {
         } catch (YAMLException e) {
             // Limit violations from the composer (too many aliases, too deep) carry no mark: place them at the
             // last event the composer read, which is the offending alias or collection.
-            problems.add(problemAt(file, lines, lastMark(parser), "invalid YAML: " + firstLine(e.getMessage())));
+            problems.add(problemAt(file, lines, lastMark(parser, fastDocumentEnd),
+                    "invalid YAML: " + firstLine(e.getMessage())));
         } catch (StackOverflowError e) {
-            problems.add(problemAt(file, lines, lastMark(parser), "YAML nested too deeply to read"));
+            problems.add(problemAt(file, lines, lastMark(parser, fastDocumentEnd), "YAML nested too deeply to read"));
         } catch (OutOfMemoryError e) {
             // Everything this load allocated is unreachable once we return, so the scan can go on with other files.
-            problems.add(problemAt(file, lines, lastMark(parser), "YAML too large to read into memory"));
+            problems.add(problemAt(file, lines, lastMark(parser, fastDocumentEnd), "YAML too large to read into memory"));
         } catch (RuntimeException e) {
             // A SnakeYAML or converter bug must not end the scan or show a stack trace; it is reported like bad input.
             internalErrors.caught(file, e);
-            problems.add(problemAt(file, lines, lastMark(parser),
+            problems.add(problemAt(file, lines, lastMark(parser, fastDocumentEnd),
                     "internal error while reading YAML: " + e.getClass().getSimpleName()));
         }
         return new YamlStream(documents, problems);
+    }
+
+    /**
+     * The options SnakeYAML reads with; the fast composer takes its limits from the same object, so both paths stop
+     * at the same sizes.
+     */
+    LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(limits.maxAliasesForCollections());
+        options.setNestingDepthLimit(limits.maxNestingDepth());
+        options.setCodePointLimit(limits.maxCodePoints());
+        options.setAllowDuplicateKeys(true);
+        options.setAllowRecursiveKeys(false);
+        return options;
+    }
+
+    /** The shared resolver, for tests that compose with SnakeYAML exactly as this class does. */
+    Resolver resolver() {
+        return resolver;
+    }
+
+    /**
+     * The documents' roots from the fast composer, or null for SnakeYAML to read the text. A bug of the fast
+     * composer (an exception, where it should have declined) is reported as one and leaves the text to SnakeYAML:
+     * the fast path may only ever make reading faster, never different.
+     */
+    private List<Node> fastRoots(String text, String file, LoaderOptions options) {
+        if (!fastPath) {
+            return null;
+        }
+        try {
+            return new FastComposer(resolver, options).compose(text);
+        } catch (RuntimeException e) {
+            internalErrors.caught(file, e);
+            return null;
+        }
+    }
+
+    private void convert(Node root, String file, LineMap lines, List<YamlDocument> documents, List<Problem> problems) {
+        NodeConverter converter = new NodeConverter(file, lines, limits.maxExpandedNodes(), limits.maxNestingDepth());
+        YamlDocument doc = converter.document(root);
+        if (doc != null) {
+            documents.add(doc);
+        }
+        problems.addAll(converter.problems());
     }
 
     /**
@@ -143,15 +199,15 @@ public final class YamlLoader {
      * one at the start of later documents too, where it would become part of the first key. A BOM at the start of a
      * line is invisible and meaningless, so we drop it; the columns on that line then match what editors show.
      */
-    private static String withoutLineStartBoms(String content) {
+    static String withoutLineStartBoms(String content) {
         if (content.indexOf('\uFEFF') < 0) {
             return content;
         }
         return LINE_START_BOM.matcher(content).replaceAll("");
     }
 
-    private static Mark lastMark(MarkTrackingParser parser) {
-        return parser == null ? null : parser.lastMark();
+    private static Mark lastMark(MarkTrackingParser parser, Mark fastDocumentEnd) {
+        return parser == null ? fastDocumentEnd : parser.lastMark();
     }
 
     private static Problem problemAt(String file, LineMap lines, Mark mark, String message) {
