@@ -3,7 +3,9 @@ package dev.tollgate.parse.yaml;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -21,7 +23,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  *
  * <p>The shortcut is taken from the resolver's own table when it is built, and is off (every call goes to SnakeYAML)
  * if the table files any pattern other than those two under "any first character". PlainScalarResolverTest compares
- * both resolvers on written and random values. Immutable after construction, so one instance serves every thread.
+ * both resolvers on written and random values. Thread-safe (its only state after construction is a concurrent memo
+ * of answers), so one instance serves every thread.
  */
 final class PlainScalarResolver extends Resolver {
 
@@ -33,6 +36,10 @@ final class PlainScalarResolver extends Resolver {
      * class's initialisers would run).
      */
     private List<String> anyFirstPatterns;
+    /** Tags of implicit plain scalars already resolved; bounded, and only for short texts. */
+    private final Map<String, Tag> remembered = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 4096;
+    private static final int MAX_REMEMBERED_LENGTH = 32;
 
     PlainScalarResolver() {
         super();
@@ -75,10 +82,27 @@ final class PlainScalarResolver extends Resolver {
 
     @Override
     public Tag resolve(NodeId kind, String value, boolean implicit) {
-        if (typedFirstChars != null && kind == NodeId.scalar && implicit && !value.isEmpty()
-                && value.charAt(0) != ' ' && !typedFirstChars.contains(value.charAt(0))) {
+        if (kind != NodeId.scalar || !implicit) {
+            return super.resolve(kind, value, implicit);
+        }
+        if (typedFirstChars != null && !value.isEmpty() && value.charAt(0) != ' '
+                && !typedFirstChars.contains(value.charAt(0))) {
             return Tag.STR;
         }
-        return super.resolve(kind, value, implicit);
+        if (value.length() > MAX_REMEMBERED_LENGTH) {
+            return super.resolve(kind, value, implicit);
+        }
+        // The same keys (name, namespace, ports) and short values (true, 80, null) come back in every file, and each
+        // that starts like a typed value runs several regexes: 2-3% of a large scan's CPU once SnakeYAML's scanner
+        // was gone. The answer depends on the text alone, so it is remembered, within bounds.
+        Tag tag = remembered.get(value);
+        if (tag == null) {
+            tag = super.resolve(kind, value, true);
+            if (remembered.size() >= MAX_REMEMBERED) {
+                remembered.clear();
+            }
+            remembered.put(value, tag);
+        }
+        return tag;
     }
 }
