@@ -382,7 +382,8 @@ public final class PolicyEngine {
 
         Object item() {
             if (!itemFound) {
-                item = at(context.data, selected.pointer());
+                Object[] tokens = selected.tokens();
+                item = tokens != null ? at(context.data, tokens) : at(context.data, selected.pointer());
                 itemFound = true;
             }
             return item;
@@ -461,6 +462,28 @@ public final class PolicyEngine {
                 return com.google.protobuf.NullValue.NULL_VALUE;
             }
             from = to + 1;
+        }
+        return cur;
+    }
+
+    /**
+     * As {@link #at(Object, String)} with the pointer's tokens as the selection walk found them: the same lookups,
+     * without writing the pointer and parsing it back (that was 2-3% of a large scan's CPU samples).
+     */
+    private static Object at(Object data, Object[] tokens) {
+        Object cur = data;
+        for (Object t : tokens) {
+            if (cur == null) {
+                return null;
+            }
+            String token = t instanceof String key ? key : String.valueOf(t);
+            if (cur instanceof Map<?, ?> m && m.containsKey(token)) {
+                cur = m.get(token);
+            } else if (cur instanceof List<?> l && isIndex(token) && Integer.parseInt(token) < l.size()) {
+                cur = l.get(Integer.parseInt(token));
+            } else {
+                return com.google.protobuf.NullValue.NULL_VALUE;
+            }
         }
         return cur;
     }

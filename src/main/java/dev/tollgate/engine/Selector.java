@@ -99,6 +99,11 @@ final class Selector {
         Object node() {
             return node;
         }
+
+        /** The pointer's tokens (keys, and boxed list indexes), or null when only the pointer is known. */
+        Object[] tokens() {
+            return tokens;
+        }
     }
 
     /**
