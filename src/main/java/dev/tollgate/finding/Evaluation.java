@@ -2,7 +2,8 @@ package dev.tollgate.finding;
 
 import dev.tollgate.model.SourceLocation;
 import dev.tollgate.policy.Severity;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -78,12 +79,20 @@ public record Evaluation(
     public static List<Evaluation> inReportOrder(List<Evaluation> evaluations) {
         for (int i = 1; i < evaluations.size(); i++) {
             if (compareForReport(evaluations.get(i - 1), evaluations.get(i)) > 0) {
-                List<Evaluation> sorted = new ArrayList<>(evaluations);
-                sorted.sort(REPORT_ORDER);
-                return sorted;
+                return sortedForReport(evaluations);
             }
         }
         return evaluations;
+    }
+
+    /**
+     * A copy of {@code evaluations} in {@link #REPORT_ORDER}, sorted as a stable sort does (equal ones as they came), on
+     * two threads when there are many.
+     */
+    public static List<Evaluation> sortedForReport(Collection<Evaluation> evaluations) {
+        Evaluation[] sorted = evaluations.toArray(new Evaluation[0]);
+        TwoThreadSort.sort(sorted, REPORT_ORDER);
+        return Arrays.asList(sorted);
     }
 
     private static int compareStrings(String a, String b) {
