@@ -2,6 +2,8 @@ package dev.tollgate.finding;
 
 import dev.tollgate.model.SourceLocation;
 import dev.tollgate.policy.Severity;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -68,6 +70,29 @@ public record Evaluation(
             c = a.outcome.compareTo(b.outcome);
         }
         return c != 0 ? c : compareStrings(a.message, b.message);
+    }
+
+    /**
+     * {@code evaluations} in {@link #REPORT_ORDER}: the list itself when it already is, as a scan's report is, else a
+     * sorted copy. Checking costs one comparison per neighbour, as sorting a sorted list does, without the copy.
+     */
+    public static List<Evaluation> inReportOrder(List<Evaluation> evaluations) {
+        for (int i = 1; i < evaluations.size(); i++) {
+            if (compareForReport(evaluations.get(i - 1), evaluations.get(i)) > 0) {
+                return sortedForReport(evaluations);
+            }
+        }
+        return evaluations;
+    }
+
+    /**
+     * A copy of {@code evaluations} in {@link #REPORT_ORDER}, sorted as a stable sort does (equal ones as they came), on
+     * two threads when there are many.
+     */
+    public static List<Evaluation> sortedForReport(Collection<Evaluation> evaluations) {
+        Evaluation[] sorted = evaluations.toArray(new Evaluation[0]);
+        TwoThreadSort.sort(sorted, REPORT_ORDER);
+        return Arrays.asList(sorted);
     }
 
     private static int compareStrings(String a, String b) {

@@ -69,9 +69,8 @@ public record ScanReport(
 
     /** The same report with other evaluations (suppressions or baseline states applied), re-sorted. */
     public ScanReport withEvaluations(List<Evaluation> newEvaluations) {
-        List<Evaluation> sorted = new java.util.ArrayList<>(newEvaluations);
-        sorted.sort(Evaluation.REPORT_ORDER);
-        return new ScanReport(toolVersion, policies, checklist, sorted, files, problems, baseline, unlistedPasses);
+        return new ScanReport(toolVersion, policies, checklist, Evaluation.sortedForReport(newEvaluations), files,
+                problems, baseline, unlistedPasses);
     }
 
     public ScanReport withProblems(List<Problem> newProblems) {

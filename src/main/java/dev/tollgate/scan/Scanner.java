@@ -137,8 +137,7 @@ public final class Scanner {
         ScanReport report(String toolVersion, PolicyCatalog catalog) {
             List<ScannedFile> sortedFiles = new ArrayList<>(files);
             sortedFiles.sort(Comparator.comparing(ScannedFile::path));
-            List<Evaluation> sorted = new ArrayList<>(evaluations);
-            sorted.sort(Evaluation.REPORT_ORDER);
+            List<Evaluation> sorted = Evaluation.sortedForReport(evaluations);
             // One malformed directive can cover several findings: report it once.
             List<Problem> distinct = problems.stream().distinct().sorted().toList();
             return new ScanReport(toolVersion, catalog.policies(), catalog.checklist(), sorted, sortedFiles, distinct,

@@ -7,6 +7,7 @@ import dev.tollgate.finding.ScannedFile;
 import dev.tollgate.model.Problem;
 import dev.tollgate.policy.Policy;
 import dev.tollgate.policy.Severity;
+import dev.tollgate.report.ParallelArray;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -93,13 +94,17 @@ public record JsonReport(
     public record FileEntry(String path, String format, int resources) {
     }
 
-    /** The document for {@code report}; every list in a fixed order, so the same report gives the same bytes. */
+    /**
+     * The document for {@code report}; every list in a fixed order, so the same report gives the same bytes. Its
+     * findings are a {@link ParallelArray}: each record is made when it is read (written), not held.
+     */
     public static JsonReport of(ScanReport report) {
-        List<Evaluation> evaluations = report.evaluations().stream().sorted(Evaluation.REPORT_ORDER).toList();
+        List<Evaluation> evaluations = Evaluation.inReportOrder(report.evaluations());
         Map<String, Policy> policies = report.policiesById();
         // One pass sorts every evaluation into its list (a finding, a suppressed failure, an error or an unknown are
         // mutually exclusive) and counts findings by severity, as report.findingsBySeverity() would count them.
-        List<Finding> findings = new ArrayList<>();
+        // Findings are the long list: their records are made as they are written, in parallel (ParallelArray).
+        List<Evaluation> findings = new ArrayList<>();
         List<SuppressedFinding> suppressed = new ArrayList<>();
         List<PolicyError> errors = new ArrayList<>();
         List<PolicyError> unknown = new ArrayList<>();
@@ -109,7 +114,8 @@ public record JsonReport(
         }
         for (Evaluation e : evaluations) {
             if (e.isFinding()) {
-                findings.add(finding(e, policy(policies, e.policyId())));
+                policy(policies, e.policyId()); // an unknown policy fails here, not halfway through writing
+                findings.add(e);
                 bySeverity.merge(e.severity(), 1L, Long::sum);
             } else if (e.isSuppressed()) {
                 suppressed.add(new SuppressedFinding(finding(e, policy(policies, e.policyId())), new SuppressionEntry(
@@ -145,8 +151,8 @@ public record JsonReport(
                 errors.size(),
                 problems.size());
         return new JsonReport(SCHEMA_VERSION, new Tool(TOOL_NAME, report.toolVersion()), summary,
-                List.copyOf(findings), List.copyOf(suppressed), List.copyOf(errors), List.copyOf(unknown), baseline,
-                problems, files);
+                ParallelArray.of(findings, e -> finding(e, policies.get(e.policyId()))), List.copyOf(suppressed),
+                List.copyOf(errors), List.copyOf(unknown), baseline, problems, files);
     }
 
     private static Finding finding(Evaluation e, Policy policy) {

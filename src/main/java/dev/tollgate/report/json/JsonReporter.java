@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.tollgate.finding.ScanReport;
 import dev.tollgate.report.JsonOutput;
+import dev.tollgate.report.ParallelArraySerializer;
 import dev.tollgate.report.Reporter;
 import java.io.IOException;
 import java.io.Writer;
@@ -23,6 +24,7 @@ public final class JsonReporter implements Reporter {
      */
     JsonReporter(boolean handWrittenFindings) {
         ObjectMapper mapper = new ObjectMapper();
+        mapper.registerModule(ParallelArraySerializer.module(mapper));
         if (handWrittenFindings) {
             mapper.registerModule(FindingSerializers.module());
         }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import dev.tollgate.report.JsonOutput;
+import dev.tollgate.report.ParallelArraySerializer;
 import java.text.SimpleDateFormat;
 import java.util.Collection;
 import java.util.Map;
@@ -73,6 +74,7 @@ final class SarifJson {
         if (handWrittenResults) {
             mapper.registerModule(SarifResultSerializers.module());
         }
+        mapper.registerModule(ParallelArraySerializer.module(mapper));
         return JsonOutput.prettyWriter(mapper);
     }
 

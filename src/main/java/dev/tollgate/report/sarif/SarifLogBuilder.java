@@ -26,6 +26,7 @@ import dev.tollgate.finding.ScanReport;
 import dev.tollgate.model.Problem;
 import dev.tollgate.policy.ChecklistItem;
 import dev.tollgate.policy.Policy;
+import dev.tollgate.report.ParallelArray;
 import dev.tollgate.report.UriReference;
 import java.net.URI;
 import java.util.ArrayList;
@@ -79,7 +80,6 @@ final class SarifLogBuilder {
             rules.add(descriptors.describe(policy));
         }
 
-        List<Result> results = new ArrayList<>();
         // With a baseline, known findings stay results (marked unchanged): dropping them would close their alerts.
         List<Evaluation> shown = new ArrayList<>();
         report.evaluations().stream()
@@ -88,8 +88,12 @@ final class SarifLogBuilder {
         if (includePasses) {
             report.evaluations().stream().filter(e -> e.outcome() == Outcome.PASS).forEach(shown::add);
         }
-        shown.stream().sorted(Evaluation.REPORT_ORDER)
-                .forEach(e -> results.add(result(e, ruleIndex.get(e.policyId()), report)));
+        shown = Evaluation.inReportOrder(shown);
+        for (Evaluation e : shown) {
+            ruleIndex(ruleIndex, e); // a result of an unknown policy fails here, not halfway through writing
+        }
+        // The long list: each result (a dozen objects) is made as it is written, in parallel (ParallelArray).
+        List<Result> results = ParallelArray.of(shown, e -> result(e, ruleIndex(ruleIndex, e), report));
 
         ToolComponent driver = new ToolComponent()
                 .withName(TOOL_NAME)
@@ -117,10 +121,15 @@ final class SarifLogBuilder {
         return byId;
     }
 
-    private static Result result(Evaluation finding, Integer index, ScanReport report) {
+    private static int ruleIndex(Map<String, Integer> ruleIndex, Evaluation finding) {
+        Integer index = ruleIndex.get(finding.policyId());
         if (index == null) {
             throw new IllegalArgumentException("finding of policy " + finding.policyId() + " which is not in the report");
         }
+        return index;
+    }
+
+    private static Result result(Evaluation finding, int index, ScanReport report) {
         // GitHub rejects an empty message.text; the policy title is the best generic stand-in.
         String message = finding.message().isBlank() ? report.policy(finding.policyId()).title() : finding.message();
         Location location = location(finding.location().file(), finding.location().line(), finding.location().column())
