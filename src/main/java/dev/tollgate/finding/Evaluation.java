@@ -85,13 +85,10 @@ public record Evaluation(
         return evaluations;
     }
 
-    /**
-     * A copy of {@code evaluations} in {@link #REPORT_ORDER}, sorted as a stable sort does (equal ones as they came), on
-     * two threads when there are many.
-     */
+    /** A copy of {@code evaluations} in {@link #REPORT_ORDER}; a stable sort (equal ones stay as they came). */
     public static List<Evaluation> sortedForReport(Collection<Evaluation> evaluations) {
         Evaluation[] sorted = evaluations.toArray(new Evaluation[0]);
-        TwoThreadSort.sort(sorted, REPORT_ORDER);
+        Arrays.sort(sorted, REPORT_ORDER);
         return Arrays.asList(sorted);
     }
 
