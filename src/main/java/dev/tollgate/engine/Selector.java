@@ -89,6 +89,12 @@ final class Selector {
             this.node = node;
         }
 
+        private Selected(Object[] tokens, Object node, String pointer) {
+            this.tokens = tokens;
+            this.node = node;
+            this.pointer = pointer;
+        }
+
         String pointer() {
             if (pointer == null) {
                 pointer = SimplePath.pointer(tokens);
@@ -117,9 +123,28 @@ final class Selector {
                     scans);
             return out;
         }
-        List<Selected> out = new ArrayList<>();
-        selectNodes(data, scalarsOnly, scans).forEach((pointer, node) -> out.add(new Selected(pointer, node)));
-        return out;
+        // Several paths, or one that can reach a node twice: each pointer once, the first path's node kept, as in
+        // selectNodes. A walked node keeps its tokens, so that finding its converted value needs no pointer parsing.
+        Map<String, Selected> byPointer = new LinkedHashMap<>();
+        for (Path path : paths) {
+            if (path.simple() != null) {
+                path.simple().select(data, (tokens, node) -> {
+                    String pointer = SimplePath.pointer(tokens);
+                    byPointer.putIfAbsent(pointer, new Selected(tokens, node, pointer));
+                }, scalarsOnly, scans);
+            } else {
+                Set<String> pointers = new LinkedHashSet<>();
+                selectGeneral(path.general(), data, pointers);
+                for (String pointer : pointers) {
+                    // selectNodes' putIfAbsent: json-path's pointer replaces a walked node that is a Java null
+                    Selected known = byPointer.get(pointer);
+                    if (known == null || known.node() == null) {
+                        byPointer.put(pointer, new Selected(pointer, UNRESOLVED));
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(byPointer.values());
     }
 
     private void collect(Object data, boolean scalarsOnly, SimplePath.DeepScans scans, Map<String, Object> nodes) {
