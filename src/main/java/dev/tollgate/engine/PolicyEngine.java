@@ -453,14 +453,7 @@ public final class PolicyEngine {
             }
             int slash = pointer.indexOf('/', from);
             int to = slash < 0 ? pointer.length() : slash;
-            String token = dev.tollgate.model.LocationIndex.unescape(pointer.substring(from, to));
-            if (cur instanceof Map<?, ?> m && m.containsKey(token)) {
-                cur = m.get(token);
-            } else if (cur instanceof List<?> l && isIndex(token) && Integer.parseInt(token) < l.size()) {
-                cur = l.get(Integer.parseInt(token));
-            } else {
-                return com.google.protobuf.NullValue.NULL_VALUE;
-            }
+            cur = child(cur, dev.tollgate.model.LocationIndex.unescape(pointer.substring(from, to)));
             from = to + 1;
         }
         return cur;
@@ -476,16 +469,23 @@ public final class PolicyEngine {
             if (cur == null) {
                 return null;
             }
-            String token = t instanceof String key ? key : String.valueOf(t);
-            if (cur instanceof Map<?, ?> m && m.containsKey(token)) {
-                cur = m.get(token);
-            } else if (cur instanceof List<?> l && isIndex(token) && Integer.parseInt(token) < l.size()) {
-                cur = l.get(Integer.parseInt(token));
-            } else {
-                return com.google.protobuf.NullValue.NULL_VALUE;
-            }
+            cur = child(cur, t instanceof String key ? key : String.valueOf(t));
         }
         return cur;
+    }
+
+    /**
+     * A map's value or a list's item under {@code token}; a CEL null when there is none (and so below it too, since a
+     * null has no children).
+     */
+    private static Object child(Object node, String token) {
+        if (node instanceof Map<?, ?> m && m.containsKey(token)) {
+            return m.get(token);
+        }
+        if (node instanceof List<?> l && isIndex(token) && Integer.parseInt(token) < l.size()) {
+            return l.get(Integer.parseInt(token));
+        }
+        return com.google.protobuf.NullValue.NULL_VALUE;
     }
 
     private static boolean isIndex(String token) {
