@@ -99,8 +99,9 @@ public final class FileDiscovery {
      * of it in system calls (stat, open, readdir) that two threads issue side by side. It visits as
      * {@link Files#walkFileTree} with {@link FileVisitOption#FOLLOW_LINKS} does: a path's attributes follow links (a
      * broken link's are the link's own); a directory whose key is an ancestor's is a loop; a directory is opened
-     * before it is pre-visited. A {@link CountedCompleter} forks each subdirectory and never waits for it, so a deep
-     * tree does not nest as deep on the thread's stack.
+     * before it is pre-visited. A {@link CountedCompleter} forks a task for each entry of a directory (a file's
+     * attributes and its look for binary content are system calls too) and never waits for one, so a deep tree does
+     * not nest as deep on the thread's stack.
      */
     private static final class Walk extends CountedCompleter<Void> {
         private final Visitor visitor;
