@@ -37,8 +37,14 @@ final class NodeConverter {
     private final Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Collections being converted; meeting one again means an anchor used inside itself. */
     private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final boolean mayShareNodes;
 
-    NodeConverter(String file, LineMap lines, int maxExpandedNodes, int maxDepth) {
+    /**
+     * @param mayShareNodes false when the tree cannot hold a node twice (its text has no alias): nothing then needs
+     *     tracking for expansions or cycles, which cost an identity-map update per node, 1% of a large scan's CPU
+     */
+    NodeConverter(String file, LineMap lines, int maxExpandedNodes, int maxDepth, boolean mayShareNodes) {
+        this.mayShareNodes = mayShareNodes;
         this.file = file;
         this.lines = lines;
         this.maxDepth = maxDepth;
@@ -66,7 +72,7 @@ final class NodeConverter {
     }
 
     private Object convert(Node node, String pointer, int depth, boolean expanding) {
-        boolean expansion = expanding || !seen.add(node);
+        boolean expansion = expanding || mayShareNodes && !seen.add(node);
         if (expansion) {
             budget.charge(node.getStartMark());
         }
@@ -79,7 +85,7 @@ final class NodeConverter {
         if (node instanceof ScalarNode scalar) {
             return Scalars.value(scalar);
         }
-        if (!inProgress.add(node)) {
+        if (mayShareNodes && !inProgress.add(node)) {
             return null; // a recursive alias (an anchor used inside itself): cut the cycle rather than loop
         }
         try {
@@ -101,7 +107,9 @@ final class NodeConverter {
             }
             return map;
         } finally {
-            inProgress.remove(node);
+            if (mayShareNodes) {
+                inProgress.remove(node);
+            }
         }
     }
 }

@@ -100,6 +100,8 @@ public final class YamlLoader {
         Mark fastDocumentEnd = null;
         String text = withoutLineStartBoms(content);
         LineMap lines = LineMap.of(text);
+        // Only an alias (*name) makes two places of a tree one node; a text without '*' has none.
+        boolean mayShareNodes = text.indexOf('*') >= 0;
         try {
             List<Node> roots = fastRoots(text, file, options);
             if (roots != null) {
@@ -107,7 +109,7 @@ public final class YamlLoader {
                     // Where SnakeYAML's parser would stand while this document is converted (its document end event,
                     // which is where the root ends), so that a failure below is located as on the SnakeYAML path.
                     fastDocumentEnd = root.getEndMark();
-                    convert(root, file, lines, documents, problems);
+                    convert(root, file, lines, mayShareNodes, documents, problems);
                 }
                 return new YamlStream(documents, problems);
             }
@@ -123,7 +125,7 @@ public final class YamlLoader {
                 if (node == null) {
                     continue; // an empty document, e.g. after a trailing '---'
                 }
-                convert(node, file, lines, documents, problems);
+                convert(node, file, lines, mayShareNodes, documents, problems);
             }
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -185,8 +187,10 @@ public final class YamlLoader {
         }
     }
 
-    private void convert(Node root, String file, LineMap lines, List<YamlDocument> documents, List<Problem> problems) {
-        NodeConverter converter = new NodeConverter(file, lines, limits.maxExpandedNodes(), limits.maxNestingDepth());
+    private void convert(Node root, String file, LineMap lines, boolean mayShareNodes, List<YamlDocument> documents,
+            List<Problem> problems) {
+        NodeConverter converter = new NodeConverter(file, lines, limits.maxExpandedNodes(), limits.maxNestingDepth(),
+                mayShareNodes);
         YamlDocument doc = converter.document(root);
         if (doc != null) {
             documents.add(doc);
