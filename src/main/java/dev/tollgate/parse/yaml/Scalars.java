@@ -14,6 +14,9 @@ final class Scalars {
     static Object value(ScalarNode node) {
         String text = node.getValue();
         Tag tag = node.getTag();
+        if (tag == Tag.STR) {
+            return text; // most scalars, and the resolver's own constant: no need to compare names with the others
+        }
         if (Tag.NULL.equals(tag)) {
             return null;
         }
