@@ -13,7 +13,9 @@ import dev.tollgate.model.Problem;
 import dev.tollgate.parse.Parsers;
 import dev.tollgate.parse.terraform.TerraformOptions;
 import dev.tollgate.policy.Severity;
+import dev.tollgate.report.Reporter;
 import dev.tollgate.report.Reporters;
+import dev.tollgate.report.sarif.SarifReporter;
 import dev.tollgate.scan.ChangedFiles;
 import dev.tollgate.scan.Scanner;
 import dev.tollgate.suppress.Suppressor;
@@ -208,13 +210,20 @@ final class ScanCommand implements Callable<Integer> {
                     includeSuppressed);
             // Written straight to where it goes: a large repository's report is tens of megabytes, and holding it
             // as a string (then copying it) was the largest part of the scan's peak memory.
+            Reporter reporter = Reporters.forFormat(format, options);
+            int leftOut = reporter instanceof SarifReporter sarif ? sarif.resultsLeftOut(report) : 0;
+            if (leftOut > 0) {
+                console.err().printf(Locale.ROOT, "tollgate: the SARIF report holds the %,d most severe of %,d "
+                        + "results (GitHub code scanning rejects a run with more); the JSON and text reports list "
+                        + "every finding%n", SarifReporter.GITHUB_MAX_RESULTS, SarifReporter.GITHUB_MAX_RESULTS + leftOut);
+            }
             if (output == null) {
-                Reporters.forFormat(format, options).write(report, console.out());
+                reporter.write(report, console.out());
                 console.out().flush();
                 continue;
             }
             try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                Reporters.forFormat(format, options).write(report, w);
+                reporter.write(report, w);
             } catch (IOException e) {
                 return usage(console, "cannot write " + output + ": " + e.getMessage());
             }

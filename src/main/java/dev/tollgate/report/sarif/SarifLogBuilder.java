@@ -30,11 +30,13 @@ import dev.tollgate.report.ParallelArray;
 import dev.tollgate.report.UriReference;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,6 +58,9 @@ final class SarifLogBuilder {
 
     private SarifLogBuilder() {
     }
+
+    /** Results per run above which GitHub rejects the whole upload (its documented SARIF limits). */
+    static final int GITHUB_MAX_RESULTS = 25_000;
 
     static SarifSchema210 build(ScanReport report) {
         return build(report, false, false);
@@ -89,6 +94,12 @@ final class SarifLogBuilder {
             report.evaluations().stream().filter(e -> e.outcome() == Outcome.PASS).forEach(shown::add);
         }
         shown = Evaluation.inReportOrder(shown);
+        // GitHub rejects a whole upload whose run holds more results than it accepts. Audit evidence (with passes)
+        // is a record to keep, not to upload, so it is never cut.
+        int leftOut = includePasses ? 0 : Math.max(0, shown.size() - GITHUB_MAX_RESULTS);
+        if (leftOut > 0) {
+            shown = mostSevere(shown, GITHUB_MAX_RESULTS);
+        }
         for (Evaluation e : shown) {
             ruleIndex(ruleIndex, e); // a result of an unknown policy fails here, not halfway through writing
         }
@@ -107,7 +118,7 @@ final class SarifLogBuilder {
                 // Our columns come from the YAML parser, which counts Unicode code points.
                 .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS)
                 .withResults(results)
-                .withInvocations(List.of(invocation(report.problems(), unknowns(report))));
+                .withInvocations(List.of(invocation(report.problems(), unknowns(report), leftOut)));
 
         return new SarifSchema210()
                 .with$schema(SCHEMA)
@@ -225,9 +236,53 @@ final class SarifLogBuilder {
         return out;
     }
 
+    /**
+     * The findings a run keeps when there are more than GitHub accepts: the {@code max} most severe, the first in
+     * report order among equals (so the same scan always keeps the same ones), in report order.
+     */
+    static List<Evaluation> mostSevere(List<Evaluation> findings, int max) {
+        Integer[] byRank = new Integer[findings.size()];
+        for (int i = 0; i < byRank.length; i++) {
+            byRank[i] = i;
+        }
+        Arrays.sort(byRank, Comparator.comparingInt((Integer i) -> findings.get(i).severity().ordinal())
+                .thenComparingInt(i -> i));
+        int[] kept = new int[max];
+        for (int i = 0; i < max; i++) {
+            kept[i] = byRank[i];
+        }
+        Arrays.sort(kept);
+        List<Evaluation> out = new ArrayList<>(max);
+        for (int i : kept) {
+            out.add(findings.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * How many findings {@link #build} leaves out of a log for GitHub (none unless there are more than
+     * {@value #GITHUB_MAX_RESULTS}), for the command line to say so.
+     */
+    static int resultsLeftOut(ScanReport report, boolean includeSuppressed) {
+        long failures = report.evaluations().stream()
+                .filter(e -> e.outcome() == Outcome.FAIL && (e.suppression() == null || includeSuppressed))
+                .count();
+        return (int) Math.max(0, failures - GITHUB_MAX_RESULTS);
+    }
+
     /** Problems never stop a scan, so the execution still succeeded; each problem is a notification. */
-    private static Invocation invocation(List<Problem> problems, List<Notification> unknowns) {
+    private static Invocation invocation(List<Problem> problems, List<Notification> unknowns, int leftOut) {
         List<Notification> notifications = new ArrayList<>();
+        if (leftOut > 0) {
+            notifications.add(new Notification()
+                    .withLevel(Notification.Level.WARNING)
+                    .withMessage(new Message().withText(String.format(Locale.ROOT,
+                            "%,d of %,d findings left out of this log: GitHub code scanning rejects a run with "
+                                    + "more than %,d results, so the %,d most severe are here. The JSON and text "
+                                    + "reports list every finding.", leftOut, leftOut + GITHUB_MAX_RESULTS,
+                            GITHUB_MAX_RESULTS, GITHUB_MAX_RESULTS)))
+                    .withDescriptor(new ReportingDescriptorReference().withId("results_left_out")));
+        }
         problems.stream().sorted().forEach(problem -> notifications.add(notification(problem)));
         notifications.addAll(unknowns);
         return new Invocation()

@@ -10,6 +10,9 @@ import java.io.Writer;
 /** SARIF 2.1.0 that GitHub code scanning accepts as is (one run; see {@link SarifLogBuilder} and {@link SarifJson}). */
 public final class SarifReporter implements Reporter {
 
+    /** Results per run above which GitHub code scanning rejects the whole upload. */
+    public static final int GITHUB_MAX_RESULTS = SarifLogBuilder.GITHUB_MAX_RESULTS;
+
     private final ObjectWriter writer = SarifJson.writer();
     private final boolean includeSuppressed;
     private final boolean includePasses;
@@ -26,6 +29,15 @@ public final class SarifReporter implements Reporter {
     public SarifReporter(boolean includeSuppressed, boolean includePasses) {
         this.includeSuppressed = includeSuppressed;
         this.includePasses = includePasses;
+    }
+
+    /**
+     * How many findings a log written for {@code report} leaves out: GitHub code scanning rejects a run of more than
+     * 25,000 results, so only the most severe are written (a notification in the log says so). Zero for a log with
+     * passes, which is audit evidence and never cut.
+     */
+    public int resultsLeftOut(ScanReport report) {
+        return includePasses ? 0 : SarifLogBuilder.resultsLeftOut(report, includeSuppressed);
     }
 
     @Override
