@@ -186,7 +186,8 @@ public final class FileDiscovery {
             } catch (DirectoryIteratorException e) {
                 // The directory broke while being read: what was listed is walked, the rest reported.
                 skipped.add(Problem.wholeFile(display(absoluteBase, path), Problem.Kind.UNREADABLE,
-                        "cannot walk: " + e.getCause().getMessage()));
+                        "cannot walk: " + (e.getCause().getMessage() != null ? e.getCause().getMessage()
+                                : e.getCause().getClass().getSimpleName())));
             }
             return new Directory(new Ancestor(path, attrs.fileKey(), ancestors), entries);
         }

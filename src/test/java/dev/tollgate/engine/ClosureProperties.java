@@ -8,6 +8,7 @@ import dev.cel.runtime.CelUnknownSet;
 import dev.tollgate.engine.closure.Bail;
 import dev.tollgate.engine.closure.ClosureProgram;
 import dev.tollgate.engine.closure.Unknown;
+import dev.tollgate.testing.Choices;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,29 +57,6 @@ class ClosureProperties {
             "\\\\d+", "^$", ".*,.*", "é|😀");
     private static final List<String> TYPES = List.of("map", "list", "string", "int", "double", "bool",
             "null_type");
-
-    /** A stream of choices; past its end every choice is 0, the simplest. */
-    static final class Choices {
-        private final List<Integer> values;
-        private int at;
-
-        Choices(List<Integer> values) {
-            this.values = values;
-        }
-
-        int next(int n) {
-            return at < values.size() ? Math.floorMod(values.get(at++), n) : 0;
-        }
-
-        /** True with about this chance; false once the stream is spent. */
-        boolean chance(int percent) {
-            return next(100) >= 100 - percent;
-        }
-
-        <T> T pick(List<T> options) {
-            return options.get(next(options.size()));
-        }
-    }
 
     /** The static types expressions are built for; {@code DYN} fits anywhere. */
     enum Kind { BOOL, INT, DOUBLE, STRING, LIST, MAP, DYN }

@@ -2,6 +2,7 @@ package dev.tollgate.parse.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.tollgate.testing.Choices;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -58,28 +59,6 @@ class FastComposerProperties {
             " ", "   ", "# not a comment", "a: b", "- x", "---", "...", "x \"y\" 'z'", "trailing  ", "é");
     private static final List<String> COMMENTS = List.of("# c", "#", "#c: d", "# - x", "#---");
     private static final String MUTATION_CHARS = " \n:-#'\"\t&*[]{}|>,?!%a0.\\";
-
-    /** A stream of choices; past its end every choice is 0, the simplest. */
-    static final class Choices {
-        private final List<Integer> values;
-        private int at;
-
-        Choices(List<Integer> values) {
-            this.values = values;
-        }
-
-        int next(int n) {
-            return at < values.size() ? Math.floorMod(values.get(at++), n) : 0;
-        }
-
-        boolean chance(int percent) {
-            return next(100) >= 100 - percent;
-        }
-
-        <T> T pick(List<T> options) {
-            return options.get(next(options.size()));
-        }
-    }
 
     /** Builds one YAML text from choices. */
     static final class Texts {
