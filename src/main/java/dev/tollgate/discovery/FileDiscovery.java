@@ -6,6 +6,8 @@ import dev.tollgate.model.SourceFile;
 import dev.tollgate.model.SourceFile.FileType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemLoopException;
@@ -23,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountedCompleter;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Predicate;
 
 /**
  * The entry point of discovery: walks the scan roots and picks the files Tollgate reads.
@@ -43,6 +46,8 @@ public final class FileDiscovery {
 
     private final long maxFileSize;
     private final List<Glob> excludes;
+    /** What a caller asks of each file's content, or null; see {@link #withMarker}. */
+    private final Predicate<byte[]> marker;
 
     /**
      * True when discovery reads a file of this name as an env file ({@code .env}, {@code secrets.env}): a file that
@@ -65,8 +70,24 @@ public final class FileDiscovery {
      *     a matching directory is not entered, a matching file not read
      */
     public FileDiscovery(long maxFileSize, List<String> excludeGlobs) {
+        this(maxFileSize, excludeGlobs.stream().map(Glob::of).toList(), null);
+    }
+
+    private FileDiscovery(long maxFileSize, List<Glob> excludes, Predicate<byte[]> marker) {
         this.maxFileSize = maxFileSize;
-        this.excludes = excludeGlobs.stream().map(Glob::of).toList();
+        this.excludes = excludes;
+        this.marker = marker;
+    }
+
+    /**
+     * This discovery, also asking {@code marker} of each file's content, so that a pre-pass over some files need not
+     * read every file again (the scan's pass over Kubernetes link sources). It is asked of the bytes the binary check
+     * reads anyway: the first {@value #SNIFF_BYTES} bytes, all of nearly every configuration file. A file it answers
+     * false for, having seen the whole file, is {@linkplain Discovery#mayBeMarked not marked}; a longer file is
+     * always marked, since the rest was not seen.
+     */
+    public FileDiscovery withMarker(Predicate<byte[]> marker) {
+        return new FileDiscovery(maxFileSize, excludes, marker);
     }
 
     private boolean excluded(String displayPath) {
@@ -77,13 +98,14 @@ public final class FileDiscovery {
     public Discovery discover(List<Path> roots) {
         Queue<SourceFile> files = new ConcurrentLinkedQueue<>();
         Queue<Problem> skipped = new ConcurrentLinkedQueue<>();
+        Queue<Path> unmarked = new ConcurrentLinkedQueue<>();
         for (Path root : roots) {
             Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
-            ForkJoinPool.commonPool().invoke(new Walk(null, new Visitor(base, files, skipped), root, null));
+            ForkJoinPool.commonPool().invoke(new Walk(null, new Visitor(base, files, skipped, unmarked), root, null));
         }
         List<SourceFile> sorted = new ArrayList<>(files);
         sorted.sort(Comparator.comparing(SourceFile::displayPath));
-        return new Discovery(sorted, skipped.stream().sorted().toList());
+        return new Discovery(sorted, skipped.stream().sorted().toList(), Set.copyOf(unmarked));
     }
 
     /**
@@ -145,12 +167,14 @@ public final class FileDiscovery {
         private final Path absoluteBase;
         private final Queue<SourceFile> files;
         private final Queue<Problem> skipped;
+        private final Queue<Path> unmarked;
 
-        Visitor(Path base, Queue<SourceFile> files, Queue<Problem> skipped) {
+        Visitor(Path base, Queue<SourceFile> files, Queue<Problem> skipped, Queue<Path> unmarked) {
             this.base = base;
             this.absoluteBase = absolute(base);
             this.files = files;
             this.skipped = skipped;
+            this.unmarked = unmarked;
         }
 
         /**
@@ -229,10 +253,16 @@ public final class FileDiscovery {
             } else if (attrs.size() > maxFileSize) {
                 skipped.add(Problem.wholeFile(shown, Problem.Kind.SKIPPED, "skipped: " + attrs.size()
                         + " bytes is over the " + maxFileSize + "-byte limit"));
-            } else if (isBinary(file)) {
-                skipped.add(Problem.wholeFile(shown, Problem.Kind.SKIPPED, "skipped: binary file"));
             } else {
+                byte[] head = head(file, attrs.size());
+                if (isBinary(head)) {
+                    skipped.add(Problem.wholeFile(shown, Problem.Kind.SKIPPED, "skipped: binary file"));
+                    return;
+                }
                 files.add(new SourceFile(file, shown, type.get()));
+                if (marker != null && head.length == attrs.size() && !marker.test(head)) {
+                    unmarked.add(file);
+                }
             }
         }
 
@@ -324,18 +354,34 @@ public final class FileDiscovery {
         return false;
     }
 
-    /** A NUL byte in the first few kilobytes: no text format we read contains one. */
-    private static boolean isBinary(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(SNIFF_BYTES);
-            for (byte b : head) {
-                if (b == 0) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            return false; // the parser reports unreadable files with the reason
+    /**
+     * The first {@value #SNIFF_BYTES} bytes of a file of {@code size} bytes (all of it, for nearly every configuration
+     * file), read with as few system calls as the file allows: a buffer of the file's size fills in one read, where a
+     * stream reads again to find the end. Empty when the file cannot be read: the parser reports it with the reason.
+     */
+    private static byte[] head(Path file, long size) {
+        if (size == 0) {
+            return new byte[0];
         }
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(size, SNIFF_BYTES));
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // a regular file fills the buffer in one read; a file shrunk since its size was read ends early
+            }
+        } catch (IOException e) {
+            return new byte[0];
+        }
+        return buffer.position() == buffer.capacity() ? buffer.array()
+                : java.util.Arrays.copyOf(buffer.array(), buffer.position());
+    }
+
+    /** A NUL byte in the first few kilobytes: no text format we read contains one. */
+    private static boolean isBinary(byte[] head) {
+        for (byte b : head) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

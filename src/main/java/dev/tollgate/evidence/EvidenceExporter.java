@@ -116,7 +116,7 @@ public final class EvidenceExporter {
 
         Files.createDirectories(request.outputDir());
         Path out = request.outputDir().toRealPath();
-        Discovery found = scanning.discovery().discover(request.roots());
+        Discovery found = Scanner.discovery(scanning.discovery()).discover(request.roots());
         List<SourceFile> discovered = found.files();
         ScanReport report = new Scanner(catalog, engine, scanning.discovery(), scanning.parsers(), toolVersion,
                 scanning.suppressor(), PolicyEngine.Passes.PER_RESOURCE).scan(found);

@@ -76,11 +76,20 @@ public final class Scanner {
             String toolVersion, Suppressor suppressor, PolicyEngine.Passes passes) {
         this.catalog = catalog;
         this.engine = engine;
-        this.discovery = discovery;
+        this.discovery = discovery(discovery);
         this.parsers = parsers;
         this.toolVersion = toolVersion;
         this.suppressor = suppressor;
         this.passes = passes == PolicyEngine.Passes.EACH_ELEMENT ? PolicyEngine.Passes.PER_RESOURCE : passes;
+    }
+
+    /**
+     * {@code discovery} as a scan needs it: also marking the files that may declare a Kubernetes link source, read from
+     * the bytes it reads anyway, so that the scan's first step does not read every YAML file. For callers that discover
+     * before they build the scanner (on another thread); a scan of a discovery made without it reads every YAML file.
+     */
+    public static FileDiscovery discovery(FileDiscovery discovery) {
+        return discovery.withMarker(KubernetesLinks::mayHoldLinkSource);
     }
 
     public ScanReport scan(List<Path> roots) {
@@ -104,7 +113,9 @@ public final class Scanner {
         //    only their HPAs and Certificates kept (a few small objects; keeping whole files held most of a large
         //    repository). Should the documents not parse on their own, the whole file is parsed.
         Queue<Resource> sources = new ConcurrentLinkedQueue<>();
-        others.parallelStream().filter(f -> f.type() == SourceFile.FileType.YAML).forEach(f -> {
+        //    Discovery has usually looked for the markers already, in the bytes it read for the binary check
+        //    ({@link #discovery(FileDiscovery)}): only the files it could not rule out are read here.
+        others.parallelStream().filter(f -> f.type() == SourceFile.FileType.YAML && found.mayBeMarked(f)).forEach(f -> {
             SourceText.Read read = SourceText.read(f);
             if (read.text() != null && KubernetesLinks.mayHoldLinkSource(read.text())) {
                 ParseResult marked = parsers.parse(f,

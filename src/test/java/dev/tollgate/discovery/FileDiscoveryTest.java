@@ -83,4 +83,20 @@ class FileDiscoveryTest {
         assertEquals(8, rc.locate("/spec/template/spec/containers/0").line());
         assertTrue(rc.locate("/spec/template/spec/containers/0/image").column() > 1);
     }
+
+    @Test
+    void aMarkerIsAskedOfTheBytesReadAndALongerFileIsAlwaysMarked() throws IOException {
+        write("hpa.yaml", "kind: HorizontalPodAutoscaler\n");
+        write("plain.yaml", "kind: Service\n");
+        write("long.yaml", "# " + "x".repeat(9000) + "\nkind: Service\n");
+        write("empty.yaml", "");
+        Discovery marked = new FileDiscovery().withMarker(bytes -> new String(bytes).contains("HorizontalPod"))
+                .discover(List.of(root));
+        Map<String, Boolean> mayBe = marked.files().stream()
+                .collect(Collectors.toMap(SourceFile::displayPath, marked::mayBeMarked));
+        assertEquals(Map.of("hpa.yaml", true, "plain.yaml", false, "long.yaml", true, "empty.yaml", false), mayBe);
+
+        Discovery unmarked = new FileDiscovery().discover(List.of(root));
+        assertTrue(unmarked.files().stream().allMatch(unmarked::mayBeMarked), "without a marker, any file may be");
+    }
 }

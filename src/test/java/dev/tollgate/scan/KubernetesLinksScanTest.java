@@ -77,4 +77,14 @@ class KubernetesLinksScanTest {
         Files.writeString(tmp.resolve("app.yaml"), DEPLOYMENT);
         assertEquals(List.of(Outcome.FAIL), hpaOutcomes(tmp), "without the HPA the same Deployment fails");
     }
+
+    @Test
+    void anHpaPastTheBytesDiscoverySniffsIsStillFound() throws Exception {
+        // Discovery tells the first pass which files may declare an HPA from the first 8 KB it reads for its binary
+        // check; a longer file must be read whole by the first pass, wherever its HPA is.
+        String padding = "# " + "x".repeat(100) + "\n";
+        Files.writeString(tmp.resolve("deploy.yaml"), DEPLOYMENT);
+        Files.writeString(tmp.resolve("hpa.yaml"), padding.repeat(100) + HPA.replace("!k!str ", ""));
+        assertEquals(List.of(Outcome.PASS), hpaOutcomes(tmp));
+    }
 }

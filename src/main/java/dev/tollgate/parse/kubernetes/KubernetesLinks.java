@@ -4,7 +4,9 @@ import dev.tollgate.model.Format;
 import dev.tollgate.model.Related;
 import dev.tollgate.model.Resource;
 import dev.tollgate.model.SourceLocation;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -66,6 +68,27 @@ public final class KubernetesLinks {
      */
     public static boolean mayHoldLinkSource(String text) {
         return text.contains("HorizontalPodAutoscaler") || text.contains("cert-manager.io");
+    }
+
+    private static final byte[] HPA_MARKER = "HorizontalPodAutoscaler".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CERT_MANAGER_MARKER = "cert-manager.io".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * {@link #mayHoldLinkSource(String)} on a file's bytes, as discovery reads them: both markers are ASCII, and no
+     * byte of a multi-byte UTF-8 sequence is, so the bytes hold a marker exactly when the decoded text does.
+     */
+    public static boolean mayHoldLinkSource(byte[] bytes) {
+        return contains(bytes, HPA_MARKER) || contains(bytes, CERT_MANAGER_MARKER);
+    }
+
+    private static boolean contains(byte[] bytes, byte[] marker) {
+        byte first = marker[0];
+        for (int i = 0, last = bytes.length - marker.length; i <= last; i++) {
+            if (bytes[i] == first && Arrays.equals(bytes, i, i + marker.length, marker, 0, marker.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
