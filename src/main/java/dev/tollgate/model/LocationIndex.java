@@ -1,7 +1,10 @@
 package dev.tollgate.model;
 
+import java.util.AbstractMap;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Where each node of a resource's data was written, keyed by JSON pointer ({@code /spec/containers/0/image}).
@@ -13,7 +16,32 @@ import java.util.Objects;
 public record LocationIndex(Map<String, SourceLocation> byPointer) {
 
     public LocationIndex {
-        byPointer = Map.copyOf(Objects.requireNonNull(byPointer, "byPointer"));
+        byPointer = byPointer instanceof Handed handed ? handed.map : Map.copyOf(Objects.requireNonNull(byPointer,
+                "byPointer"));
+    }
+
+    /**
+     * An index of {@code byPointer} without copying it, for a parser that built the map for this index alone and hands
+     * it over: it must never change the map afterwards. Copying every resource's locations was 1-1.5% of a large
+     * scan's CPU samples.
+     */
+    public static LocationIndex handedOver(Map<String, SourceLocation> byPointer) {
+        return new LocationIndex(new Handed(Collections.unmodifiableMap(Objects.requireNonNull(byPointer,
+                "byPointer"))));
+    }
+
+    /** A map {@link #handedOver}: the record's constructor takes its read-only view as it is. */
+    private static final class Handed extends AbstractMap<String, SourceLocation> {
+        private final Map<String, SourceLocation> map;
+
+        Handed(Map<String, SourceLocation> map) {
+            this.map = map;
+        }
+
+        @Override
+        public Set<Entry<String, SourceLocation>> entrySet() {
+            return map.entrySet();
+        }
     }
 
     /** The location of {@code pointer}, or of its nearest recorded ancestor; never null if the root is recorded. */

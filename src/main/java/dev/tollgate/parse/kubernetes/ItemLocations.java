@@ -37,7 +37,7 @@ final class ItemLocations {
         }
         List<LocationIndex> result = new ArrayList<>(itemCount);
         for (Map<String, SourceLocation> m : byItem) {
-            result.add(new LocationIndex(m));
+            result.add(LocationIndex.handedOver(m));
         }
         return result;
     }

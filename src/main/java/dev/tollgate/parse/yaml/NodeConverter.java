@@ -59,7 +59,7 @@ final class NodeConverter {
         if (value == null && root instanceof ScalarNode) {
             return null;
         }
-        return new YamlDocument(value, new LocationIndex(locations), at(root.getStartMark()));
+        return new YamlDocument(value, LocationIndex.handedOver(locations), at(root.getStartMark()));
     }
 
     /** Problems that did not stop the conversion: parts of the document that were left out. */
