@@ -17,12 +17,24 @@ final class Hosts {
      * Returns an empty map when the text is not an absolute URL, so {@code url(x).?scheme} is simply absent.
      */
     static Map<String, Object> url(String text) {
-        Map<String, Object> out = new LinkedHashMap<>();
         String t = text.strip();
         int sep = t.indexOf("://");
         if (sep <= 0) {
-            return out;
+            return new LinkedHashMap<>();
         }
+        Map<String, Object> plain = PlainUrl.split(t, sep);
+        return plain != null ? plain : byUri(t, sep);
+    }
+
+    /** {@link #url} by {@link URI} alone: the reference for {@link PlainUrl}, and what it defers to. */
+    static Map<String, Object> urlByUri(String text) {
+        String t = text.strip();
+        int sep = t.indexOf("://");
+        return sep <= 0 ? new LinkedHashMap<>() : byUri(t, sep);
+    }
+
+    private static Map<String, Object> byUri(String t, int sep) {
+        Map<String, Object> out = new LinkedHashMap<>();
         try {
             URI uri = new URI(t);
             String host = uri.getHost();
