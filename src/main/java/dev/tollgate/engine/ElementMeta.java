@@ -20,12 +20,16 @@ final class ElementMeta extends AbstractMap<String, Object> {
     private static final Set<String> KEYS = Set.of("pointer", "key", "format", "kind", "name", "address", "file");
 
     private final Resource resource;
-    private final String pointer;
+    private final Selector.Selected selected;
     private Map<String, Object> whole;
 
-    ElementMeta(Resource resource, String pointer) {
+    /**
+     * @param selected the element: its pointer is written only if {@code meta.pointer} is read, since
+     *     {@code meta.key}, which conditions that judge every value read, is its last token as the walk found it
+     */
+    ElementMeta(Resource resource, Selector.Selected selected) {
         this.resource = resource;
-        this.pointer = pointer;
+        this.selected = selected;
     }
 
     @Override
@@ -34,7 +38,7 @@ final class ElementMeta extends AbstractMap<String, Object> {
             return null;
         }
         return switch (name) {
-            case "pointer" -> pointer;
+            case "pointer" -> selected.pointer();
             case "key" -> key();
             case "format" -> resource.format().id();
             case "kind" -> resource.kind();
@@ -59,7 +63,7 @@ final class ElementMeta extends AbstractMap<String, Object> {
     public Set<Entry<String, Object>> entrySet() {
         if (whole == null) {
             Map<String, Object> m = new HashMap<>();
-            m.put("pointer", pointer);
+            m.put("pointer", selected.pointer());
             m.put("key", key());
             m.put("format", resource.format().id());
             m.put("kind", resource.kind());
@@ -71,7 +75,13 @@ final class ElementMeta extends AbstractMap<String, Object> {
         return whole.entrySet();
     }
 
+    /** The pointer's last token, unescaped: the last key or list index the walk took, when it was walked. */
     private String key() {
+        Object[] tokens = selected.tokens();
+        if (tokens != null) {
+            return tokens.length == 0 ? "" : String.valueOf(tokens[tokens.length - 1]);
+        }
+        String pointer = selected.pointer();
         if (pointer.isEmpty()) {
             return "";
         }

@@ -436,7 +436,7 @@ public final class PolicyEngine {
 
         private Map<String, Object> meta() {
             if (meta == null) {
-                meta = new ElementMeta(context.resource, selected.pointer());
+                meta = new ElementMeta(context.resource, selected);
             }
             return meta;
         }
