@@ -98,7 +98,7 @@ public final class FileDiscovery {
     public Discovery discover(List<Path> roots) {
         Queue<SourceFile> files = new ConcurrentLinkedQueue<>();
         Queue<Problem> skipped = new ConcurrentLinkedQueue<>();
-        Queue<Path> unmarked = new ConcurrentLinkedQueue<>();
+        Queue<String> unmarked = new ConcurrentLinkedQueue<>();
         for (Path root : roots) {
             Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
             ForkJoinPool.commonPool().invoke(new Walk(null, new Visitor(base, files, skipped, unmarked), root, null));
@@ -167,9 +167,9 @@ public final class FileDiscovery {
         private final Path absoluteBase;
         private final Queue<SourceFile> files;
         private final Queue<Problem> skipped;
-        private final Queue<Path> unmarked;
+        private final Queue<String> unmarked;
 
-        Visitor(Path base, Queue<SourceFile> files, Queue<Problem> skipped, Queue<Path> unmarked) {
+        Visitor(Path base, Queue<SourceFile> files, Queue<Problem> skipped, Queue<String> unmarked) {
             this.base = base;
             this.absoluteBase = absolute(base);
             this.files = files;
@@ -261,7 +261,7 @@ public final class FileDiscovery {
                 }
                 files.add(new SourceFile(file, shown, type.get()));
                 if (marker != null && head.length == attrs.size() && !marker.test(head)) {
-                    unmarked.add(file);
+                    unmarked.add(shown);
                 }
             }
         }

@@ -6,7 +6,6 @@ import dev.tollgate.model.Resource;
 import dev.tollgate.model.SourceLocation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -70,25 +69,14 @@ public final class KubernetesLinks {
         return text.contains("HorizontalPodAutoscaler") || text.contains("cert-manager.io");
     }
 
-    private static final byte[] HPA_MARKER = "HorizontalPodAutoscaler".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CERT_MANAGER_MARKER = "cert-manager.io".getBytes(StandardCharsets.US_ASCII);
-
     /**
      * {@link #mayHoldLinkSource(String)} on a file's bytes, as discovery reads them: both markers are ASCII, and no
-     * byte of a multi-byte UTF-8 sequence is, so the bytes hold a marker exactly when the decoded text does.
+     * byte of a multi-byte UTF-8 sequence is, so the bytes hold a marker exactly when the decoded text does. Read as
+     * ISO-8859-1 (one char per byte, a plain copy) to search with the JDK's {@code String.contains}, which is several
+     * times faster than a byte loop of our own on a cold JVM.
      */
     public static boolean mayHoldLinkSource(byte[] bytes) {
-        return contains(bytes, HPA_MARKER) || contains(bytes, CERT_MANAGER_MARKER);
-    }
-
-    private static boolean contains(byte[] bytes, byte[] marker) {
-        byte first = marker[0];
-        for (int i = 0, last = bytes.length - marker.length; i <= last; i++) {
-            if (bytes[i] == first && Arrays.equals(bytes, i, i + marker.length, marker, 0, marker.length)) {
-                return true;
-            }
-        }
-        return false;
+        return mayHoldLinkSource(new String(bytes, StandardCharsets.ISO_8859_1));
     }
 
     /**
