@@ -13,6 +13,7 @@ import dev.tollgate.model.Problem;
 import dev.tollgate.parse.Parsers;
 import dev.tollgate.parse.terraform.TerraformOptions;
 import dev.tollgate.policy.Severity;
+import dev.tollgate.report.ReportFiles;
 import dev.tollgate.report.Reporter;
 import dev.tollgate.report.Reporters;
 import dev.tollgate.report.sarif.SarifReporter;
@@ -193,7 +194,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         if (writeBaseline != null) {
             try {
-                Files.writeString(writeBaseline, Baseline.of(report).toJson(), StandardCharsets.UTF_8);
+                ReportFiles.writeString(writeBaseline, Baseline.of(report).toJson());
             } catch (IOException e) {
                 return usage(console, "cannot write " + writeBaseline + ": " + e.getMessage());
             }
@@ -223,7 +224,7 @@ final class ScanCommand implements Callable<Integer> {
                 console.out().flush();
                 continue;
             }
-            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            try (Writer w = ReportFiles.newWriter(output)) {
                 reporter.write(report, w);
             } catch (IOException e) {
                 return usage(console, "cannot write " + output + ": " + e.getMessage());

@@ -10,12 +10,12 @@ import dev.tollgate.model.SourceFile;
 import dev.tollgate.parse.Parsers;
 import dev.tollgate.policy.Policy;
 import dev.tollgate.policy.PolicyCatalog;
+import dev.tollgate.report.ReportFiles;
 import dev.tollgate.report.sarif.SarifReporter;
 import dev.tollgate.scan.Scanner;
 import dev.tollgate.suppress.Suppressor;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -143,13 +143,13 @@ public final class EvidenceExporter {
                 report.problems().stream().map(p -> new EvidenceDocument.ProblemEntry(p.file(), p.line(),
                         p.kind().name().toLowerCase(Locale.ROOT), p.message())).toList());
 
-        try (Writer w = Files.newBufferedWriter(out.resolve(EVIDENCE_JSON), StandardCharsets.UTF_8)) {
+        try (Writer w = ReportFiles.newWriter(out.resolve(EVIDENCE_JSON))) {
             EvidenceJson.write(document, w);
         }
-        try (Writer w = Files.newBufferedWriter(out.resolve(RESULTS_SARIF), StandardCharsets.UTF_8)) {
+        try (Writer w = ReportFiles.newWriter(out.resolve(RESULTS_SARIF))) {
             new SarifReporter(true, true).write(report, w);
         }
-        try (Writer w = Files.newBufferedWriter(out.resolve(REPORT_HTML), StandardCharsets.UTF_8)) {
+        try (Writer w = ReportFiles.newWriter(out.resolve(REPORT_HTML))) {
             w.write(new EvidenceHtml(document).render());
         }
         return document;

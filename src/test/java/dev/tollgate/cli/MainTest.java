@@ -287,4 +287,22 @@ class MainTest {
             assertEquals(debug, err.toString().contains("Caused by: java.lang.NumberFormatException"), err.toString());
         }
     }
+
+    @Test
+    void aLoneSurrogateFromAYamlEscapeDoesNotCostTheReportFile() throws Exception {
+        // "\uD800" is half a UTF-16 pair: YAML lets an escape write it, UTF-8 cannot encode it. Written to a file it
+        // comes out as '?', as on standard output, instead of the report being lost with "cannot write".
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Files.writeString(repo.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                + "  name: \"bad\\uD800name\"\ndata:\n  DEBUG: \"true\"\n");
+        for (String format : new String[] {"json", "sarif", "text", "markdown", "junit"}) {
+            Path out = tmp.resolve("report." + format);
+            Run r = run("scan", repo.toString(), "--format", format, "--output", out.toString(), "--fail-on", "none",
+                    "--write-baseline", tmp.resolve("baseline.json").toString());
+            assertEquals(0, r.code(), format + ": " + r.err());
+            // JUnit's XML writer replaces characters XML cannot hold with U+FFFD itself
+            assertTrue(Files.readString(out).contains(format.equals("junit") ? "bad\uFFFDname" : "bad?name"), format);
+        }
+        assertTrue(Files.readString(tmp.resolve("baseline.json")).contains("bad?name"));
+    }
 }
