@@ -524,8 +524,9 @@ public final class PolicyEngine {
      * null has no children).
      */
     private static Object child(Object node, String token) {
-        if (node instanceof Map<?, ?> m && m.containsKey(token)) {
-            return m.get(token);
+        if (node instanceof Map<?, ?> m) {
+            Object value = m.get(token); // one lookup; a second only for a key held with a Java null (unknown)
+            return value != null || m.containsKey(token) ? value : com.google.protobuf.NullValue.NULL_VALUE;
         }
         if (node instanceof List<?> l && isIndex(token) && Integer.parseInt(token) < l.size()) {
             return l.get(Integer.parseInt(token));
