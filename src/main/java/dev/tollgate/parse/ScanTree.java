@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the files a scanned file names (a compose file's {@code env_file} and {@code extends.file}, a kustomization's
  * {@code envs}) inside the scanned tree, and only there. A file under review must not make the scanner read
  * {@code /proc/self/environ} or a CI runner's credentials into resources whose values policies may quote; nor may a
- * FIFO block the scan or a huge file fill memory. Stateless once built.
+ * FIFO block the scan or a huge file fill memory. Thread-safe; its only state is the real path of its root, resolved on
+ * first need and shared through {@link RealRoots} with the other trees of a scan.
  */
 public final class ScanTree {
 
@@ -37,11 +40,39 @@ public final class ScanTree {
     public record Unreadable(String displayPath, String reason) implements Lookup {
     }
 
+    /**
+     * The real paths (symbolic links resolved) of scan roots, shared by the trees of one scan: resolving the root's on
+     * every lookup was a {@code realpath} (a system call per path component) per file a compose file names, on top
+     * of the named file's own. Bounded: a scan has a few roots; past {@link #LIMIT} they are resolved each time.
+     */
+    public static final class RealRoots {
+        private static final int LIMIT = 64;
+        private final Map<Path, Path> known = new ConcurrentHashMap<>();
+
+        Path of(Path root) throws IOException {
+            Path real = known.get(root);
+            if (real == null) {
+                real = root.toRealPath();
+                if (known.size() < LIMIT) {
+                    known.put(root, real);
+                }
+            }
+            return real;
+        }
+    }
+
     private final Path root;
+    private final RealRoots realRoots;
 
     /** The tree {@code scanned} was found in: its path with as many trailing names removed as its display path has. */
     public ScanTree(SourceFile scanned) {
+        this(scanned, new RealRoots());
+    }
+
+    /** As {@link #ScanTree(SourceFile)}, resolving its root through {@code realRoots}. */
+    public ScanTree(SourceFile scanned, RealRoots realRoots) {
         this.root = scanRoot(scanned);
+        this.realRoots = realRoots;
     }
 
     /**
@@ -64,7 +95,7 @@ public final class ScanTree {
         }
         try {
             // A symlink inside the root may still point out of it.
-            if (!path.toRealPath().startsWith(root.toRealPath())) {
+            if (!path.toRealPath().startsWith(realRoots.of(root))) {
                 return new OutsideRoot(display);
             }
             // Discovery's rules hold here too: a FIFO or device would block or never end, a huge file would fill memory.

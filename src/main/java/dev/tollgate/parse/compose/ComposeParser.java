@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * Turns a compose file into one {@code service} resource per service, its {@code extends} resolved
  * ({@link ServiceExtends}) and normalised by {@link ServiceNormaliser} so policies see one shape. Anchors, {@code <<}
- * merges and {@code x-*} extension fields are resolved by the YAML loader before we see the document. Thread-safe: all per-file state lives in per-call objects.
+ * merges and {@code x-*} extension fields are resolved by the YAML loader before we see the document. Thread-safe: all per-file state lives in per-call objects; the one shared memo, of the scan roots' real paths, is
+ * concurrent.
  */
 public final class ComposeParser {
 
@@ -32,6 +33,8 @@ public final class ComposeParser {
 
     private final DotenvParser dotenv;
     private final YamlLoader yaml;
+    /** The scan roots' real paths, resolved once for every compose file of a scan rather than per file named. */
+    private final ScanTree.RealRoots realRoots = new ScanTree.RealRoots();
 
     public ComposeParser(DotenvParser dotenv) {
         this(dotenv, new YamlLoader());
@@ -96,11 +99,11 @@ public final class ComposeParser {
                     + (looksLikeVersion1(doc.root()) ? " (this is the legacy version 1 format, services at the top level;"
                             + " move them under a services: key to have them checked)" : "")));
         }
-        EnvFiles envFiles = new EnvFiles(dotenv, file);
+        ScanTree tree = new ScanTree(file, realRoots);
+        EnvFiles envFiles = new EnvFiles(dotenv, file, tree);
         List<Resource> resources = new ArrayList<>();
         Set<Problem> problems = new LinkedHashSet<>();
-        ServiceExtends extendsResolver = new ServiceExtends(yaml, file, services, doc.locations(), new ScanTree(file),
-                problems);
+        ServiceExtends extendsResolver = new ServiceExtends(yaml, file, services, doc.locations(), tree, problems);
         for (Map.Entry<?, ?> e : services.entrySet()) {
             String name = String.valueOf(e.getKey());
             String base = LocationIndex.child("/services", name);

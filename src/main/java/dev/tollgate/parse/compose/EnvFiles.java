@@ -44,9 +44,14 @@ final class EnvFiles {
     private final Set<String> reportedMissing = new HashSet<>();
 
     EnvFiles(DotenvParser dotenv, SourceFile composeFile) {
+        this(dotenv, composeFile, new ScanTree(composeFile));
+    }
+
+    /** @param tree the scanned tree {@code composeFile} is in, where the files it names are looked for */
+    EnvFiles(DotenvParser dotenv, SourceFile composeFile, ScanTree tree) {
         this.dotenv = dotenv;
         this.composeFile = composeFile;
-        this.tree = new ScanTree(composeFile);
+        this.tree = tree;
     }
 
     /** Loads {@code written}, a path as it appears in the compose file, relative to the compose file's directory. */

@@ -28,4 +28,24 @@ class EnvFilesTest {
         assertEquals(new EnvFiles.Unreadable("nul\0.env", "not a valid path"), files.load("nul\0.env"));
         assertEquals(new EnvFiles.Missing("sub/none.env"), files.load("./sub/none.env"));
     }
+
+    @Test
+    void aLinkLeavingTheScanRootIsNotReadWhereverTheRootsRealPathWasResolved(@TempDir Path tmp) throws Exception {
+        Path root = java.nio.file.Files.createDirectories(tmp.resolve("repo"));
+        java.nio.file.Files.writeString(tmp.resolve("outside.env"), "TOKEN=from-outside\n");
+        java.nio.file.Files.writeString(root.resolve("inside.env"), "TOKEN=inside\n");
+        java.nio.file.Files.createSymbolicLink(root.resolve("leak.env"), tmp.resolve("outside.env"));
+        java.nio.file.Files.createSymbolicLink(root.resolve("alias.env"), root.resolve("inside.env"));
+        // The scan reached through a link to its root: the root's real path differs from the path walked.
+        Path linkedRoot = java.nio.file.Files.createSymbolicLink(tmp.resolve("repo-link"), root);
+        dev.tollgate.parse.ScanTree.RealRoots shared = new dev.tollgate.parse.ScanTree.RealRoots();
+        for (Path scanned : new Path[] {root, linkedRoot, root}) {
+            SourceFile compose = new SourceFile(scanned.resolve("compose.yml"), "compose.yml",
+                    SourceFile.FileType.COMPOSE_YAML);
+            EnvFiles files = new EnvFiles(new DotenvParser(), compose,
+                    new dev.tollgate.parse.ScanTree(compose, shared));
+            assertEquals(new EnvFiles.OutsideRoot("leak.env"), files.load("leak.env"), scanned.toString());
+            assertEquals(EnvFiles.Loaded.class, files.load("alias.env").getClass(), scanned.toString());
+        }
+    }
 }
