@@ -46,8 +46,9 @@ public final class FileDiscovery {
 
     private final long maxFileSize;
     private final List<Glob> excludes;
-    /** What a caller asks of each file's content, or null; see {@link #withMarker}. */
+    /** What a caller asks of the content of files of {@link #markedTypes}, or null; see {@link #withMarker}. */
     private final Predicate<byte[]> marker;
+    private final Set<FileType> markedTypes;
 
     /**
      * True when discovery reads a file of this name as an env file ({@code .env}, {@code secrets.env}): a file that
@@ -70,13 +71,14 @@ public final class FileDiscovery {
      *     a matching directory is not entered, a matching file not read
      */
     public FileDiscovery(long maxFileSize, List<String> excludeGlobs) {
-        this(maxFileSize, excludeGlobs.stream().map(Glob::of).toList(), null);
+        this(maxFileSize, excludeGlobs.stream().map(Glob::of).toList(), null, Set.of());
     }
 
-    private FileDiscovery(long maxFileSize, List<Glob> excludes, Predicate<byte[]> marker) {
+    private FileDiscovery(long maxFileSize, List<Glob> excludes, Predicate<byte[]> marker, Set<FileType> markedTypes) {
         this.maxFileSize = maxFileSize;
         this.excludes = excludes;
         this.marker = marker;
+        this.markedTypes = markedTypes;
     }
 
     /**
@@ -84,10 +86,11 @@ public final class FileDiscovery {
      * read every file again (the scan's pass over Kubernetes link sources). It is asked of the bytes the binary check
      * reads anyway: the first {@value #SNIFF_BYTES} bytes, all of nearly every configuration file. A file it answers
      * false for, having seen the whole file, is {@linkplain Discovery#mayBeMarked not marked}; a longer file is
-     * always marked, since the rest was not seen.
+     * always marked, since the rest was not seen. Files of other types than {@code types} are not marked, and their
+     * bytes are not searched.
      */
-    public FileDiscovery withMarker(Predicate<byte[]> marker) {
-        return new FileDiscovery(maxFileSize, excludes, marker);
+    public FileDiscovery withMarker(Set<FileType> types, Predicate<byte[]> marker) {
+        return new FileDiscovery(maxFileSize, excludes, marker, Set.copyOf(types));
     }
 
     private boolean excluded(String displayPath) {
@@ -260,7 +263,8 @@ public final class FileDiscovery {
                     return;
                 }
                 files.add(new SourceFile(file, shown, type.get()));
-                if (marker != null && head.length == attrs.size() && !marker.test(head)) {
+                if (marker != null && (!markedTypes.contains(type.get())
+                        || head.length == attrs.size() && !marker.test(head))) {
                     unmarked.add(shown);
                 }
             }

@@ -89,7 +89,7 @@ public final class Scanner {
      * before they build the scanner (on another thread); a scan of a discovery made without it reads every YAML file.
      */
     public static FileDiscovery discovery(FileDiscovery discovery) {
-        return discovery.withMarker(KubernetesLinks::mayHoldLinkSource);
+        return discovery.withMarker(Set.of(SourceFile.FileType.YAML), KubernetesLinks::mayHoldLinkSource);
     }
 
     public ScanReport scan(List<Path> roots) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,11 +91,13 @@ class FileDiscoveryTest {
         write("plain.yaml", "kind: Service\n");
         write("long.yaml", "# " + "x".repeat(9000) + "\nkind: Service\n");
         write("empty.yaml", "");
-        Discovery marked = new FileDiscovery().withMarker(bytes -> new String(bytes).contains("HorizontalPod"))
-                .discover(List.of(root));
+        write(".env", "# HorizontalPodAutoscaler\n"); // not of a marked type: never marked, whatever it holds
+        Discovery marked = new FileDiscovery().withMarker(Set.of(FileType.YAML),
+                bytes -> new String(bytes).contains("HorizontalPod")).discover(List.of(root));
         Map<String, Boolean> mayBe = marked.files().stream()
                 .collect(Collectors.toMap(SourceFile::displayPath, marked::mayBeMarked));
-        assertEquals(Map.of("hpa.yaml", true, "plain.yaml", false, "long.yaml", true, "empty.yaml", false), mayBe);
+        assertEquals(Map.of("hpa.yaml", true, "plain.yaml", false, "long.yaml", true, "empty.yaml", false,
+                ".env", false), mayBe);
 
         Discovery unmarked = new FileDiscovery().discover(List.of(root));
         assertTrue(unmarked.files().stream().allMatch(unmarked::mayBeMarked), "without a marker, any file may be");

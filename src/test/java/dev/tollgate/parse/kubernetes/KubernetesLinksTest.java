@@ -299,4 +299,20 @@ class KubernetesLinksTest {
                 fromKept.stream().map(r -> r.address() + "@" + r.location() + r.data()).toList());
         assertEquals(List.of(11, 23), fromKept.stream().map(r -> r.location().line()).toList());
     }
+
+    @Test
+    void theMarkersAreFoundInBytesExactlyAsInText() {
+        java.util.Random random = new java.util.Random(5);
+        String[] pieces = {"HorizontalPodAutoscaler", "HorizontalPodAutoscale", "cert-manager.io", "cert-manager.i",
+            "H", "c", "kind: ", "\n", "é", "ü", "apiVersion: autoscaling/v2", " "};
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(6); i > 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String t = text.toString();
+            assertEquals(KubernetesLinks.mayHoldLinkSource(t),
+                    KubernetesLinks.mayHoldLinkSource(t.getBytes(java.nio.charset.StandardCharsets.UTF_8)), t);
+        }
+    }
 }
