@@ -107,7 +107,7 @@ public record JsonReport(
         List<Evaluation> findings = new ArrayList<>();
         List<SuppressedFinding> suppressed = new ArrayList<>();
         List<PolicyError> errors = new ArrayList<>();
-        List<PolicyError> unknown = new ArrayList<>();
+        List<Evaluation> unknown = new ArrayList<>();
         Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
             bySeverity.put(s, 0L);
@@ -125,7 +125,7 @@ public record JsonReport(
             } else if (e.outcome() == Outcome.ERROR) {
                 errors.add(policyError(e));
             } else if (e.outcome() == Outcome.UNKNOWN) {
-                unknown.add(policyError(e));
+                unknown.add(e);
             }
         }
         Baseline baseline = report.baseline() == null ? null : new Baseline(report.baseline().file(),
@@ -135,13 +135,12 @@ public record JsonReport(
         List<ProblemEntry> problems = report.problems().stream().sorted()
                 .map(p -> new ProblemEntry(p.file(), p.line(), p.column(), lower(p.kind()), p.message()))
                 .toList();
-        List<FileEntry> files = report.files().stream()
-                .sorted(Comparator.comparing(ScannedFile::path))
-                .map(f -> new FileEntry(f.path(), f.format(), f.resources()))
-                .toList();
+        // The other long lists (a large repository has tens of thousands of files, and thousands of values known only
+        // after apply) are written in parallel too, and their entries made as they are written.
+        List<ScannedFile> files = report.files().stream().sorted(Comparator.comparing(ScannedFile::path)).toList();
         Summary summary = new Summary(
                 files.size(),
-                files.stream().mapToInt(FileEntry::resources).sum(),
+                files.stream().mapToInt(ScannedFile::resources).sum(),
                 findings.size(),
                 new BySeverity(bySeverity.get(Severity.CRITICAL), bySeverity.get(Severity.HIGH),
                         bySeverity.get(Severity.MEDIUM), bySeverity.get(Severity.LOW)),
@@ -152,7 +151,8 @@ public record JsonReport(
                 problems.size());
         return new JsonReport(SCHEMA_VERSION, new Tool(TOOL_NAME, report.toolVersion()), summary,
                 ParallelArray.of(findings, e -> finding(e, policies.get(e.policyId()))), List.copyOf(suppressed),
-                List.copyOf(errors), List.copyOf(unknown), baseline, problems, files);
+                List.copyOf(errors), ParallelArray.of(unknown, JsonReport::policyError), baseline, problems,
+                ParallelArray.of(files, f -> new FileEntry(f.path(), f.format(), f.resources())));
     }
 
     private static Finding finding(Evaluation e, Policy policy) {
