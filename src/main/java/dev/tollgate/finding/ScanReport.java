@@ -44,7 +44,8 @@ public record ScanReport(
     public ScanReport {
         policies = List.copyOf(policies);
         checklist = List.copyOf(checklist);
-        evaluations = List.copyOf(evaluations);
+        // A list sortedForReport made is immutable already; copying it would lose what it knows of its order.
+        evaluations = Evaluation.isInReportOrder(evaluations) ? evaluations : List.copyOf(evaluations);
         files = List.copyOf(files);
         problems = List.copyOf(problems);
     }

@@ -93,7 +93,10 @@ final class SarifLogBuilder {
         if (includePasses) {
             report.evaluations().stream().filter(e -> e.outcome() == Outcome.PASS).forEach(shown::add);
         }
-        shown = Evaluation.inReportOrder(shown);
+        // Failures alone, picked in order from a report in order, are in order; passes appended after them are not.
+        if (includePasses || !Evaluation.isInReportOrder(report.evaluations())) {
+            shown = Evaluation.inReportOrder(shown);
+        }
         // GitHub rejects a whole upload whose run holds more results than it accepts. Audit evidence (with passes)
         // is a record to keep, not to upload, so it is never cut.
         int leftOut = includePasses ? 0 : Math.max(0, shown.size() - GITHUB_MAX_RESULTS);
