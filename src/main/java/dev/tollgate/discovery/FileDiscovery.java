@@ -17,6 +17,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -390,7 +391,7 @@ public final class FileDiscovery {
             return new byte[0];
         }
         return buffer.position() == buffer.capacity() ? buffer.array()
-                : java.util.Arrays.copyOf(buffer.array(), buffer.position());
+                : Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     /** A NUL byte in the first few kilobytes: no text format we read contains one. */

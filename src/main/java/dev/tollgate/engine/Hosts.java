@@ -17,20 +17,22 @@ final class Hosts {
      * Returns an empty map when the text is not an absolute URL, so {@code url(x).?scheme} is simply absent.
      */
     static Map<String, Object> url(String text) {
+        return url(text, true);
+    }
+
+    /** {@link #url} by {@link URI} alone: the reference for {@link PlainUrl}, and what it defers to. */
+    static Map<String, Object> urlByUri(String text) {
+        return url(text, false);
+    }
+
+    private static Map<String, Object> url(String text, boolean plainFirst) {
         String t = text.strip();
         int sep = t.indexOf("://");
         if (sep <= 0) {
             return new LinkedHashMap<>();
         }
-        Map<String, Object> plain = PlainUrl.split(t, sep);
+        Map<String, Object> plain = plainFirst ? PlainUrl.split(t, sep) : null;
         return plain != null ? plain : byUri(t, sep);
-    }
-
-    /** {@link #url} by {@link URI} alone: the reference for {@link PlainUrl}, and what it defers to. */
-    static Map<String, Object> urlByUri(String text) {
-        String t = text.strip();
-        int sep = t.indexOf("://");
-        return sep <= 0 ? new LinkedHashMap<>() : byUri(t, sep);
     }
 
     private static Map<String, Object> byUri(String t, int sep) {
