@@ -140,7 +140,11 @@ public final class Scanner {
 
     /** What the parallel steps gather; everything else is dropped as soon as it is judged. */
     private static final class Results {
-        final Queue<Evaluation> evaluations = new ConcurrentLinkedQueue<>();
+        /**
+         * Each judged file's evaluations, a list a file: gathered one by one in a concurrent queue, tens of thousands
+         * were then copied out of it by a loop the JVM interprets (it runs once a scan), at the end of the scan.
+         */
+        final Queue<List<Evaluation>> evaluations = new ConcurrentLinkedQueue<>();
         final Queue<Problem> problems = new ConcurrentLinkedQueue<>();
         final Queue<ScannedFile> files = new ConcurrentLinkedQueue<>();
         final LongAdder unlistedPasses = new LongAdder();
@@ -148,7 +152,11 @@ public final class Scanner {
         ScanReport report(String toolVersion, PolicyCatalog catalog) {
             List<ScannedFile> sortedFiles = new ArrayList<>(files);
             sortedFiles.sort(Comparator.comparing(ScannedFile::path));
-            List<Evaluation> sorted = Evaluation.sortedForReport(evaluations);
+            List<Evaluation> all = new ArrayList<>();
+            for (List<Evaluation> judged : evaluations) {
+                all.addAll(judged);
+            }
+            List<Evaluation> sorted = Evaluation.sortedForReport(all);
             // One malformed directive can cover several findings: report it once.
             List<Problem> distinct = problems.stream().distinct().sorted().toList();
             return new ScanReport(toolVersion, catalog.policies(), catalog.checklist(), sorted, sortedFiles, distinct,
@@ -235,6 +243,7 @@ public final class Scanner {
 
     /** Judges the resources of one file, applying that file's suppression directives to failures. */
     private void judge(List<Resource> resources, SourceFile file, Directives directives, Results results) {
+        List<Evaluation> kept = new ArrayList<>();
         for (Resource r : resources) {
             PolicyEngine.Judgement judgement = engine.judge(r, passes);
             List<Evaluation> judged = judgement.evaluations();
@@ -247,12 +256,15 @@ public final class Scanner {
                 results.problems.addAll(applied.problems());
             }
             for (Evaluation e : judged) {
-                results.evaluations.add(e);
+                kept.add(e);
                 if (e.outcome() == Outcome.ERROR) {
                     results.problems.add(Problem.at(e.location(), Problem.Kind.POLICY_ERROR, e.message()
                             + " (on " + e.resourceAddress() + ")"));
                 }
             }
+        }
+        if (!kept.isEmpty()) {
+            results.evaluations.add(kept);
         }
     }
 

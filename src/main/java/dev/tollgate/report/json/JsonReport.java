@@ -10,7 +10,6 @@ import dev.tollgate.policy.Severity;
 import dev.tollgate.report.ParallelArray;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,33 +100,14 @@ public record JsonReport(
     public static JsonReport of(ScanReport report) {
         List<Evaluation> evaluations = Evaluation.inReportOrder(report.evaluations());
         Map<String, Policy> policies = report.policiesById();
-        // One pass sorts every evaluation into its list (a finding, a suppressed failure, an error or an unknown are
-        // mutually exclusive) and counts findings by severity, as report.findingsBySeverity() would count them.
-        // Findings are the long list: their records are made as they are written, in parallel (ParallelArray).
-        List<Evaluation> findings = new ArrayList<>();
-        List<SuppressedFinding> suppressed = new ArrayList<>();
-        List<PolicyError> errors = new ArrayList<>();
-        List<Evaluation> unknown = new ArrayList<>();
-        Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
-        for (Severity s : Severity.values()) {
-            bySeverity.put(s, 0L);
-        }
+        Lists lists = new Lists(policies);
         for (Evaluation e : evaluations) {
-            if (e.isFinding()) {
-                policy(policies, e.policyId()); // an unknown policy fails here, not halfway through writing
-                findings.add(e);
-                bySeverity.merge(e.severity(), 1L, Long::sum);
-            } else if (e.isSuppressed()) {
-                suppressed.add(new SuppressedFinding(finding(e, policy(policies, e.policyId())), new SuppressionEntry(
-                        lower(e.suppression().source()), e.suppression().reason(),
-                        e.suppression().until() == null ? null : e.suppression().until().toString(),
-                        e.suppression().where().file(), e.suppression().where().line())));
-            } else if (e.outcome() == Outcome.ERROR) {
-                errors.add(policyError(e));
-            } else if (e.outcome() == Outcome.UNKNOWN) {
-                unknown.add(e);
-            }
+            lists.add(e);
         }
+        List<Evaluation> findings = lists.findings;
+        List<SuppressedFinding> suppressed = lists.suppressed;
+        List<PolicyError> errors = lists.errors;
+        List<Evaluation> unknown = lists.unknown;
         Baseline baseline = report.baseline() == null ? null : new Baseline(report.baseline().file(),
                 report.baseline().matched(), report.baseline().fixed().stream()
                         .map(b -> new BaselineEntry(b.fingerprint(), b.policy(), b.file(), b.resource(), b.pointer()))
@@ -142,8 +122,8 @@ public record JsonReport(
                 files.size(),
                 files.stream().mapToInt(ScannedFile::resources).sum(),
                 findings.size(),
-                new BySeverity(bySeverity.get(Severity.CRITICAL), bySeverity.get(Severity.HIGH),
-                        bySeverity.get(Severity.MEDIUM), bySeverity.get(Severity.LOW)),
+                new BySeverity(lists.count(Severity.CRITICAL), lists.count(Severity.HIGH),
+                        lists.count(Severity.MEDIUM), lists.count(Severity.LOW)),
                 report.count(Outcome.PASS),
                 suppressed.size(),
                 unknown.size(),
@@ -153,6 +133,49 @@ public record JsonReport(
                 ParallelArray.of(findings, e -> finding(e, policies.get(e.policyId()))), List.copyOf(suppressed),
                 List.copyOf(errors), ParallelArray.of(unknown, JsonReport::policyError), baseline, problems,
                 ParallelArray.of(files, f -> new FileEntry(f.path(), f.format(), f.resources())));
+    }
+
+    /**
+     * One pass sorts every evaluation into its list (a finding, a suppressed failure, an error or an unknown are
+     * mutually exclusive) and counts findings by severity, as report.findingsBySeverity() would count them. Findings
+     * are the long list: their records are made as they are written, in parallel (ParallelArray).
+     *
+     * <p>A method called per evaluation rather than the body of one loop: the loop runs once a scan, so the JVM would
+     * interpret it for tens of thousands of evaluations before compiling it, while a method called that often is
+     * compiled within a few hundred calls.
+     */
+    private static final class Lists {
+        final Map<String, Policy> policies;
+        final List<Evaluation> findings = new ArrayList<>();
+        final List<SuppressedFinding> suppressed = new ArrayList<>();
+        final List<PolicyError> errors = new ArrayList<>();
+        final List<Evaluation> unknown = new ArrayList<>();
+        private final long[] bySeverity = new long[Severity.values().length];
+
+        Lists(Map<String, Policy> policies) {
+            this.policies = policies;
+        }
+
+        void add(Evaluation e) {
+            if (e.isFinding()) {
+                policy(policies, e.policyId()); // an unknown policy fails here, not halfway through writing
+                findings.add(e);
+                bySeverity[e.severity().ordinal()]++;
+            } else if (e.isSuppressed()) {
+                suppressed.add(new SuppressedFinding(finding(e, policy(policies, e.policyId())), new SuppressionEntry(
+                        lower(e.suppression().source()), e.suppression().reason(),
+                        e.suppression().until() == null ? null : e.suppression().until().toString(),
+                        e.suppression().where().file(), e.suppression().where().line())));
+            } else if (e.outcome() == Outcome.ERROR) {
+                errors.add(policyError(e));
+            } else if (e.outcome() == Outcome.UNKNOWN) {
+                unknown.add(e);
+            }
+        }
+
+        long count(Severity severity) {
+            return bySeverity[severity.ordinal()];
+        }
     }
 
     private static Finding finding(Evaluation e, Policy policy) {
