@@ -1,6 +1,7 @@
 package dev.tollgate.discovery;
 
 import dev.tollgate.config.Glob;
+import dev.tollgate.model.ParallelSort;
 import dev.tollgate.model.Problem;
 import dev.tollgate.model.SourceFile;
 import dev.tollgate.model.SourceFile.FileType;
@@ -108,9 +109,9 @@ public final class FileDiscovery {
             ForkJoinPool.commonPool().invoke(new Walk(null, new Visitor(base, files, skipped, marked), root, null,
                     null));
         }
-        List<SourceFile> sorted = new ArrayList<>(files);
-        sorted.sort(Comparator.comparing(SourceFile::displayPath));
-        return new Discovery(sorted, skipped.stream().sorted().toList(),
+        SourceFile[] sorted = files.toArray(new SourceFile[0]);
+        ParallelSort.sort(sorted, Comparator.comparing(SourceFile::displayPath));
+        return new Discovery(Arrays.asList(sorted), skipped.stream().sorted().toList(),
                 marker == null ? null : Set.copyOf(marked));
     }
 

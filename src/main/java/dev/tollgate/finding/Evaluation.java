@@ -1,9 +1,9 @@
 package dev.tollgate.finding;
 
+import dev.tollgate.model.ParallelSort;
 import dev.tollgate.model.SourceLocation;
 import dev.tollgate.policy.Severity;
 import java.util.AbstractList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -93,7 +93,7 @@ public record Evaluation(
     /** A copy of {@code evaluations} in {@link #REPORT_ORDER}; a stable sort (equal ones stay as they came). */
     public static List<Evaluation> sortedForReport(Collection<Evaluation> evaluations) {
         Evaluation[] sorted = evaluations.toArray(new Evaluation[0]);
-        Arrays.sort(sorted, REPORT_ORDER);
+        ParallelSort.sort(sorted, REPORT_ORDER);
         return new InReportOrder(sorted);
     }
 

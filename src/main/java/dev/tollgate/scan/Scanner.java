@@ -8,6 +8,7 @@ import dev.tollgate.finding.Outcome;
 import dev.tollgate.finding.ScanReport;
 import dev.tollgate.finding.ScannedFile;
 import dev.tollgate.model.Format;
+import dev.tollgate.model.ParallelSort;
 import dev.tollgate.model.ParseResult;
 import dev.tollgate.model.Problem;
 import dev.tollgate.model.Resource;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -150,8 +152,9 @@ public final class Scanner {
         final LongAdder unlistedPasses = new LongAdder();
 
         ScanReport report(String toolVersion, PolicyCatalog catalog) {
-            List<ScannedFile> sortedFiles = new ArrayList<>(files);
-            sortedFiles.sort(Comparator.comparing(ScannedFile::path));
+            ScannedFile[] byPath = files.toArray(new ScannedFile[0]);
+            ParallelSort.sort(byPath, Comparator.comparing(ScannedFile::path));
+            List<ScannedFile> sortedFiles = Arrays.asList(byPath);
             List<Evaluation> all = new ArrayList<>();
             for (List<Evaluation> judged : evaluations) {
                 all.addAll(judged);
