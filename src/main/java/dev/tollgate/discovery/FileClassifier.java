@@ -1,5 +1,6 @@
 package dev.tollgate.discovery;
 
+import dev.tollgate.config.ConfigReader;
 import dev.tollgate.model.SourceFile.FileType;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +19,9 @@ final class FileClassifier {
         }
         if (n.endsWith(".json")) {
             return Optional.of(FileType.TERRAFORM_PLAN); // only a candidate: FileDiscovery sniffs the content
+        }
+        if (n.equals(ConfigReader.DEFAULT_NAME)) {
+            return Optional.empty(); // Tollgate's own configuration, never infrastructure (it was listed as a scanned file)
         }
         if (n.endsWith(".yaml") || n.endsWith(".yml")) {
             boolean compose = n.startsWith("docker-compose") || n.equals("compose.yaml") || n.equals("compose.yml")

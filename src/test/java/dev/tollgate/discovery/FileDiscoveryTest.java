@@ -49,6 +49,17 @@ class FileDiscoveryTest {
     }
 
     @Test
+    void tollgatesOwnConfigurationIsNotAScannedFileWhereverItIs() throws IOException {
+        write(".tollgate.yml", "policies:\n  disable: []\n");
+        write("services/api/.tollgate.yml", "severity: high\n");
+        write("services/api/deploy.yml", "apiVersion: v1\nkind: Service\n");
+        write("ci/tollgate.yml", "name: a workflow that happens to be named after the tool\n");
+
+        assertEquals(Map.of("services/api/deploy.yml", FileType.YAML, "ci/tollgate.yml", FileType.YAML),
+                discovered());
+    }
+
+    @Test
     void helmChartTemplatesAreLeftOutWithoutAProblem() throws IOException {
         write("charts/web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.1.0\n");
         write("charts/web/values.yaml", "replicaCount: 2\n");
