@@ -2,7 +2,6 @@ package dev.tollgate.model;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
 /**
@@ -28,8 +27,10 @@ public final class ParallelSort {
             return;
         }
         int mid = n >>> 1;
-        // If no worker takes the left half first, join() runs it on this thread: never a wait on a busy pool.
-        ForkJoinTask<?> left = ForkJoinPool.commonPool().submit(() -> Arrays.sort(a, 0, mid, order));
+        // fork(): from a pool's worker, the half goes to that pool, so a scan run in a pool of one thread (a serial run)
+        // stays on it; from any other thread, to the common pool. If no other thread takes it first, join() runs it
+        // here: never a wait on a busy pool, and no spare thread made for a blocked worker.
+        ForkJoinTask<?> left = ForkJoinTask.adapt(() -> Arrays.sort(a, 0, mid, order)).fork();
         Arrays.sort(a, mid, n, order);
         left.join();
         merge(a, mid, order);
