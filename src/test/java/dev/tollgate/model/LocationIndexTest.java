@@ -2,6 +2,10 @@ package dev.tollgate.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +35,44 @@ class LocationIndexTest {
         assertEquals("/items/0", LocationIndex.child("/items", 0));
         assertEquals("/items/2147483647", LocationIndex.child("/items", Integer.MAX_VALUE));
         assertEquals("/-1", LocationIndex.child("", -1));
+    }
+
+    /**
+     * A recorded index gives the map a parser would have filled eagerly in the same order: every node's pointer from
+     * its parent's, awkward keys escaped, and a pointer recorded twice keeping its later location.
+     */
+    @Test
+    void aRecordedIndexWritesThePointersAnEagerMapWouldHold() {
+        Random random = new Random(9);
+        String[] keys = {"a", "b", "x/y", "t~1", "", "0", "spec"};
+        for (int round = 0; round < 2_000; round++) {
+            SourceLocation root = new SourceLocation("f.yaml", 1, 1);
+            LocationIndex.Recorder recorder = new LocationIndex.Recorder(root, random.nextInt(4));
+            Map<String, SourceLocation> eager = new HashMap<>();
+            eager.put("", root);
+            List<String> pointers = new ArrayList<>(List.of(""));
+            for (int n = random.nextInt(60); n > 0; n--) {
+                int parent = random.nextInt(pointers.size());
+                SourceLocation at = new SourceLocation("f.yaml", random.nextInt(100) + 1, random.nextInt(9) + 1);
+                String pointer;
+                if (random.nextBoolean()) {
+                    String key = keys[random.nextInt(keys.length)];
+                    recorder.child(parent, key, at);
+                    pointer = LocationIndex.child(pointers.get(parent), key);
+                } else {
+                    int index = random.nextInt(3);
+                    recorder.child(parent, index, at);
+                    pointer = LocationIndex.child(pointers.get(parent), index);
+                }
+                pointers.add(pointer);
+                eager.put(pointer, at);
+            }
+            LocationIndex recorded = recorder.index();
+            assertEquals(eager, recorded.byPointer(), "round " + round);
+            assertEquals(new LocationIndex(eager), recorded);
+            assertEquals(new LocationIndex(eager).hashCode(), recorded.hashCode());
+            String last = pointers.get(pointers.size() - 1);
+            assertEquals(eager.get(last), recorded.find(last + "/not/recorded"));
+        }
     }
 }

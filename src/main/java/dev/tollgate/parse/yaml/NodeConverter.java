@@ -5,7 +5,6 @@ import dev.tollgate.model.Problem;
 import dev.tollgate.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,7 @@ final class NodeConverter {
     private final MappingEntries entries;
     private final List<Problem> problems = new ArrayList<>();
     /** Made for each document, sized for it: see {@link #document}. */
-    private Map<String, SourceLocation> locations;
+    private LocationIndex.Recorder locations;
     /** Nodes converted at least once; meeting one again means we are expanding an alias. */
     private final Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Collections being converted; meeting one again means an anchor used inside itself. */
@@ -55,17 +54,16 @@ final class NodeConverter {
 
     /** The document rooted at {@code root}, or null when it holds nothing (only a null scalar). */
     YamlDocument document(Node root) {
-        // About one node per line in block style: sized so, the map is not rehashed again and again as it fills
-        // (HashMap.resize was 0.5% of a large scan's CPU samples); a flow collection on one line just grows it.
+        // About one node per line in block style: sized so, the record does not grow again and again as it fills; a
+        // flow collection on one line just grows it.
         int lines = root.getStartMark() == null || root.getEndMark() == null ? 0
                 : root.getEndMark().getLine() - root.getStartMark().getLine() + 1;
-        locations = new HashMap<>(Math.max(16, Math.min(lines, 1 << 16) * 4 / 3 + 1));
-        locations.put("", at(root.getStartMark()));
-        Object value = convert(root, "", 0, false);
+        locations = new LocationIndex.Recorder(at(root.getStartMark()), Math.min(lines, 1 << 16));
+        Object value = convert(root, LocationIndex.Recorder.ROOT, 0, false);
         if (value == null && root instanceof ScalarNode) {
             return null;
         }
-        return new YamlDocument(value, LocationIndex.handedOver(locations), at(root.getStartMark()));
+        return new YamlDocument(value, locations.index(), at(root.getStartMark()));
     }
 
     /** Problems that did not stop the conversion: parts of the document that were left out. */
@@ -77,7 +75,8 @@ final class NodeConverter {
         return lines.at(file, mark);
     }
 
-    private Object convert(Node node, String pointer, int depth, boolean expanding) {
+    /** @param at the node's number in {@link #locations}, where its children are recorded under it */
+    private Object convert(Node node, int at, int depth, boolean expanding) {
         boolean expansion = expanding || mayShareNodes && !seen.add(node);
         if (expansion) {
             budget.charge(node.getStartMark());
@@ -98,8 +97,7 @@ final class NodeConverter {
             if (node instanceof SequenceNode seq) {
                 List<Object> list = new ArrayList<>(seq.getValue().size());
                 for (Node item : seq.getValue()) {
-                    String child = LocationIndex.child(pointer, list.size());
-                    locations.put(child, at(item.getStartMark()));
+                    int child = locations.child(at, list.size(), at(item.getStartMark()));
                     list.add(convert(item, child, depth + 1, expansion));
                 }
                 return list;
@@ -107,8 +105,7 @@ final class NodeConverter {
             List<MappingEntries.Entry> effective = entries.of((MappingNode) node);
             Map<String, Object> map = new LinkedHashMap<>(effective.size() * 4 / 3 + 1);
             for (MappingEntries.Entry e : effective) {
-                String child = LocationIndex.child(pointer, e.key());
-                locations.put(child, at(e.keyNode().getStartMark()));
+                int child = locations.child(at, e.key(), at(e.keyNode().getStartMark()));
                 map.put(e.key(), convert(e.valueNode(), child, depth + 1, expansion));
             }
             return map;
