@@ -460,7 +460,7 @@ public final class PolicyEngine {
     private static String reportPointer(Policy p, Resource resource, String pointer) {
         for (String key : p.reportAt()) {
             String candidate = pointer + "/" + dev.tollgate.model.LocationIndex.escape(key);
-            if (resource.locations().byPointer().containsKey(candidate)) {
+            if (resource.locations().contains(candidate)) {
                 return candidate;
             }
         }

@@ -78,6 +78,10 @@ public final class LocationIndex {
 
     /** The location of {@code pointer}, or of its nearest recorded ancestor; never null if the root is recorded. */
     public SourceLocation find(String pointer) {
+        Recorder r = recorderForLookup();
+        if (r != null) {
+            return r.find(pointer, false);
+        }
         Map<String, SourceLocation> map = byPointer();
         String p = pointer;
         while (true) {
@@ -90,6 +94,30 @@ public final class LocationIndex {
             }
             int slash = p.lastIndexOf('/');
             p = slash <= 0 ? "" : p.substring(0, slash);
+        }
+    }
+
+    /** Whether {@code pointer} itself is recorded: {@code byPointer().containsKey(pointer)}. */
+    public boolean contains(String pointer) {
+        Recorder r = recorderForLookup();
+        return r != null ? r.find(pointer, true) != null : byPointer().containsKey(pointer);
+    }
+
+    /**
+     * The recorder, to answer one lookup from without writing the pointers, while that stays the cheaper way: a
+     * resource with a finding or two is looked up once or twice, and each lookup reads the record once per level of
+     * the pointer; past {@link Recorder#LOOKUPS} lookups the map is written once and answers the rest.
+     */
+    private Recorder recorderForLookup() {
+        if (byPointer != null) {
+            return null;
+        }
+        synchronized (this) {
+            if (byPointer != null || recorded.lookups >= Recorder.LOOKUPS) {
+                return null;
+            }
+            recorded.lookups++;
+            return recorded;
         }
     }
 
@@ -117,11 +145,15 @@ public final class LocationIndex {
     public static final class Recorder {
         /** The root's number. */
         public static final int ROOT = 0;
+        /** Lookups answered from the record before the map is written: each costs a few reads of the record. */
+        static final int LOOKUPS = 4;
 
         private int size;
         private int[] parents;
         private Object[] tokens;
         private SourceLocation[] locations;
+        /** Lookups answered so far ({@link LocationIndex#recorderForLookup}, under the index's lock). */
+        private int lookups;
 
         /** @param expected about how many nodes there will be (the array grows past it) */
         public Recorder(SourceLocation root, int expected) {
@@ -158,6 +190,87 @@ public final class LocationIndex {
         /** The index of what was recorded; nothing may be recorded after. */
         public LocationIndex index() {
             return new LocationIndex(this);
+        }
+
+        /**
+         * What the map would answer, read from the record: the location of {@code pointer} or, unless {@code exact},
+         * of its nearest recorded ancestor. Level by level, the nodes whose pointer is the prefix read so far (all of
+         * them: the same pointer may be recorded twice, and the later location wins, as in the map); a node's
+         * children are recorded after it.
+         */
+        SourceLocation find(String pointer, boolean exact) {
+            if (pointer.isEmpty()) {
+                return locations[ROOT];
+            }
+            if (pointer.charAt(0) != '/') {
+                return exact ? null : locations[ROOT];
+            }
+            int[] current = {ROOT};
+            int count = 1;
+            SourceLocation found = locations[ROOT];
+            int start = 1;
+            while (true) {
+                int end = pointer.indexOf('/', start);
+                if (end < 0) {
+                    end = pointer.length();
+                }
+                int index = canonicalIndex(pointer, start, end);
+                int[] next = new int[4];
+                int matched = 0;
+                for (int i = current[0] + 1; i < size; i++) {
+                    if (isOneOf(parents[i], current, count) && matches(tokens[i], pointer, start, end, index)) {
+                        if (matched == next.length) {
+                            next = Arrays.copyOf(next, matched * 2);
+                        }
+                        next[matched++] = i;
+                    }
+                }
+                if (matched == 0) {
+                    return exact ? null : found;
+                }
+                found = locations[next[matched - 1]];
+                if (end == pointer.length()) {
+                    return found;
+                }
+                current = next;
+                count = matched;
+                start = end + 1;
+            }
+        }
+
+        private static boolean isOneOf(int parent, int[] nodes, int count) {
+            for (int i = 0; i < count; i++) {
+                if (nodes[i] == parent) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether a key or list index writes {@code pointer[start, end)}; {@code index}: that text as an index. */
+        private static boolean matches(Object token, String pointer, int start, int end, int index) {
+            if (token instanceof String key) {
+                String escaped = escape(key);
+                return escaped.length() == end - start && pointer.regionMatches(start, escaped, 0, escaped.length());
+            }
+            return index >= 0 && (Integer) token == index;
+        }
+
+        /** {@code text[start, end)} as a list index, written as pointers write one (no sign, no leading 0); or -1. */
+        private static int canonicalIndex(String text, int start, int end) {
+            int length = end - start;
+            if (length == 0 || length > 9 || length > 1 && text.charAt(start) == '0') {
+                return -1;
+            }
+            int value = 0;
+            for (int i = start; i < end; i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                value = value * 10 + (c - '0');
+            }
+            return value;
         }
 
         /** Each node's pointer, written from its parent's (a parent is always recorded before its children). */

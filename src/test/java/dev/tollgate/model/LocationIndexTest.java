@@ -67,6 +67,23 @@ class LocationIndexTest {
                 pointers.add(pointer);
                 eager.put(pointer, at);
             }
+            // Lookups before the map is written are answered from the record, the later ones from the map: each must
+            // answer as the eager map does, for recorded pointers, their children that are not, and other text.
+            LocationIndex eagerIndex = new LocationIndex(eager);
+            LocationIndex looked = recorder.index();
+            for (int q = 0; q < 12; q++) {
+                String base = pointers.get(random.nextInt(pointers.size()));
+                String query = switch (random.nextInt(6)) {
+                    case 0 -> base;
+                    case 1 -> base + "/" + keys[random.nextInt(keys.length)];
+                    case 2 -> base + "/" + random.nextInt(3) + "/zz";
+                    case 3 -> base + "/00";
+                    case 4 -> "no-slash" + base;
+                    default -> base + "/";
+                };
+                assertEquals(eagerIndex.find(query), looked.find(query), "find " + query + ", round " + round);
+                assertEquals(eagerIndex.contains(query), looked.contains(query), "contains " + query);
+            }
             LocationIndex recorded = recorder.index();
             assertEquals(eager, recorded.byPointer(), "round " + round);
             assertEquals(new LocationIndex(eager), recorded);
