@@ -80,7 +80,10 @@ public final class LocationIndex {
     public SourceLocation find(String pointer) {
         Recorder r = recorderForLookup();
         if (r != null) {
-            return r.find(pointer, false);
+            SourceLocation answer = r.find(pointer, false);
+            if (answer != Recorder.UNANSWERED) {
+                return answer;
+            }
         }
         Map<String, SourceLocation> map = byPointer();
         String p = pointer;
@@ -100,7 +103,8 @@ public final class LocationIndex {
     /** Whether {@code pointer} itself is recorded: {@code byPointer().containsKey(pointer)}. */
     public boolean contains(String pointer) {
         Recorder r = recorderForLookup();
-        return r != null ? r.find(pointer, true) != null : byPointer().containsKey(pointer);
+        SourceLocation answer = r == null ? Recorder.UNANSWERED : r.find(pointer, true);
+        return answer != Recorder.UNANSWERED ? answer != null : byPointer().containsKey(pointer);
     }
 
     /**
@@ -147,6 +151,12 @@ public final class LocationIndex {
         public static final int ROOT = 0;
         /** Lookups answered from the record before the map is written: each costs a few reads of the record. */
         static final int LOOKUPS = 4;
+        /**
+         * What {@link #find} gives when a lookup would read the record more than {@link #READS_PER_NODE} times over (a
+         * deep pointer into a large document): the caller writes the map instead, so no lookup costs more than that.
+         */
+        static final SourceLocation UNANSWERED = new SourceLocation("(not answered)", 1, 1); // told apart by identity
+        private static final int READS_PER_NODE = 8;
 
         private int size;
         private int[] parents;
@@ -209,6 +219,7 @@ public final class LocationIndex {
             int count = 1;
             SourceLocation found = locations[ROOT];
             int start = 1;
+            long reads = (long) READS_PER_NODE * size;
             while (true) {
                 int end = pointer.indexOf('/', start);
                 if (end < 0) {
@@ -217,6 +228,10 @@ public final class LocationIndex {
                 int index = canonicalIndex(pointer, start, end);
                 int[] next = new int[4];
                 int matched = 0;
+                reads -= size - current[0];
+                if (reads < 0) {
+                    return UNANSWERED;
+                }
                 for (int i = current[0] + 1; i < size; i++) {
                     if (isOneOf(parents[i], current, count) && matches(tokens[i], pointer, start, end, index)) {
                         if (matched == next.length) {

@@ -92,4 +92,31 @@ class LocationIndexTest {
             assertEquals(eager.get(last), recorded.find(last + "/not/recorded"));
         }
     }
+
+    /**
+     * A deep pointer into a long chain would cost a read of most of the record per level: the lookup gives up past
+     * its budget and the map answers instead, with the same result.
+     */
+    @Test
+    void aDeepPointerIntoALongChainIsAnsweredByTheMap() {
+        for (int depth : new int[] {3, 100, 2_000}) {
+            SourceLocation root = new SourceLocation("f.yaml", 1, 1);
+            LocationIndex.Recorder recorder = new LocationIndex.Recorder(root, depth);
+            Map<String, SourceLocation> eager = new HashMap<>();
+            eager.put("", root);
+            StringBuilder pointer = new StringBuilder();
+            for (int i = 0; i < depth; i++) {
+                SourceLocation at = new SourceLocation("f.yaml", i + 2, 1);
+                recorder.child(i, "k", at);
+                pointer.append("/k");
+                eager.put(pointer.toString(), at);
+            }
+            LocationIndex looked = recorder.index();
+            LocationIndex eagerIndex = new LocationIndex(eager);
+            String deepest = pointer.toString();
+            assertEquals(eagerIndex.find(deepest + "/x"), looked.find(deepest + "/x"), "depth " + depth);
+            assertEquals(eagerIndex.contains(deepest), looked.contains(deepest), "depth " + depth);
+            assertEquals(eagerIndex.find("/k/k"), looked.find("/k/k"), "depth " + depth);
+        }
+    }
 }
