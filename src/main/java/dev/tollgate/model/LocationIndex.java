@@ -225,7 +225,7 @@ public final class LocationIndex {
                 if (end < 0) {
                     end = pointer.length();
                 }
-                int index = canonicalIndex(pointer, start, end);
+                int index = listIndex(pointer, start, end);
                 int[] next = new int[4];
                 int matched = 0;
                 reads -= size - current[0];
@@ -271,23 +271,6 @@ public final class LocationIndex {
             return index >= 0 && (Integer) token == index;
         }
 
-        /** {@code text[start, end)} as a list index, written as pointers write one (no sign, no leading 0); or -1. */
-        private static int canonicalIndex(String text, int start, int end) {
-            int length = end - start;
-            if (length == 0 || length > 9 || length > 1 && text.charAt(start) == '0') {
-                return -1;
-            }
-            int value = 0;
-            for (int i = start; i < end; i++) {
-                char c = text.charAt(i);
-                if (c < '0' || c > '9') {
-                    return -1;
-                }
-                value = value * 10 + (c - '0');
-            }
-            return value;
-        }
-
         /** Each node's pointer, written from its parent's (a parent is always recorded before its children). */
         private Map<String, SourceLocation> pointers() {
             Map<String, SourceLocation> map = new HashMap<>(size * 4 / 3 + 1);
@@ -315,6 +298,26 @@ public final class LocationIndex {
             }
         }
         return token;
+    }
+
+    /**
+     * The list index a pointer token {@code text[start, end)} writes (digits, no sign, no leading 0), or -1 when it
+     * writes none.
+     */
+    public static int listIndex(String text, int start, int end) {
+        int length = end - start;
+        if (length == 0 || length > 9 || length > 1 && text.charAt(start) == '0') {
+            return -1;
+        }
+        int value = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** The token {@link #escape} was given: {@code ~1} to {@code /}, then {@code ~0} to {@code ~} (RFC 6901). */

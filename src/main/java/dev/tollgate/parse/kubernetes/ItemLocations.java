@@ -30,7 +30,7 @@ final class ItemLocations {
             }
             int slash = pointer.indexOf('/', prefix.length());
             int end = slash < 0 ? pointer.length() : slash;
-            int item = parseIndex(pointer, prefix.length(), end);
+            int item = LocationIndex.listIndex(pointer, prefix.length(), end);
             if (item >= 0 && item < itemCount) {
                 byItem.get(item).put(pointer.substring(end), e.getValue());
             }
@@ -40,21 +40,5 @@ final class ItemLocations {
             result.add(LocationIndex.handedOver(m));
         }
         return result;
-    }
-
-    /** The list index written in {@code s[from, to)}, or -1 when it is not one. */
-    private static int parseIndex(String s, int from, int to) {
-        if (from >= to || to - from > 9) {
-            return -1;
-        }
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
     }
 }
