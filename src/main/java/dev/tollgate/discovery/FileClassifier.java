@@ -21,7 +21,7 @@ final class FileClassifier {
             return Optional.of(FileType.TERRAFORM_PLAN); // only a candidate: FileDiscovery sniffs the content
         }
         if (n.equals(ConfigReader.DEFAULT_NAME)) {
-            return Optional.empty(); // Tollgate's own configuration, never infrastructure (it was listed as a scanned file)
+            return Optional.empty(); // Tollgate's own configuration file: never infrastructure to scan
         }
         if (n.endsWith(".yaml") || n.endsWith(".yml")) {
             boolean compose = n.startsWith("docker-compose") || n.equals("compose.yaml") || n.equals("compose.yml")

@@ -459,7 +459,7 @@ public final class PolicyEngine {
     /** The pointer to locate a finding at: the first {@code reportAt} key the element has, else the element. */
     private static String reportPointer(Policy p, Resource resource, String pointer) {
         for (String key : p.reportAt()) {
-            String candidate = pointer + "/" + dev.tollgate.model.LocationIndex.escape(key);
+            String candidate = dev.tollgate.model.LocationIndex.child(pointer, key);
             if (resource.locations().contains(candidate)) {
                 return candidate;
             }

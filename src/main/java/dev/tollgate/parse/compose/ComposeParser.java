@@ -23,8 +23,8 @@ import java.util.Set;
 /**
  * Turns a compose file into one {@code service} resource per service, its {@code extends} resolved
  * ({@link ServiceExtends}) and normalised by {@link ServiceNormaliser} so policies see one shape. Anchors, {@code <<}
- * merges and {@code x-*} extension fields are resolved by the YAML loader before we see the document. Thread-safe: all per-file state lives in per-call objects; the one shared memo, of the scan roots' real paths, is
- * concurrent.
+ * merges and {@code x-*} extension fields are resolved by the YAML loader before we see the document. Thread-safe:
+ * all per-file state lives in per-call objects; the one shared memo, of the scan roots' real paths, is concurrent.
  */
 public final class ComposeParser {
 

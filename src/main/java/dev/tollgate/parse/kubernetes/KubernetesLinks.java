@@ -66,11 +66,13 @@ public final class KubernetesLinks {
      * manifest that declares such an object: a kind or apiVersion written with YAML escapes would be missed.
      */
     public static boolean mayHoldLinkSource(String text) {
-        return text.contains("HorizontalPodAutoscaler") || text.contains("cert-manager.io");
+        return text.contains(HPA_MARKER) || text.contains(CERT_MANAGER_MARKER);
     }
 
-    private static final byte[] HPA_MARKER = "HorizontalPodAutoscaler".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CERT_MANAGER_MARKER = "cert-manager.io".getBytes(StandardCharsets.US_ASCII);
+    private static final String HPA_MARKER = "HorizontalPodAutoscaler";
+    private static final String CERT_MANAGER_MARKER = "cert-manager.io";
+    private static final byte[] HPA_MARKER_BYTES = HPA_MARKER.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CERT_MANAGER_MARKER_BYTES = CERT_MANAGER_MARKER.getBytes(StandardCharsets.US_ASCII);
 
     /**
      * {@link #mayHoldLinkSource(String)} on a file's bytes, as discovery reads them: both markers are ASCII, and no
@@ -81,7 +83,8 @@ public final class KubernetesLinks {
     public static boolean mayHoldLinkSource(byte[] bytes) {
         for (int i = 0; i < bytes.length; i++) {
             byte b = bytes[i];
-            if (b == 'H' && startsWith(bytes, i, HPA_MARKER) || b == 'c' && startsWith(bytes, i, CERT_MANAGER_MARKER)) {
+            if (b == HPA_MARKER_BYTES[0] && startsWith(bytes, i, HPA_MARKER_BYTES)
+                    || b == CERT_MANAGER_MARKER_BYTES[0] && startsWith(bytes, i, CERT_MANAGER_MARKER_BYTES)) {
                 return true;
             }
         }

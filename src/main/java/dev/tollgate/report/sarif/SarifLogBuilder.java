@@ -87,9 +87,7 @@ final class SarifLogBuilder {
 
         // With a baseline, known findings stay results (marked unchanged): dropping them would close their alerts.
         List<Evaluation> shown = new ArrayList<>();
-        report.evaluations().stream()
-                .filter(e -> e.outcome() == Outcome.FAIL && (e.suppression() == null || includeSuppressed))
-                .forEach(shown::add);
+        report.evaluations().stream().filter(e -> isFailureResult(e, includeSuppressed)).forEach(shown::add);
         if (includePasses) {
             report.evaluations().stream().filter(e -> e.outcome() == Outcome.PASS).forEach(shown::add);
         }
@@ -267,10 +265,13 @@ final class SarifLogBuilder {
      * {@value #GITHUB_MAX_RESULTS}), for the command line to say so.
      */
     static int resultsLeftOut(ScanReport report, boolean includeSuppressed) {
-        long failures = report.evaluations().stream()
-                .filter(e -> e.outcome() == Outcome.FAIL && (e.suppression() == null || includeSuppressed))
-                .count();
+        long failures = report.evaluations().stream().filter(e -> isFailureResult(e, includeSuppressed)).count();
         return (int) Math.max(0, failures - GITHUB_MAX_RESULTS);
+    }
+
+    /** Whether {@code e} becomes a failure result: a failure, unless suppressed and suppressed ones are left out. */
+    private static boolean isFailureResult(Evaluation e, boolean includeSuppressed) {
+        return e.outcome() == Outcome.FAIL && (e.suppression() == null || includeSuppressed);
     }
 
     /** Problems never stop a scan, so the execution still succeeded; each problem is a notification. */
