@@ -171,8 +171,10 @@ final class ScanCommand implements Callable<Integer> {
         // Loading the policies and walking the scan roots do not depend on each other: on a cold start each costs a
         // tenth of a second or more, mostly single-threaded class initialisation, so the walk runs on a second
         // thread meanwhile. Its result is only used once the policies loaded, so messages come out as before.
-        FileDiscovery discovery = Scanner.discovery(new FileDiscovery(FileDiscovery.DEFAULT_MAX_FILE_SIZE,
+        FileDiscovery walked = Scanner.discovery(new FileDiscovery(FileDiscovery.DEFAULT_MAX_FILE_SIZE,
                 config.exclude()));
+        // .tollgate.yml is left out by its name wherever it is; a configuration of another name, by its path.
+        FileDiscovery discovery = configFile == null ? walked : walked.leavingOut(configFile);
         FutureTask<Discovery> walk = new FutureTask<>(() -> discovery.discover(roots));
         Thread walker = new Thread(walk, "tollgate-discovery");
         walker.setDaemon(true);

@@ -51,6 +51,8 @@ public final class FileDiscovery {
     /** What a caller asks of the content of files of {@link #markedTypes}, or null; see {@link #withMarker}. */
     private final Predicate<byte[]> marker;
     private final Set<FileType> markedTypes;
+    /** A file never scanned wherever it is met (a configuration named by {@code --config}); null for none. */
+    private final Path leftOut;
 
     /**
      * True when discovery reads a file of this name as an env file ({@code .env}, {@code secrets.env}): a file that
@@ -73,14 +75,16 @@ public final class FileDiscovery {
      *     a matching directory is not entered, a matching file not read
      */
     public FileDiscovery(long maxFileSize, List<String> excludeGlobs) {
-        this(maxFileSize, excludeGlobs.stream().map(Glob::of).toList(), null, Set.of());
+        this(maxFileSize, excludeGlobs.stream().map(Glob::of).toList(), null, Set.of(), null);
     }
 
-    private FileDiscovery(long maxFileSize, List<Glob> excludes, Predicate<byte[]> marker, Set<FileType> markedTypes) {
+    private FileDiscovery(long maxFileSize, List<Glob> excludes, Predicate<byte[]> marker, Set<FileType> markedTypes,
+            Path leftOut) {
         this.maxFileSize = maxFileSize;
         this.excludes = excludes;
         this.marker = marker;
         this.markedTypes = markedTypes;
+        this.leftOut = leftOut;
     }
 
     /**
@@ -92,7 +96,30 @@ public final class FileDiscovery {
      * bytes are not searched.
      */
     public FileDiscovery withMarker(Set<FileType> types, Predicate<byte[]> marker) {
-        return new FileDiscovery(maxFileSize, excludes, marker, Set.copyOf(types));
+        return new FileDiscovery(maxFileSize, excludes, marker, Set.copyOf(types), leftOut);
+    }
+
+    /**
+     * This discovery, leaving {@code file} out wherever a walk meets it, without a problem: Tollgate's configuration
+     * given with {@code --config} under another name than {@code .tollgate.yml}, which inside a scan root would
+     * otherwise be read as a YAML file of the repository.
+     */
+    public FileDiscovery leavingOut(Path file) {
+        return new FileDiscovery(maxFileSize, excludes, marker, markedTypes, file.toAbsolutePath().normalize());
+    }
+
+    private boolean isLeftOut(Path file) {
+        if (leftOut == null || !file.getFileName().equals(leftOut.getFileName())) {
+            return false; // the cheap test first: the walk asks this of every file
+        }
+        if (file.toAbsolutePath().normalize().equals(leftOut)) {
+            return true;
+        }
+        try {
+            return Files.isSameFile(file, leftOut); // reached through a symbolic link, or by another spelling
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
     }
 
     private boolean excluded(String displayPath) {
@@ -244,7 +271,7 @@ public final class FileDiscovery {
 
         private void file(Path file, BasicFileAttributes attrs, String knownShown) {
             Optional<FileType> type = FileClassifier.classify(file.getFileName().toString());
-            if (type.isEmpty()) {
+            if (type.isEmpty() || isLeftOut(file)) {
                 return;
             }
             if (type.get() == FileType.TERRAFORM_PLAN && !isTerraformPlan(file)) {

@@ -52,6 +52,21 @@ class WorkflowTest {
     }
 
     @Test
+    void configuration_aFileGivenWithConfigInsideTheScanIsNotAScannedFile() throws Exception {
+        Files.createDirectories(repo.resolve("ci"));
+        Path config = repo.resolve("ci/tollgate-prod.yml");
+        Files.writeString(config, "fail-on: high\n");
+        Files.writeString(repo.resolve("docker-compose.yml"), COMPOSE);
+
+        MainTest.Run r = scan("--config", config.toString(), "--format", "json");
+
+        List<String> files = new ArrayList<>();
+        json(r).get("files").forEach(f -> files.add(f.get("path").asText()));
+        assertEquals(List.of("docker-compose.yml"), files, r.err());
+        assertEquals(1, r.code(), "the configuration's fail-on: high still applies: " + r.err());
+    }
+
+    @Test
     void configuration_unknownKeyIsAnErrorWithItsLine() throws Exception {
         Files.writeString(repo.resolve(".tollgate.yml"), "fail-on: high\nexlude: [vendor/**]\n");
         MainTest.Run r = scan();

@@ -60,6 +60,21 @@ class FileDiscoveryTest {
     }
 
     @Test
+    void aConfigurationGivenByPathIsLeftOutButNotOthersOfItsName() throws IOException {
+        write("ci/tollgate-prod.yml", "fail-on: high\n");
+        write("services/api/tollgate-prod.yml", "apiVersion: v1\nkind: Service\n");
+        write("services/api/deploy.yml", "apiVersion: v1\nkind: Service\n");
+
+        // Named relative to the working directory and with a detour: the same file all the same
+        Path given = Path.of("").toAbsolutePath().relativize(root.resolve("ci/../ci/tollgate-prod.yml").toAbsolutePath());
+        Discovery d = new FileDiscovery().leavingOut(given).discover(List.of(root));
+
+        assertEquals(List.of(), d.skipped());
+        assertEquals(List.of("services/api/deploy.yml", "services/api/tollgate-prod.yml"),
+                d.files().stream().map(SourceFile::displayPath).toList());
+    }
+
+    @Test
     void helmChartTemplatesAreLeftOutWithoutAProblem() throws IOException {
         write("charts/web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.1.0\n");
         write("charts/web/values.yaml", "replicaCount: 2\n");
