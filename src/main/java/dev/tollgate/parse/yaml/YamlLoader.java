@@ -92,13 +92,41 @@ public final class YamlLoader {
     public YamlStream load(String content, String file) {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(file, "file");
+        String text = withoutLineStartBoms(content);
+        long reread = 0;
+        while (true) {
+            reread += text.length();
+            Loaded loaded = loadOnce(text, file, reread <= TAB_REREAD_BUDGET);
+            if (loaded.separationTab() < 0) {
+                return loaded.stream();
+            }
+            text = blankTabsAt(text, loaded.separationTab());
+        }
+    }
+
+    /**
+     * How many characters {@link #load} may read again, in all, after blanking separation tabs: each blanked run
+     * costs a reading of the whole text (SnakeYAML cannot resume), so a large file full of them stops at this and
+     * reports the next one as before, rather than taking quadratic time. A manifest of a few kilobytes may have
+     * thousands.
+     */
+    private static final long TAB_REREAD_BUDGET = 32L * 1024 * 1024;
+
+    /**
+     * One reading of {@code text}: its stream, or (stream null) the index in {@code text} of the tab that separates
+     * tokens (see {@link #separationTab}) where it failed, to be blanked and the text read again.
+     */
+    private record Loaded(YamlStream stream, int separationTab) {
+    }
+
+    /** @param mayBlankTabs false once the budget is spent: a separation tab is then reported as SnakeYAML saw it */
+    private Loaded loadOnce(String text, String file, boolean mayBlankTabs) {
         LoaderOptions options = loaderOptions();
 
         List<YamlDocument> documents = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         MarkTrackingParser parser = null;
         Mark fastDocumentEnd = null;
-        String text = withoutLineStartBoms(content);
         LineMap lines = LineMap.of(text);
         // Only an alias (*name) makes two places of a tree one node; a text without '*' has none.
         boolean mayShareNodes = text.indexOf('*') >= 0;
@@ -111,7 +139,7 @@ public final class YamlLoader {
                     fastDocumentEnd = root.getEndMark();
                     convert(root, file, lines, mayShareNodes, documents, problems);
                 }
-                return new YamlStream(documents, problems);
+                return new Loaded(new YamlStream(documents, problems), -1);
             }
             parser = new MarkTrackingParser(new ParserImpl(new StreamReader(text), options));
             while (true) {
@@ -128,6 +156,10 @@ public final class YamlLoader {
                 convert(node, file, lines, mayShareNodes, documents, problems);
             }
         } catch (MarkedYAMLException e) {
+            int tab = mayBlankTabs ? separationTab(text, e) : -1;
+            if (tab >= 0) {
+                return new Loaded(null, tab);
+            }
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             problems.add(problemAt(file, lines, mark, describe(e) + templateHint(text)));
         } catch (YamlLimitExceeded e) {
@@ -148,7 +180,53 @@ public final class YamlLoader {
             problems.add(problemAt(file, lines, lastMark(parser, fastDocumentEnd),
                     "internal error while reading YAML: " + e.getClass().getSimpleName()));
         }
-        return new YamlStream(documents, problems);
+        return new Loaded(new YamlStream(documents, problems), -1);
+    }
+
+    /**
+     * Where SnakeYAML stopped at a tab that YAML 1.2 reads as a blank: between tokens on a line that already holds
+     * one ({@code metadata:<TAB>}, {@code name:<TAB>web}, a tab before a comment), as kubectl, Helm and every YAML 1.2
+     * reader take it. SnakeYAML reads YAML 1.1 and rejects a tab wherever the next token is looked for, so a manifest
+     * with trailing tabs (as written by some editors, e.g. in argocd-example-apps) was "invalid YAML". A tab in the
+     * indentation, or after a {@code -} or {@code ?} indicator (where it would set the indentation of what follows),
+     * stays an error: YAML forbids it there, and kubectl rejects it too. Returns the tab's index in {@code text}, or -1.
+     *
+     * <p>Blanking such a tab changes no value: SnakeYAML stopped there looking for the next token, so the tab was
+     * outside every scalar; and the text keeps its length, so every line and column stays where it was.
+     */
+    static int separationTab(String text, MarkedYAMLException e) {
+        Mark mark = e.getProblemMark();
+        String problem = e.getProblem();
+        if (mark == null || problem == null || !problem.contains("(TAB)") || !problem.contains("cannot start any token")) {
+            return -1;
+        }
+        int at;
+        try {
+            at = text.offsetByCodePoints(0, mark.getIndex()); // SnakeYAML counts code points
+        } catch (IndexOutOfBoundsException outside) {
+            return -1;
+        }
+        if (at >= text.length() || text.charAt(at) != '\t') {
+            return -1;
+        }
+        int lineStart = at;
+        while (lineStart > 0 && text.charAt(lineStart - 1) != '\n' && text.charAt(lineStart - 1) != '\r') {
+            lineStart--;
+        }
+        String before = text.substring(lineStart, at).strip();
+        if (before.isEmpty() || before.endsWith("-") || before.endsWith("?")) {
+            return -1; // indentation, or right after an indicator that opens an indented block
+        }
+        return at;
+    }
+
+    /** {@code text} with the run of tabs starting at {@code at} turned into spaces, one for one. */
+    private static String blankTabsAt(String text, int at) {
+        char[] chars = text.toCharArray();
+        for (int i = at; i < chars.length && chars[i] == '\t'; i++) {
+            chars[i] = ' ';
+        }
+        return new String(chars);
     }
 
     /**

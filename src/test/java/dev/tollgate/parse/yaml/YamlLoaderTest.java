@@ -547,6 +547,52 @@ class YamlLoaderTest {
         }
 
         @Test
+        void tabsBetweenTokensAreBlanksAsInYaml12() {
+            // As argocd-example-apps' guestbook-ui-svc.yaml writes it (kubectl reads it): a tab at the end of lines,
+            // after a key, between a key and its value and before a comment. A quoted tab is still the value's.
+            YamlDocument d = one("apiVersion: v1\t\nkind: Service\t\nmetadata:\t\n  name:\tguestbook-ui\t# the UI\n"
+                    + "spec:\t\n  ports:\t\t\n  - port: 80\t\n    targetPort: \"8\t0\"\t\n");
+            assertEquals(Map.of("name", "guestbook-ui"), root(d).get("metadata"));
+            assertEquals(List.of(Map.of("port", 80L, "targetPort", "8\t0")), map(root(d).get("spec")).get("ports"));
+            assertAt(3, 1, d, "/metadata");
+            assertAt(4, 3, d, "/metadata/name");
+            assertAt(6, 3, d, "/spec/ports");
+            assertAt(8, 5, d, "/spec/ports/0/targetPort");
+        }
+
+        @Test
+        void aTabThatWouldIndentAfterAnIndicatorStaysAProblem() {
+            // After a sequence's dash the tab would set the indentation of the mapping that follows: YAML forbids it
+            Problem p = onlyProblem(load("items:\n-\tkind: Service\n  apiVersion: v1\n"));
+            assertEquals(2, p.line());
+            assertEquals(2, p.column());
+            assertTrue(p.message().contains("TAB"), p.message());
+        }
+
+        @Test
+        void manySeparatingTabsAreAllRead() {
+            StringBuilder yaml = new StringBuilder();
+            for (int i = 0; i < 300; i++) {
+                yaml.append("k").append(i).append(":\tv").append(i).append("\t\n");
+            }
+            Map<String, Object> read = root(one(yaml.toString()));
+            assertEquals(300, read.size());
+            assertEquals("v299", read.get("k299"));
+        }
+
+        @Test
+        void aLargeFileFullOfSeparatingTabsStopsWithAProblemRatherThanReadingItOverAndOver() {
+            // Each blanked tab costs a reading of the whole text: 20,000 of them in 300 KB would be quadratic
+            StringBuilder yaml = new StringBuilder();
+            for (int i = 0; i < 20_000; i++) {
+                yaml.append("key").append(i).append(":\t\n");
+            }
+            Problem p = onlyProblem(load(yaml.toString()));
+            assertTrue(p.line() > 1 && p.line() < 20_000, p.toString());
+            assertTrue(p.message().contains("TAB"), p.message());
+        }
+
+        @Test
         void tabsInsideValuesAreKept() {
             assertEquals(Map.of("a", "x\ty", "b", "tab\there"), root(one("a: x\ty\nb: \"tab\\there\"\n")));
         }
