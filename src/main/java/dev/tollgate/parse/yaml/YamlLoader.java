@@ -185,19 +185,18 @@ public final class YamlLoader {
 
     /**
      * Where SnakeYAML stopped at a tab that YAML 1.2 reads as a blank: between tokens on a line that already holds
-     * one ({@code metadata:<TAB>}, {@code name:<TAB>web}, a tab before a comment), as kubectl, Helm and every YAML 1.2
-     * reader take it. SnakeYAML reads YAML 1.1 and rejects a tab wherever the next token is looked for, so a manifest
+     * one ({@code metadata:<TAB>}, {@code name:<TAB>web}, a tab before a comment, after a block scalar's {@code |} or
+     * after {@code ---}), as kubectl, Helm and every YAML 1.2 reader take it. SnakeYAML reads YAML 1.1 and rejects a tab wherever the next token is looked for, so a manifest
      * with trailing tabs (as written by some editors, e.g. in argocd-example-apps) was "invalid YAML". A tab in the
      * indentation, or after a {@code -} or {@code ?} indicator (where it would set the indentation of what follows),
      * stays an error: YAML forbids it there, and kubectl rejects it too. Returns the tab's index in {@code text}, or -1.
      *
-     * <p>Blanking such a tab changes no value: SnakeYAML stopped there looking for the next token, so the tab was
-     * outside every scalar; and the text keeps its length, so every line and column stays where it was.
+     * <p>Blanking such a tab changes no value: SnakeYAML accepts a tab inside every kind of scalar, so one it stopped
+     * at lay between tokens; and the text keeps its length, so every line and column stays where it was.
      */
     static int separationTab(String text, MarkedYAMLException e) {
         Mark mark = e.getProblemMark();
-        String problem = e.getProblem();
-        if (mark == null || problem == null || !problem.contains("(TAB)") || !problem.contains("cannot start any token")) {
+        if (mark == null) {
             return -1;
         }
         int at;
@@ -214,10 +213,16 @@ public final class YamlLoader {
             lineStart--;
         }
         String before = text.substring(lineStart, at).strip();
-        if (before.isEmpty() || before.endsWith("-") || before.endsWith("?")) {
+        if (before.isEmpty() || isBlockIndicator(before, '-') || isBlockIndicator(before, '?')) {
             return -1; // indentation, or right after an indicator that opens an indented block
         }
         return at;
+    }
+
+    /** Whether {@code before} ends with {@code indicator} standing alone ({@code -}, {@code a: - -}), not {@code ---}. */
+    private static boolean isBlockIndicator(String before, char indicator) {
+        int last = before.length() - 1;
+        return before.charAt(last) == indicator && (last == 0 || Character.isWhitespace(before.charAt(last - 1)));
     }
 
     /** {@code text} with the run of tabs starting at {@code at} turned into spaces, one for one. */

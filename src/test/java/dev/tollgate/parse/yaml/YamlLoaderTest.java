@@ -561,6 +561,15 @@ class YamlLoaderTest {
         }
 
         @Test
+        void aTabAfterABlockScalarHeaderOrADocumentMarkerIsABlank() {
+            YamlStream s = load("a: |\t\n  line\t\n---\t\nb: >-\t# folded\n  x\n");
+            assertEquals(List.of(), s.problems());
+            assertEquals(Map.of("a", "line\t\n"), root(s.documents().get(0)));
+            assertEquals(Map.of("b", "x"), root(s.documents().get(1)));
+            assertAt(4, 1, s.documents().get(1), "/b");
+        }
+
+        @Test
         void aTabThatWouldIndentAfterAnIndicatorStaysAProblem() {
             // After a sequence's dash the tab would set the indentation of the mapping that follows: YAML forbids it
             Problem p = onlyProblem(load("items:\n-\tkind: Service\n  apiVersion: v1\n"));
