@@ -303,8 +303,9 @@ public final class FileDiscovery {
                     return;
                 }
                 files.add(new SourceFile(file, shown, type.get()));
-                if (marker != null && markedTypes.contains(type.get())
-                        && (head.length < attrs.size() || marker.test(head))) {
+                // The marker reads bytes as UTF-8: UTF-16 text is always marked, as a file not seen whole is.
+                if (marker != null && markedTypes.contains(type.get()) && (head.length < attrs.size()
+                        || ByteOrderMark.utf16(head) != null || marker.test(head))) {
                     marked.add(shown);
                 }
             }
@@ -424,6 +425,9 @@ public final class FileDiscovery {
 
     /** A NUL byte in the first few kilobytes: no text format we read contains one. */
     private static boolean isBinary(byte[] head) {
+        if (ByteOrderMark.utf16(head) != null) {
+            return false; // UTF-16 text has a NUL in every ASCII character
+        }
         for (byte b : head) {
             if (b == 0) {
                 return true;

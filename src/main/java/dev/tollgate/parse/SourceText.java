@@ -1,17 +1,24 @@
 package dev.tollgate.parse;
 
+import dev.tollgate.discovery.ByteOrderMark;
 import dev.tollgate.model.Problem;
 import dev.tollgate.model.SourceFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 
-/** Reads a file as strict UTF-8 (a leading BOM is dropped), or says precisely why it could not. */
+/**
+ * Reads a file as strict UTF-8 (a leading BOM is dropped), or as UTF-16 after its byte-order mark, or says precisely
+ * why it could not.
+ */
 public final class SourceText {
 
     /** The text of a file, or the problem that kept us from reading it. Exactly one is non-null. */
@@ -36,8 +43,15 @@ public final class SourceText {
         return decode(file.displayPath(), bytes);
     }
 
-    /** Decodes {@code bytes} as UTF-8; the problem names the line of the first invalid byte. */
+    /**
+     * Decodes {@code bytes} as UTF-8, or as UTF-16 after a UTF-16 byte-order mark; the problem names the line of the
+     * first invalid byte.
+     */
     public static Read decode(String displayPath, byte[] bytes) {
+        Charset utf16 = ByteOrderMark.utf16(bytes);
+        if (utf16 != null) {
+            return decodeUtf16(displayPath, bytes, utf16);
+        }
         int offset = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
             offset = 3;
@@ -64,6 +78,28 @@ public final class SourceText {
             return new Read(null, new Problem(displayPath, line, 0, Problem.Kind.PARSE_ERROR,
                     "not valid UTF-8 (first invalid byte at offset " + bad + ")"));
         }
+    }
+
+    private static Read decodeUtf16(String displayPath, byte[] bytes, Charset charset) {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, 2, bytes.length - 2);
+        CharBuffer out = CharBuffer.allocate(bytes.length / 2);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        out.flip();
+        if (result.isError() || in.hasRemaining()) {
+            int line = 1;
+            for (int i = 0; i < out.length(); i++) {
+                line += out.charAt(i) == '\n' ? 1 : 0;
+            }
+            return new Read(null, new Problem(displayPath, line, 0, Problem.Kind.PARSE_ERROR,
+                    "not valid " + charset.name() + " (first invalid byte at offset " + in.position() + ")"));
+        }
+        return new Read(out.toString(), null);
     }
 
     private static boolean isAscii(byte[] bytes, int from) {

@@ -171,6 +171,44 @@ class HostileInputTest {
     }
 
     @Test
+    void utf16WithAByteOrderMarkIsReadLikeUtf8(@TempDir Path plain) throws IOException {
+        // As Windows PowerShell's `kubectl get -o yaml > ingress.yaml` writes it (little-endian), or big-endian
+        List<String> samples = List.of("fixtures/TG-K8S-HTTPS-001/fail/ingress.yaml",
+                "fixtures/TG-DC-HTTPS-001/fail/docker-compose.yml", "fixtures/TG-ENV-HTTPS-002/fail/.env.production");
+        for (int i = 0; i < samples.size(); i++) {
+            Path from = Path.of(samples.get(i));
+            String name = from.getParent().getParent().getFileName() + "/" + from.getFileName();
+            Scans.copy(from.getParent(), plain.resolve(from.getParent().getParent().getFileName().toString()));
+            Scans.copy(from.getParent(), dir.resolve(from.getParent().getParent().getFileName().toString()));
+            Files.writeString(dir.resolve(name), "\uFEFF" + Files.readString(from, StandardCharsets.UTF_8),
+                    i % 2 == 0 ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE);
+        }
+        String expected = Scans.evaluations(Scans.scan(plain), "TG-");
+        assertTrue(expected.contains(" FAIL "), expected);
+        ScanReport report = scanWithGood();
+        assertEquals(expected, Scans.evaluations(report, "TG-"));
+        assertEquals(List.of(), report.problems());
+    }
+
+    @Test
+    void brokenUtf16IsReportedAtItsLineAndUtf32IsNotTakenForIt() throws IOException {
+        byte[] text = "\uFEFFapiVersion: v1\nkind: ConfigMap\ndata:\n  k: x\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] odd = java.util.Arrays.copyOf(text, text.length + 1); // a last byte with no partner
+        Files.write(dir.resolve("odd.yaml"), odd);
+        byte[] lone = java.util.Arrays.copyOf(text, text.length + 2); // a high surrogate with no low one
+        lone[text.length] = 0x00;
+        lone[text.length + 1] = (byte) 0xD8;
+        Files.write(dir.resolve("lone.yaml"), lone);
+        Files.write(dir.resolve("utf32.yaml"), "\uFEFFa: 1\n".getBytes(java.nio.charset.Charset.forName("UTF-32LE")));
+        ScanReport report = scanWithGood();
+        Problem p = onlyProblem(report, "odd.yaml", Problem.Kind.PARSE_ERROR);
+        assertEquals(5, p.line(), p::toString);
+        assertEquals("not valid UTF-16LE (first invalid byte at offset " + text.length + ")", p.message());
+        assertEquals(5, onlyProblem(report, "lone.yaml", Problem.Kind.PARSE_ERROR).line());
+        assertEquals("skipped: binary file", onlyProblem(report, "utf32.yaml", Problem.Kind.SKIPPED).message());
+    }
+
+    @Test
     void crlfLineEndingsGiveTheSameEvaluationsLinesAndColumns() throws IOException {
         Path lf = Path.of("fixtures");
         try (Stream<Path> files = Files.walk(lf)) {
