@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemLoopException;
@@ -364,7 +366,7 @@ public final class FileDiscovery {
      */
     private static boolean isTerraformPlan(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            String head = new String(in.readNBytes(PLAN_SNIFF_BYTES), java.nio.charset.StandardCharsets.UTF_8);
+            String head = sniffed(in.readNBytes(PLAN_SNIFF_BYTES));
             return head.contains("\"format_version\"")
                     && (head.contains("\"planned_values\"") || head.contains("\"terraform_version\""));
         } catch (IOException e) {
@@ -378,11 +380,23 @@ public final class FileDiscovery {
      */
     private static boolean isKubernetesJson(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            String head = new String(in.readNBytes(PLAN_SNIFF_BYTES), java.nio.charset.StandardCharsets.UTF_8).strip();
+            String head = sniffed(in.readNBytes(PLAN_SNIFF_BYTES)).strip();
             return head.startsWith("{") && head.contains("\"apiVersion\"") && head.contains("\"kind\"");
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * The first bytes of a JSON file as text, for a look at its keys: UTF-8, or UTF-16 after its byte-order mark
+     * (PowerShell's {@code terraform show -json > plan.json} or {@code kubectl get -o json > app.json}); a leading
+     * byte-order mark is dropped, since {@code strip()} keeps it and the object would not seem to start with a brace.
+     */
+    private static String sniffed(byte[] head) {
+        Charset utf16 = ByteOrderMark.utf16(head);
+        String text = utf16 != null ? new String(head, 2, (head.length - 2) & ~1, utf16)
+                : new String(head, StandardCharsets.UTF_8);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**

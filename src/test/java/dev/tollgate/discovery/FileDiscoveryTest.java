@@ -112,6 +112,30 @@ class FileDiscoveryTest {
     }
 
     @Test
+    void jsonWithAByteOrderMarkOrInUtf16IsStillRecognised() throws IOException {
+        String manifest = "{\"apiVersion\": \"v1\", \"kind\": \"Service\", \"metadata\": {\"name\": \"web\"}}\n";
+        String plan = dev.tollgate.parse.terraform.PlanFixture.PLAN;
+        Files.writeString(root.resolve("bom.json"), "\uFEFF" + manifest, java.nio.charset.StandardCharsets.UTF_8);
+        Files.writeString(root.resolve("utf16.json"), "\uFEFF" + manifest, java.nio.charset.StandardCharsets.UTF_16LE);
+        Files.writeString(root.resolve("plan.json"), "\uFEFF" + plan, java.nio.charset.StandardCharsets.UTF_16LE);
+        Files.writeString(root.resolve("other.json"), "\uFEFF{\"name\": \"web\"}", java.nio.charset.StandardCharsets.UTF_16BE);
+
+        assertEquals(Map.of("bom.json", FileType.YAML, "utf16.json", FileType.YAML, "plan.json", FileType.TERRAFORM_PLAN),
+                discovered());
+        ParseResult parsed = new Parsers().parse(new SourceFile(root.resolve("utf16.json"), "utf16.json", FileType.YAML));
+        assertEquals(List.of("Service/web"), parsed.resources().stream().map(Resource::address).toList());
+
+        Files.writeString(root.resolve("utf8-plan.json"), plan, java.nio.charset.StandardCharsets.UTF_8);
+        ParseResult utf8 = new Parsers().parse(new SourceFile(root.resolve("utf8-plan.json"), "plan.json",
+                FileType.TERRAFORM_PLAN));
+        ParseResult utf16 = new Parsers().parse(new SourceFile(root.resolve("plan.json"), "plan.json",
+                FileType.TERRAFORM_PLAN));
+        assertEquals(List.of(), utf16.problems());
+        assertTrue(utf8.resources().size() >= 2, utf8.resources()::toString);
+        assertEquals(utf8.resources(), utf16.resources());
+    }
+
+    @Test
     void aMarkerIsAskedOfTheBytesReadAndALongerFileIsAlwaysMarked() throws IOException {
         write("hpa.yaml", "kind: HorizontalPodAutoscaler\n");
         write("plain.yaml", "kind: Service\n");
