@@ -153,26 +153,21 @@ class HostileInputTest {
 
     @Test
     void byteOrderMarkChangesNothing(@TempDir Path plain) throws IOException {
-        List<String> samples = List.of("fixtures/TG-K8S-HTTPS-001/fail/ingress.yaml",
-                "fixtures/TG-DC-HTTPS-001/fail/docker-compose.yml", "fixtures/TG-ENV-HTTPS-002/fail/.env.production");
-        for (String s : samples) {
-            Path from = Path.of(s);
-            String name = from.getParent().getParent().getFileName() + "/" + from.getFileName();
-            Scans.copy(from.getParent(), plain.resolve(from.getParent().getParent().getFileName().toString()));
-            Scans.copy(from.getParent(), dir.resolve(from.getParent().getParent().getFileName().toString()));
-            Files.writeString(dir.resolve(name), "\uFEFF" + Files.readString(from, StandardCharsets.UTF_8),
-                    StandardCharsets.UTF_8);
-        }
-        String expected = Scans.evaluations(Scans.scan(plain), "TG-");
-        assertTrue(expected.contains(" FAIL "), expected);
-        ScanReport report = scanWithGood();
-        assertEquals(expected, Scans.evaluations(report, "TG-"));
-        assertEquals(List.of(), report.problems());
+        assertSameAsUtf8(plain, i -> StandardCharsets.UTF_8);
     }
 
     @Test
     void utf16WithAByteOrderMarkIsReadLikeUtf8(@TempDir Path plain) throws IOException {
         // As Windows PowerShell's `kubectl get -o yaml > ingress.yaml` writes it (little-endian), or big-endian
+        assertSameAsUtf8(plain, i -> i % 2 == 0 ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE);
+    }
+
+    /**
+     * Writes a failing fixture of each format with a byte-order mark, the {@code i}th in {@code charset.apply(i)},
+     * and asserts the same evaluations as the UTF-8 originals scanned from {@code plain}, and no problem.
+     */
+    private void assertSameAsUtf8(Path plain, java.util.function.IntFunction<java.nio.charset.Charset> charset)
+            throws IOException {
         List<String> samples = List.of("fixtures/TG-K8S-HTTPS-001/fail/ingress.yaml",
                 "fixtures/TG-DC-HTTPS-001/fail/docker-compose.yml", "fixtures/TG-ENV-HTTPS-002/fail/.env.production");
         for (int i = 0; i < samples.size(); i++) {
@@ -181,7 +176,7 @@ class HostileInputTest {
             Scans.copy(from.getParent(), plain.resolve(from.getParent().getParent().getFileName().toString()));
             Scans.copy(from.getParent(), dir.resolve(from.getParent().getParent().getFileName().toString()));
             Files.writeString(dir.resolve(name), "\uFEFF" + Files.readString(from, StandardCharsets.UTF_8),
-                    i % 2 == 0 ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE);
+                    charset.apply(i));
         }
         String expected = Scans.evaluations(Scans.scan(plain), "TG-");
         assertTrue(expected.contains(" FAIL "), expected);
