@@ -137,7 +137,7 @@ public final class YamlLoader {
                     // Where SnakeYAML's parser would stand while this document is converted (its document end event,
                     // which is where the root ends), so that a failure below is located as on the SnakeYAML path.
                     fastDocumentEnd = root.getEndMark();
-                    convert(root, file, lines, mayShareNodes, documents, problems);
+                    convert(root, file, lines, mayShareNodes, documents, problems, text);
                 }
                 return new Loaded(new YamlStream(documents, problems), -1);
             }
@@ -153,7 +153,7 @@ public final class YamlLoader {
                 if (node == null) {
                     continue; // an empty document, e.g. after a trailing '---'
                 }
-                convert(node, file, lines, mayShareNodes, documents, problems);
+                convert(node, file, lines, mayShareNodes, documents, problems, text);
             }
         } catch (MarkedYAMLException e) {
             int tab = mayBlankTabs ? separationTab(text, e) : -1;
@@ -270,15 +270,23 @@ public final class YamlLoader {
         }
     }
 
+    /**
+     * Converts one document. A problem of the converter (a map used as a key, an alias budget spent) gets the same
+     * template hint as a syntax error: a Helm template whose chart's {@code Chart.yaml} is not in the scan, such as
+     * {@code email: {{ .Values.email }}}, often parses as YAML with a map for a key.
+     */
     private void convert(Node root, String file, LineMap lines, boolean mayShareNodes, List<YamlDocument> documents,
-            List<Problem> problems) {
+            List<Problem> problems, String text) {
         NodeConverter converter = new NodeConverter(file, lines, limits.maxExpandedNodes(), limits.maxNestingDepth(),
                 mayShareNodes);
         YamlDocument doc = converter.document(root);
         if (doc != null) {
             documents.add(doc);
         }
-        problems.addAll(converter.problems());
+        String hint = converter.problems().isEmpty() ? "" : templateHint(text);
+        for (Problem p : converter.problems()) {
+            problems.add(hint.isEmpty() ? p : new Problem(p.file(), p.line(), p.column(), p.kind(), p.message() + hint));
+        }
     }
 
     /**

@@ -138,6 +138,23 @@ class YamlLoaderTest {
         }
 
         @Test
+        void aHelmTemplateThatParsesWithAMapForAKeySaysSoToo() {
+            // cert-manager's issuer chart template, scanned without its Chart.yaml
+            YamlStream s = load("""
+                    apiVersion: cert-manager.io/v1
+                    kind: ClusterIssuer
+                    spec:
+                      acme:
+                        email: {{ .Values.letsencrypt.email }}
+                    """);
+            Problem p = onlyProblem(s);
+            assertEquals(5, p.line());
+            assertTrue(p.message().startsWith("complex YAML mapping key (a map or list used as a key) skipped (the file"
+                    + " holds {{ }} template directives: render a Helm chart"), p.message());
+            assertFalse(onlyProblem(load("a:\n  ? {b: 1}\n  : c\n")).message().contains("template"));
+        }
+
+        @Test
         void aPlainSyntaxErrorGetsNoTemplateHint() {
             assertFalse(onlyProblem(load("a: [1, 2\n")).message().contains("template"));
         }
