@@ -145,8 +145,60 @@ final class Values {
 
     /** Terraform's {@code ==}: same type and value, no conversion; numbers compare numerically. */
     static boolean equal(Object a, Object b) {
+        return equal(a, b, new long[] {MAX_COMPARED});
+    }
+
+    /**
+     * The most elements one comparison (or one {@code toset}, {@code contains}, {@code index}) reads: two values
+     * built alike by doubling ({@code x1 = [x0, x0]}, 40 times, and {@code y} the same) are equal only after 2^40
+     * steps, which Terraform would not finish either. Past this, the comparison is an error at its expression.
+     */
+    static final long MAX_COMPARED = 10_000_000;
+
+    /**
+     * A hash consistent with {@link #equal}: equal values hash alike (numbers by value, whatever their scale; maps
+     * whatever their order). Counts the elements read against {@code left}, as {@code equal} does.
+     */
+    static int hash(Object v, long[] left) {
+        if (--left[0] < 0) {
+            throw new EvalException("the values are too large to compare: over " + MAX_COMPARED + " elements");
+        }
+        if (v == null) {
+            return 0;
+        }
+        if (v instanceof BigDecimal d) {
+            return d.signum() == 0 ? 0 : d.stripTrailingZeros().hashCode();
+        }
+        if (v instanceof List<?> l) {
+            int h = 1;
+            for (Object x : l) {
+                h = 31 * h + hash(x, left);
+            }
+            return h;
+        }
+        if (v instanceof Map<?, ?> m) {
+            int h = 0;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                h += e.getKey().hashCode() ^ hash(e.getValue(), left);
+            }
+            return h;
+        }
+        if (v instanceof InstanceRef r) {
+            return r.address().hashCode();
+        }
+        return v.hashCode();
+    }
+
+    /** As {@link #equal(Object, Object)}, counting the elements read against {@code left}. */
+    static boolean equal(Object a, Object b, long[] left) {
+        if (a == b) {
+            return true; // the same value: shared ones are common, and the walk below could take 2^depth steps
+        }
+        if (--left[0] < 0) {
+            throw new EvalException("the values are too large to compare: over " + MAX_COMPARED + " elements");
+        }
         if (a == null || b == null) {
-            return a == b;
+            return false;
         }
         if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
             return x.compareTo(y) == 0;
@@ -156,7 +208,7 @@ final class Values {
                 return false;
             }
             for (int i = 0; i < x.size(); i++) {
-                if (!equal(x.get(i), y.get(i))) {
+                if (!equal(x.get(i), y.get(i), left)) {
                     return false;
                 }
             }
@@ -167,7 +219,7 @@ final class Values {
                 return false;
             }
             for (Map.Entry<?, ?> e : x.entrySet()) {
-                if (!equal(e.getValue(), y.get(e.getKey()))) {
+                if (!equal(e.getValue(), y.get(e.getKey()), left)) {
                     return false;
                 }
             }

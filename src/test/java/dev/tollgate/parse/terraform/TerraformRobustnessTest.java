@@ -88,4 +88,111 @@ class TerraformRobustnessTest {
         assertEquals(List.of("main.tf:49:7: cannot evaluate jsonencode(local.x40): jsonencode: the value is over "
                 + Json.MAX_ENCODED_CHARS + " characters as JSON"), r.problems().stream().map(Problem::toString).toList());
     }
+
+    /** Locals {@code <name>0} .. {@code <name>40}, each made of the one before by {@code step} ({@code %s} for it). */
+    private static String doubling(String name, String first, String step) {
+        StringBuilder tf = new StringBuilder("  " + name + "0 = " + first + "\n");
+        for (int i = 1; i <= 40; i++) {
+            tf.append("  ").append(name).append(i).append(" = ")
+                    .append(step.replace("%s", "local." + name + (i - 1))).append("\n");
+        }
+        return tf.toString();
+    }
+
+    private static List<String> problems(TerraformParser.Result r) {
+        return r.problems().stream().map(Problem::toString).toList();
+    }
+
+    @Test
+    void functionsAndComparisonsOverDoubledValuesAreLocatedProblemsNotAHangOrAnOutOfMemoryScan() {
+        // Each of these took the scan's heap (flatten, a doubled string) or never ended (comparing two lists doubled
+        // alike, 2^40 steps). The resource stays judged.
+        String tf = "locals {\n" + doubling("x", "[\"a\", \"b\"]", "[%s, %s]") + doubling("y", "[\"a\", \"b\"]", "[%s, %s]")
+                + doubling("s", "\"abcdefgh\"", "\"${%s}${%s}\"")
+                + "  f = flatten(local.x40)\n" // line 125; s22 (line 106) is the first string over the limit
+                + "  e = local.x40 == local.y40\n"
+                + "  c = contains([local.x40], local.y40)\n"
+                + "  d = distinct([local.x40, local.y40])\n"
+                + "  same = local.x40 == local.x40\n"
+                + "}\nresource \"t\" \"r\" {\n  v = local.s40\n  same = local.same\n}\n";
+        TerraformParser.Result r = new TerraformFixture(dir).file("main.tf", tf).evaluate();
+        assertEquals(List.of(
+                "main.tf:106:22: cannot evaluate \"${local.s21}${local.s21}\": the template makes a string of over "
+                        + Evaluator.MAX_STRING_CHARS + " characters",
+                "main.tf:125:7: cannot evaluate flatten(local.x40): flatten: the result is over "
+                        + Values.MAX_OUTPUT_NODES + " elements",
+                "main.tf:126:7: cannot evaluate local.x40 == local.y40: the values are too large to compare: over "
+                        + Values.MAX_COMPARED + " elements",
+                "main.tf:127:7: cannot evaluate contains([local.x40], local.y40): the values are too large to compare:"
+                        + " over " + Values.MAX_COMPARED + " elements",
+                "main.tf:128:7: cannot evaluate distinct([local.x40, local.y40]): the values are too large to compare:"
+                        + " over " + Values.MAX_COMPARED + " elements"), problems(r));
+        assertTrue(TerraformFixture.data(r, "t.r").get("v") instanceof dev.tollgate.model.Unknown);
+        assertEquals(true, TerraformFixture.data(r, "t.r").get("same"));
+    }
+
+    @Test
+    void collectionsMultipliedByLocalsOrNestedForsStopAtTheRootsBudget() {
+        String tf = "locals {\n" + doubling("c", "[\"a\", \"b\"]", "concat(%s, %s)")
+                + "  n = [for a in local.c12 : [for b in local.c12 : a]]\n" // 4,096^2 values, line 43; c21 (line 23) passes the budget
+                + "}\nresource \"t\" \"r\" {\n  n = length(local.n)\n  c = length(local.c10)\n}\n";
+        TerraformParser.Result r = new TerraformFixture(dir).file("main.tf", tf).evaluate();
+        String over = ": this Terraform root makes over " + Evaluator.MAX_ROOT_VALUES
+                + " values (collections multiplied by locals or nested for expressions); not evaluated further";
+        assertEquals(List.of("main.tf:23:9: cannot evaluate concat(local.c20, local.c20)" + over,
+                "main.tf:43:7: cannot evaluate [for a in local.c12 : [for b in local..." + over), problems(r));
+        assertEquals(2048L, TerraformFixture.data(r, "t.r").get("c")); // evaluated before the budget ran out
+    }
+
+    @Test
+    void tosetKeepsTheFirstOfEachEqualValueInOrderAsComparingEachPairDid() {
+        java.util.Random random = new java.util.Random(11);
+        for (int round = 0; round < 2_000; round++) {
+            List<Object> values = new java.util.ArrayList<>();
+            int n = random.nextInt(12);
+            for (int i = 0; i < n; i++) {
+                values.add(randomValue(random, 2));
+            }
+            List<Object> expected = new java.util.ArrayList<>();
+            for (Object x : values) {
+                if (expected.stream().noneMatch(y -> Values.equal(x, y))) {
+                    expected.add(x);
+                }
+            }
+            List<Object> actual = Functions.toSet(values, false);
+            assertEquals(expected.size(), actual.size(), values::toString);
+            for (int i = 0; i < expected.size(); i++) {
+                assertTrue(expected.get(i) == actual.get(i), values::toString); // the same element, first seen
+            }
+        }
+    }
+
+    /** Small values of every kind, with numbers of several scales and maps in several orders: many compare equal. */
+    private static Object randomValue(java.util.Random random, int depth) {
+        int kind = random.nextInt(depth > 0 ? 7 : 5);
+        return switch (kind) {
+            case 0 -> null;
+            case 1 -> List.of("a", "b", "").get(random.nextInt(3));
+            case 2 -> random.nextBoolean();
+            case 3 -> new java.math.BigDecimal(List.of("1", "1.0", "1.00", "2", "0", "0.0", "-0", "10", "1E+1")
+                    .get(random.nextInt(9)));
+            case 4 -> List.of("1", "true").get(random.nextInt(2)); // strings that look like other kinds
+            case 5 -> {
+                List<Object> l = new java.util.ArrayList<>();
+                for (int i = random.nextInt(3); i > 0; i--) {
+                    l.add(randomValue(random, depth - 1));
+                }
+                yield l;
+            }
+            default -> {
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                List<String> keys = new java.util.ArrayList<>(List.of("k", "v", "w"));
+                java.util.Collections.shuffle(keys, random);
+                for (String k : keys.subList(0, random.nextInt(3))) {
+                    m.put(k, randomValue(random, depth - 1));
+                }
+                yield m;
+            }
+        };
+    }
 }
