@@ -204,6 +204,26 @@ class HostileInputTest {
     }
 
     @Test
+    void terraformLocalsThatDoubleAValueFortyTimesGiveLocatedProblemsAndTheScanGoesOn() throws IOException {
+        // Before: flatten and the doubled string ran the heap out, and the whole scan stopped (exit 3)
+        StringBuilder tf = new StringBuilder("locals {\n  x0 = [\"a\"]\n  s0 = \"abcdefgh\"\n");
+        for (int i = 1; i <= 40; i++) {
+            tf.append("  x").append(i).append(" = [local.x").append(i - 1).append(", local.x").append(i - 1).append("]\n");
+            tf.append("  s").append(i).append(" = \"${local.s").append(i - 1).append("}${local.s").append(i - 1)
+                    .append("}\"\n");
+        }
+        tf.append("  f = flatten(local.x40)\n}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = local.s40\n}\n");
+        write("tf/main.tf", tf.toString());
+        ScanReport report = scanWithGood();
+        List<Problem> problems = Scans.problems(report, "tf/main.tf");
+        assertEquals(List.of(47, 84), problems.stream().map(Problem::line).toList(), problems::toString);
+        assertTrue(problems.get(0).message().contains("string of over"), problems::toString);
+        assertTrue(problems.get(1).message().contains("flatten: the result is over"), problems::toString);
+        assertTrue(Scans.evaluations(report, "tf/").contains("TG-TF-S3-003 FAIL tf/main.tf:86:"),
+                Scans.evaluations(report, "tf/"));
+    }
+
+    @Test
     void crlfLineEndingsGiveTheSameEvaluationsLinesAndColumns() throws IOException {
         Path lf = Path.of("fixtures");
         try (Stream<Path> files = Files.walk(lf)) {
