@@ -160,6 +160,14 @@ final class ModuleEvaluation {
             case "data" -> (Namespace) (type, at, sc) -> (Namespace) (name, at2, sc2) -> new Unknown(at2.raw());
             // Ephemeral resources (Terraform 1.10+) exist only while planning or applying: always unknown here.
             case "ephemeral" -> (Namespace) (type, at, sc) -> (Namespace) (name, at2, sc2) -> new Unknown(at2.raw());
+            // resource.TYPE.NAME is Terraform's explicit spelling of TYPE.NAME (Azure Verified Modules write it in
+            // every module's telemetry file); Terraform keeps it for resource types named like a later root symbol.
+            case "resource" -> (Namespace) (type, at, sc) -> {
+                if (!resourceTypes.contains(type)) {
+                    throw new EvalException("no resource of type \"" + type + "\" is declared", at.range());
+                }
+                return (Namespace) (name, at2, sc2) -> resourceValue(type + "." + name, at2, sc2);
+            };
             case "path" -> Map.of("module", pathOf(dir), "root", ".", "cwd", ".");
             // terraform.applying (1.10) is false while planning and true while applying: not knowable here.
             case "terraform" -> Map.of("workspace", "default", "applying", new Unknown("terraform.applying"));

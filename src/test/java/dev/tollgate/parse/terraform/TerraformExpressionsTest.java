@@ -276,6 +276,32 @@ class TerraformExpressionsTest {
     }
 
     @Test
+    void resourcePrefixedReferences_readTheResourceAsWithoutThePrefix() {
+        // As Azure Verified Modules' main.telemetry.tf writes it: resource_group_name = resource.azurerm_resource_group.this.name
+        TerraformParser.Result r = new TerraformFixture(dir)
+                .file("main.tf", """
+                        resource "aws_s3_bucket" "logs" {
+                          bucket = "acme-logs"
+                        }
+                        resource "aws_s3_bucket_versioning" "v" {
+                          bucket = resource.aws_s3_bucket.logs.bucket
+                          id     = resource.aws_s3_bucket.logs.id
+                        }
+                        resource "t" "r" {
+                          a = resource.aws_db_instance.missing.id
+                        }
+                        """)
+                .evaluate();
+        assertEquals("acme-logs", TerraformFixture.data(r, "aws_s3_bucket_versioning.v").get("bucket"));
+        assertEquals(new Unknown("resource.aws_s3_bucket.logs.id"),
+                TerraformFixture.data(r, "aws_s3_bucket_versioning.v").get("id"));
+        assertEquals(List.of("aws_s3_bucket_versioning.v bucket"), TerraformFixture.resource(r, "aws_s3_bucket.logs")
+                .related().stream().map(x -> x.address() + " " + x.attribute()).toList());
+        assertEquals(List.of("main.tf:9:7: cannot evaluate resource.aws_db_instance.missing.id: no resource of type"
+                + " \"aws_db_instance\" is declared"), r.problems().stream().map(Object::toString).toList());
+    }
+
+    @Test
     void ephemeralResourceReferences_areUnknownWithoutAProblem() {
         TerraformParser.Result r = new TerraformFixture(dir)
                 .file("main.tf", """
