@@ -56,6 +56,14 @@ public final class YamlLoader {
         }
     }
 
+    /**
+     * How many characters {@link #load} may read again, in all, after blanking separation tabs: each blanked run
+     * costs a reading of the whole text (SnakeYAML cannot resume), so a large file full of them stops at this and
+     * reports the next one as before, rather than taking quadratic time. A manifest of a few kilobytes may have
+     * thousands.
+     */
+    private static final long TAB_REREAD_BUDGET = 32L * 1024 * 1024;
+
     private static final Pattern LINE_START_BOM = Pattern.compile("^\uFEFF", Pattern.MULTILINE);
 
     private final Limits limits;
@@ -103,14 +111,6 @@ public final class YamlLoader {
             text = blankTabsAt(text, loaded.separationTab());
         }
     }
-
-    /**
-     * How many characters {@link #load} may read again, in all, after blanking separation tabs: each blanked run
-     * costs a reading of the whole text (SnakeYAML cannot resume), so a large file full of them stops at this and
-     * reports the next one as before, rather than taking quadratic time. A manifest of a few kilobytes may have
-     * thousands.
-     */
-    private static final long TAB_REREAD_BUDGET = 32L * 1024 * 1024;
 
     /**
      * One reading of {@code text}: its stream, or (stream null) the index in {@code text} of the tab that separates
@@ -186,15 +186,16 @@ public final class YamlLoader {
     /**
      * Where SnakeYAML stopped at a tab that YAML 1.2 reads as a blank: between tokens on a line that already holds
      * one ({@code metadata:<TAB>}, {@code name:<TAB>web}, a tab before a comment, after a block scalar's {@code |} or
-     * after {@code ---}), as kubectl, Helm and every YAML 1.2 reader take it. SnakeYAML reads YAML 1.1 and rejects a tab wherever the next token is looked for, so a manifest
-     * with trailing tabs (as written by some editors, e.g. in argocd-example-apps) was "invalid YAML". A tab in the
-     * indentation, or after a {@code -} or {@code ?} indicator (where it would set the indentation of what follows),
-     * stays an error: YAML forbids it there, and kubectl rejects it too. Returns the tab's index in {@code text}, or -1.
+     * after {@code ---}), as kubectl, Helm and every YAML 1.2 reader take it. SnakeYAML reads YAML 1.1 and rejects a
+     * tab wherever it looks for the next token, so a manifest with trailing tabs (argocd-example-apps has one) was
+     * "invalid YAML". A tab in the indentation, or after a lone {@code -} or {@code ?} indicator (where it would set
+     * the indentation of what follows), stays an error: YAML forbids it there, and kubectl rejects it too. Returns the
+     * tab's index in {@code text}, or -1.
      *
      * <p>Blanking such a tab changes no value: SnakeYAML accepts a tab inside every kind of scalar, so one it stopped
      * at lay between tokens; and the text keeps its length, so every line and column stays where it was.
      */
-    static int separationTab(String text, MarkedYAMLException e) {
+    private static int separationTab(String text, MarkedYAMLException e) {
         Mark mark = e.getProblemMark();
         if (mark == null) {
             return -1;
@@ -219,7 +220,7 @@ public final class YamlLoader {
         return at;
     }
 
-    /** Whether {@code before} ends with {@code indicator} standing alone ({@code -}, {@code a: - -}), not {@code ---}. */
+    /** Whether {@code before} ends with {@code indicator} standing alone ({@code -}, {@code - -}), not {@code ---}. */
     private static boolean isBlockIndicator(String before, char indicator) {
         int last = before.length() - 1;
         return before.charAt(last) == indicator && (last == 0 || Character.isWhitespace(before.charAt(last - 1)));
@@ -285,7 +286,8 @@ public final class YamlLoader {
         }
         String hint = converter.problems().isEmpty() ? "" : templateHint(text);
         for (Problem p : converter.problems()) {
-            problems.add(hint.isEmpty() ? p : new Problem(p.file(), p.line(), p.column(), p.kind(), p.message() + hint));
+            problems.add(hint.isEmpty() ? p
+                    : new Problem(p.file(), p.line(), p.column(), p.kind(), p.message() + hint));
         }
     }
 
