@@ -195,7 +195,38 @@ final class Secrets {
         }
         var m = WELL_KNOWN.matcher(value);
         while (m.find()) {
-            if (!m.group().endsWith("EXAMPLE")) {
+            if (m.group().startsWith("-----BEGIN ") ? hasKeyMaterial(value, m.end()) : !m.group().endsWith("EXAMPLE")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Base64 characters in a row that make a PEM block a key rather than a template's stand-in: every real key line
+     * has 64, while templates write {@code "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"}
+     * (a real .env.production.example did) or a header alone.
+     */
+    private static final int PEM_KEY_MATERIAL = 16;
+
+    /**
+     * Whether the block after a PEM header at {@code from} holds key material: {@value #PEM_KEY_MATERIAL} base64
+     * characters in a row before its {@code -----END} line. Line breaks, written or escaped ({@code \n} in a one-line
+     * env value), end a run, as does anything else.
+     */
+    private static boolean hasKeyMaterial(String value, int from) {
+        int run = 0;
+        for (int i = from; i < value.length() && !value.startsWith("-----", i); i++) {
+            char c = value.charAt(i);
+            boolean base64 = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+'
+                    || c == '/' || c == '=';
+            boolean escape = c == '\\' && i + 1 < value.length()
+                    && (value.charAt(i + 1) == 'n' || value.charAt(i + 1) == 'r');
+            if (escape) {
+                i++;
+            }
+            run = base64 && !escape ? run + 1 : 0;
+            if (run >= PEM_KEY_MATERIAL) {
                 return true;
             }
         }

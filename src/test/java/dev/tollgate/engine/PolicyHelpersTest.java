@@ -127,8 +127,20 @@ class PolicyHelpersTest {
     void wellKnownSecrets() {
         assertTrue(Secrets.isWellKnownSecret("AKIAZ7Q4WJ3NRT5LMB2X"));
         assertTrue(Secrets.isWellKnownSecret("key=sk_live_51Hc9sPq3Xy7Zr2Lm4Nb"));
-        assertTrue(Secrets.isWellKnownSecret("-----BEGIN RSA PRIVATE KEY-----\nMIIE..."));
-        assertTrue(Secrets.isWellKnownSecret("-----BEGIN PRIVATE KEY-----"));
+        assertTrue(Secrets.isWellKnownSecret("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7fake\n-----END"));
+        assertTrue(Secrets.isWellKnownSecret("-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0B\\n-----END"),
+                "a one-line env value with escaped line breaks");
+        assertTrue(Secrets.isWellKnownSecret("-----BEGIN OPENSSH PRIVATE KEY-----\r\nb3BlbnNzaC1rZXktdjEAAAAA"));
+        // Templates' stand-ins: no key material after the header
+        assertFalse(Secrets.isWellKnownSecret(
+                "-----BEGIN RSA PRIVATE KEY-----\\n...\\n-----END RSA PRIVATE KEY-----"));
+        assertFalse(Secrets.isWellKnownSecret(
+                "-----BEGIN RSA PRIVATE KEY-----\nMIIE...\n-----END RSA PRIVATE KEY-----"));
+        assertFalse(Secrets.isWellKnownSecret("-----BEGIN PRIVATE KEY-----"));
+        assertFalse(Secrets.isWellKnownSecret(
+                "-----BEGIN PRIVATE KEY-----\n<your key here>\n-----END PRIVATE KEY-----"));
+        assertFalse(Secrets.isWellKnownSecret("-----BEGIN PRIVATE KEY-----\\nMIIEv\\nQIBAD\\nANBgk\\nqhkiG"),
+                "runs end at each escaped line break");
         assertFalse(Secrets.isWellKnownSecret("AKIAIOSFODNN7EXAMPLE"), "AWS documentation key");
         assertFalse(Secrets.isWellKnownSecret("sk_test_51Hc9sPq3Xy7Zr2Lm4Nb"));
         assertFalse(Secrets.isWellKnownSecret("-----BEGIN PUBLIC KEY-----"));
