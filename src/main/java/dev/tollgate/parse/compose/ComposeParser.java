@@ -104,6 +104,7 @@ public final class ComposeParser {
         List<Resource> resources = new ArrayList<>();
         Set<Problem> problems = new LinkedHashSet<>();
         ServiceExtends extendsResolver = new ServiceExtends(yaml, file, services, doc.locations(), tree, problems);
+        Map<String, Map<String, SourceLocation>> byService = byService(doc.locations());
         for (Map.Entry<?, ?> e : services.entrySet()) {
             String name = String.valueOf(e.getKey());
             String base = LocationIndex.child("/services", name);
@@ -112,7 +113,7 @@ public final class ComposeParser {
                 problems.add(Problem.at(at, Problem.Kind.PARSE_ERROR, "service " + name + " is not a map; skipped"));
                 continue;
             }
-            Map<String, SourceLocation> locations = rebase(doc.locations(), base);
+            Map<String, SourceLocation> locations = byService.getOrDefault(base, new HashMap<>());
             locations.put("", at);
             ServiceExtends.Resolved resolved = extendsResolver.resolve(name, (Map<String, Object>) service, locations);
             locations = resolved.locations();
@@ -157,12 +158,18 @@ public final class ComposeParser {
     }
 
     /** The locations under {@code base}, with {@code base} cut off so the service is the root. */
-    private static Map<String, SourceLocation> rebase(LocationIndex index, String base) {
-        Map<String, SourceLocation> out = new HashMap<>();
-        String prefix = base + "/";
+    /**
+     * The locations under each service, by the service's pointer ({@code /services/web}), each rebased to the service
+     * ({@code /image}). One pass over the document's locations: one pass per service read them all for each, and a
+     * compose file of 4,000 services took 7.8 s, one of 55,000 never finished.
+     */
+    private static Map<String, Map<String, SourceLocation>> byService(LocationIndex index) {
+        Map<String, Map<String, SourceLocation>> out = new HashMap<>();
+        String services = "/services/";
         index.byPointer().forEach((pointer, loc) -> {
-            if (pointer.startsWith(prefix)) {
-                out.put(pointer.substring(base.length()), loc);
+            int end = pointer.startsWith(services) ? pointer.indexOf('/', services.length()) : -1;
+            if (end >= 0) {
+                out.computeIfAbsent(pointer.substring(0, end), k -> new HashMap<>()).put(pointer.substring(end), loc);
             }
         });
         return out;
