@@ -103,8 +103,8 @@ public final class ComposeParser {
         EnvFiles envFiles = new EnvFiles(dotenv, file, tree);
         List<Resource> resources = new ArrayList<>();
         Set<Problem> problems = new LinkedHashSet<>();
-        ServiceExtends extendsResolver = new ServiceExtends(yaml, file, services, doc.locations(), tree, problems);
-        Map<String, Map<String, SourceLocation>> byService = byService(doc.locations());
+        ServiceLocations serviceLocations = new ServiceLocations(doc.locations());
+        ServiceExtends extendsResolver = new ServiceExtends(yaml, file, services, serviceLocations, tree, problems);
         for (Map.Entry<?, ?> e : services.entrySet()) {
             String name = String.valueOf(e.getKey());
             String base = LocationIndex.child("/services", name);
@@ -113,7 +113,7 @@ public final class ComposeParser {
                 problems.add(Problem.at(at, Problem.Kind.PARSE_ERROR, "service " + name + " is not a map; skipped"));
                 continue;
             }
-            Map<String, SourceLocation> locations = byService.getOrDefault(base, new HashMap<>());
+            Map<String, SourceLocation> locations = serviceLocations.of(name);
             locations.put("", at);
             ServiceExtends.Resolved resolved = extendsResolver.resolve(name, (Map<String, Object>) service, locations);
             locations = resolved.locations();
@@ -154,24 +154,6 @@ public final class ComposeParser {
             out.add(related == null ? r : new Resource(r.format(), r.kind(), r.name(), r.address(), r.location(),
                     r.data(), r.locations(), List.copyOf(related)));
         }
-        return out;
-    }
-
-    /** The locations under {@code base}, with {@code base} cut off so the service is the root. */
-    /**
-     * The locations under each service, by the service's pointer ({@code /services/web}), each rebased to the service
-     * ({@code /image}). One pass over the document's locations: one pass per service read them all for each, and a
-     * compose file of 4,000 services took 7.8 s, one of 55,000 never finished.
-     */
-    private static Map<String, Map<String, SourceLocation>> byService(LocationIndex index) {
-        Map<String, Map<String, SourceLocation>> out = new HashMap<>();
-        String services = "/services/";
-        index.byPointer().forEach((pointer, loc) -> {
-            int end = pointer.startsWith(services) ? pointer.indexOf('/', services.length()) : -1;
-            if (end >= 0) {
-                out.computeIfAbsent(pointer.substring(0, end), k -> new HashMap<>()).put(pointer.substring(end), loc);
-            }
-        });
         return out;
     }
 }

@@ -66,10 +66,10 @@ final class ServiceExtends {
     }
 
     /** A compose file whose services can be extended. */
-    private record ComposeDoc(String display, Path path, Map<?, ?> services, LocationIndex locations) {
+    private record ComposeDoc(String display, Path path, Map<?, ?> services, ServiceLocations locations) {
 
         Node service(String name) {
-            return new Node(services.get(name), rebase(locations, LocationIndex.child("/services", name)));
+            return new Node(services.get(name), locations.of(name));
         }
     }
 
@@ -90,7 +90,7 @@ final class ServiceExtends {
     private final Map<Link, Node> resolvedBases = new HashMap<>();
     private int loops;
 
-    ServiceExtends(YamlLoader yaml, SourceFile file, Map<?, ?> services, LocationIndex locations, ScanTree tree,
+    ServiceExtends(YamlLoader yaml, SourceFile file, Map<?, ?> services, ServiceLocations locations, ScanTree tree,
             Collection<Problem> problems) {
         this.yaml = yaml;
         this.tree = tree;
@@ -224,7 +224,7 @@ final class ServiceExtends {
                     + " it would inherit"));
             return null;
         }
-        ComposeDoc loadedDoc = new ComposeDoc(display, path, services, doc.locations());
+        ComposeDoc loadedDoc = new ComposeDoc(display, path, services, new ServiceLocations(doc.locations()));
         loaded.put(display, loadedDoc);
         return loadedDoc;
     }
@@ -505,19 +505,6 @@ final class ServiceExtends {
                 out.put("", loc);
             } else if (p.startsWith(prefix) && p.charAt(prefix.length()) == '/') {
                 out.put(p.substring(prefix.length()), loc);
-            }
-        });
-        return out;
-    }
-
-    /** The locations under {@code base} in {@code index}, rebased so that {@code base} is {@code ""}. */
-    private static Map<String, SourceLocation> rebase(LocationIndex index, String base) {
-        Map<String, SourceLocation> out = new HashMap<>();
-        index.byPointer().forEach((p, loc) -> {
-            if (p.equals(base)) {
-                out.put("", loc);
-            } else if (p.startsWith(base) && p.charAt(base.length()) == '/') {
-                out.put(p.substring(base.length()), loc);
             }
         });
         return out;
