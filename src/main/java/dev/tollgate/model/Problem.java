@@ -7,7 +7,8 @@ import java.util.Objects;
  * Problems never stop a scan; every report lists them.
  *
  * @param file path relative to the scan root ({@code /} separators)
- * @param line 1-based line, or 0 when the problem concerns the whole file
+ * @param line 1-based line; a problem about the whole file (unreadable, binary, too large) is placed on its first
+ *     line, where editors and GitHub's annotations open it; a line below 1 is read as 1
  * @param column 1-based column, or 0 when unknown
  * @param kind what sort of problem it is
  * @param message a sentence for humans; never contains a secret value
@@ -34,23 +35,24 @@ public record Problem(String file, int line, int column, Kind kind, String messa
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(message, "message");
-        line = Math.max(0, line);
+        line = Math.max(1, line); // never without a line: whatever concerns the whole file starts at its first
         column = Math.max(0, column);
     }
 
+    /**
+     * A problem with the whole file: at its line 1, column unknown. Reports never leave a problem without a line: a user
+     * (or a checker reading the JSON) goes to {@code file:1}, and SARIF results get a region GitHub can show.
+     */
     public static Problem wholeFile(String file, Kind kind, String message) {
-        return new Problem(file, 0, 0, kind, message);
+        return new Problem(file, 1, 0, kind, message);
     }
 
     public static Problem at(SourceLocation where, Kind kind, String message) {
         return new Problem(where.file(), where.line(), where.column(), kind, message);
     }
 
-    /** {@code file:line:col} where known, for messages. */
+    /** {@code file:line:col}, the column where known, for messages. */
     public String where() {
-        if (line == 0) {
-            return file;
-        }
         return column == 0 ? file + ":" + line : file + ":" + line + ":" + column;
     }
 

@@ -118,7 +118,7 @@ class HostileInputTest {
         }
         assertTrue(Files.size(big) >= 50L * 1024 * 1024, "50 MB written");
         Problem p = onlyProblem(scanWithGood(), "huge.yaml", Problem.Kind.SKIPPED);
-        assertEquals(0, p.line());
+        assertEquals(1, p.line(), "a whole-file problem sits on line 1");
         assertTrue(p.message().contains("over the " + FileDiscovery.DEFAULT_MAX_FILE_SIZE + "-byte limit"), p::toString);
     }
 

@@ -50,7 +50,7 @@ final class PlanJson {
             root = t == null ? null : value(p, t);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            return ParseResult.problem(new Problem(file, at == null ? 0 : at.getLineNr(),
+            return ParseResult.problem(new Problem(file, at == null ? 1 : at.getLineNr(),
                     at == null ? 0 : at.getColumnNr(), Problem.Kind.PARSE_ERROR, "invalid JSON: " + e.getOriginalMessage()));
         } catch (IOException e) {
             return ParseResult.problem(Problem.wholeFile(file, Problem.Kind.PARSE_ERROR, "cannot read plan JSON"));

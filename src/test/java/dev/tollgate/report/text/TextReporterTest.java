@@ -24,7 +24,7 @@ class TextReporterTest {
                 Not understood:
                   broken.yaml:3: mapping values are not allowed here
                   deploy/web app.yaml:30: policy k8s-resource-limits failed on Deployment/worker: no such key: spec
-                  infra/main.tf: Terraform is not scanned yet
+                  infra/main.tf:1: Terraform is not scanned yet
 
                 3 findings (1 high, 1 medium, 1 low) in 2 of 4 files; 2 passed; 1 policy error; 2 files not understood
                 """;
