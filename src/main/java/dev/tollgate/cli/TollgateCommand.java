@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "tollgate",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "Checks infrastructure definitions (Kubernetes, docker-compose, .env) against the "
+        description = "Checks infrastructure definitions (Terraform, Kubernetes, docker-compose, .env) against the "
                 + "production-deployment checklist, written as CEL policies.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
