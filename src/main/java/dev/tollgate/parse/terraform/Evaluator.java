@@ -63,6 +63,27 @@ final class Evaluator {
 
     private long valuesLeft = MAX_ROOT_VALUES;
 
+    /**
+     * The most characters one root's evaluation may make in strings: templates, function results and files read.
+     * {@link #MAX_STRING_CHARS} bounds each string, not how many there are, and a {@code for} over a range can make
+     * hundreds of 8 M strings (300 took 2.8 GB and stopped the whole scan, out of memory). Past this budget each such
+     * expression is an error where it is written, and the rest of the root is judged. Real roots stay far below: the
+     * most any root of the benchmark corpora and the real-world corpora made was BUDGET_SEEN characters.
+     */
+    static final long MAX_ROOT_CHARS = 64L * 1024 * 1024;
+
+    private long charsLeft = MAX_ROOT_CHARS;
+
+    /** Counts a string of {@code n} characters made in this root; past {@link #MAX_ROOT_CHARS}, an error. */
+    void madeChars(long n) {
+        charsLeft -= n;
+        if (charsLeft < 0) {
+            charsLeft = 0;
+            throw new EvalException("this Terraform root makes strings of over " + MAX_ROOT_CHARS
+                    + " characters in all (templates, function results and files read); not evaluated further");
+        }
+    }
+
     /** Counts {@code n} more values made in this root; past {@link #MAX_ROOT_VALUES}, an error. */
     private void made(long n) {
         valuesLeft -= n;
@@ -140,7 +161,13 @@ final class Evaluator {
             return eval(i.expr(), s);
         }
         StringBuilder sb = new StringBuilder();
-        return render(parts, s, sb) ? sb.toString() : new Unknown(t.raw());
+        if (!render(parts, s, sb)) {
+            return new Unknown(t.raw());
+        }
+        if (!(parts.size() == 1 && parts.get(0) instanceof TemplatePart.Literal)) {
+            madeChars(sb.length()); // a literal's text is the source's, made once whatever the budget
+        }
+        return sb.toString();
     }
 
     /** Appends the parts; false when any of them is unknown. */
@@ -317,15 +344,22 @@ final class Evaluator {
                 }
             }
             case "file", "templatefile", "filebase64", "fileexists" -> {
-                return s.module().file(name, f, evalArgs(f, s));
+                Object read = s.module().file(name, f, evalArgs(f, s));
+                if (read instanceof String text) {
+                    madeChars(text.length());
+                }
+                return read;
             }
             default -> {
             }
         }
         List<Object> args = evalArgs(f, s);
         Object r = Functions.call(name, args, f.raw());
-        if (r instanceof String str && str.length() > MAX_STRING_CHARS) {
-            throw new EvalException(name + ": the result is a string of over " + MAX_STRING_CHARS + " characters");
+        if (r instanceof String str) {
+            if (str.length() > MAX_STRING_CHARS) {
+                throw new EvalException(name + ": the result is a string of over " + MAX_STRING_CHARS + " characters");
+            }
+            madeChars(str.length());
         }
         if (r instanceof Collection<?> c) {
             made(c.size());

@@ -37,7 +37,8 @@ final class Functions {
     /** Functions whose result depends on every element: an unknown anywhere inside an argument makes it unknown. */
     private static final Set<String> DEEP = Set.of("jsonencode", "join", "toset", "distinct", "flatten", "contains",
             "max", "min", "sort", "format", "sum", "index", "compact", "zipmap", "tomap", "coalescelist", "one",
-            "base64encode", "sha256", "md5");
+            "base64encode", "sha256", "md5", "alltrue", "anytrue", "setunion", "setintersection", "setsubtract",
+            "formatlist");
 
     private Functions() {
     }
@@ -105,8 +106,143 @@ final class Functions {
             case "base64decode" -> base64decode(string(arg(args, 0, 1)));
             case "sha256" -> digest("SHA-256", string(arg(args, 0, 1)));
             case "md5" -> digest("MD5", string(arg(args, 0, 1)));
+            case "alltrue" -> list(arg(args, 0, 1)).stream().allMatch(Functions::truth);
+            case "anytrue" -> list(arg(args, 0, 1)).stream().anyMatch(Functions::truth);
+            case "strcontains" -> string(arg(args, 0, 2)).contains(string(args.get(1)));
+            case "range" -> range(args);
+            case "setunion" -> setOperation(args, name);
+            case "setintersection" -> setOperation(args, name);
+            case "setsubtract" -> setOperation(args, name);
+            case "formatlist" -> formatList(args);
+            case "basename" -> GoPaths.base(string(arg(args, 0, 1)));
+            case "dirname" -> GoPaths.dir(string(arg(args, 0, 1)));
+            case "pathexpand" -> pathExpand(string(arg(args, 0, 1)), raw);
+            case "urlencode" -> urlEncode(string(arg(args, 0, 1)));
             default -> UNSUPPORTED;
         };
+    }
+
+    /** An element of alltrue/anytrue: a bool, or the strings "true" and "false"; null counts as false, as in Terraform. */
+    private static boolean truth(Object v) {
+        return v != null && Values.bool(v);
+    }
+
+    /**
+     * Terraform's range: range(limit), range(start, limit) or range(start, limit, step), the step's sign following
+     * start and limit when not given; at most 1024 numbers, as Terraform allows.
+     */
+    private static List<Object> range(List<Object> args) {
+        if (args.isEmpty() || args.size() > 3) {
+            throw new EvalException("range expects 1 to 3 arguments, got " + args.size());
+        }
+        BigDecimal start = args.size() == 1 ? BigDecimal.ZERO : Values.number(args.get(0));
+        BigDecimal limit = Values.number(args.get(args.size() == 1 ? 0 : 1));
+        BigDecimal step = args.size() == 3 ? Values.number(args.get(2))
+                : start.compareTo(limit) <= 0 ? BigDecimal.ONE : BigDecimal.ONE.negate();
+        if (step.signum() == 0) {
+            throw new EvalException("range: step must not be zero");
+        }
+        if ((start.compareTo(limit) < 0 && step.signum() < 0) || (start.compareTo(limit) > 0 && step.signum() > 0)) {
+            throw new EvalException("range: the step goes away from the limit");
+        }
+        List<Object> out = new ArrayList<>();
+        for (BigDecimal v = start; step.signum() > 0 ? v.compareTo(limit) < 0 : v.compareTo(limit) > 0;
+                v = v.add(step)) {
+            if (out.size() == MAX_RANGE) {
+                throw new EvalException("range: more than " + MAX_RANGE + " values");
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
+    /** Terraform refuses a range of more values than this. */
+    private static final int MAX_RANGE = 1024;
+
+    /** setunion, setintersection, setsubtract: sets as toset gives them (strings sorted, duplicates once). */
+    private static List<Object> setOperation(List<Object> args, String name) {
+        if (args.isEmpty() || (name.equals("setsubtract") && args.size() != 2)) {
+            throw new EvalException(name + ": wrong number of arguments");
+        }
+        long[] left = {Values.MAX_COMPARED};
+        List<Object> first = toSet(list(args.get(0)), true);
+        List<Object> out = new ArrayList<>();
+        if (name.equals("setunion")) {
+            for (Object a : args) {
+                out.addAll(list(a));
+            }
+            return toSet(out, true);
+        }
+        for (Object x : first) {
+            boolean inAll = true;
+            boolean inAny = false;
+            for (Object other : args.subList(1, args.size())) {
+                boolean found = false;
+                for (Object y : list(other)) {
+                    if (Values.equal(x, y, left)) {
+                        found = true;
+                        break;
+                    }
+                }
+                inAll &= found;
+                inAny |= found;
+            }
+            if (name.equals("setintersection") ? inAll : !inAny) {
+                out.add(x);
+            }
+        }
+        return out;
+    }
+
+    /** formatlist: format over lists of one length (scalars repeat), one string per position. */
+    private static List<Object> formatList(List<Object> args) {
+        if (args.isEmpty()) {
+            throw new EvalException("formatlist expects a format and its arguments");
+        }
+        int n = -1;
+        for (Object a : args.subList(1, args.size())) {
+            if (a instanceof List<?> l) {
+                if (n >= 0 && n != l.size()) {
+                    throw new EvalException("formatlist: the lists are of different lengths");
+                }
+                n = l.size();
+            }
+        }
+        if (n < 0) {
+            n = 1;
+        }
+        String spec = string(args.get(0));
+        List<Object> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            List<Object> row = new ArrayList<>(args.size() - 1);
+            for (Object a : args.subList(1, args.size())) {
+                row.add(a instanceof List<?> l ? l.get(i) : a);
+            }
+            out.add(Format.format(spec, row));
+        }
+        return out;
+    }
+
+    /** A path beginning with the user's home ({@code ~}) depends on who runs Terraform: unknown here. */
+    private static Object pathExpand(String path, String raw) {
+        return path.equals("~") || path.startsWith("~/") ? new Unknown(raw) : path;
+    }
+
+    /** Go's url.QueryEscape, as Terraform's urlencode: unreserved characters kept, space as +, the rest %XX. */
+    private static String urlEncode(String s) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-_.~".indexOf(c) >= 0) {
+                out.append(c);
+            } else if (c == ' ') {
+                out.append('+');
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return out.toString();
     }
 
     private static Object arg(List<Object> args, int i, int expected) {

@@ -145,6 +145,26 @@ class TerraformRobustnessTest {
     }
 
     @Test
+    void manyLargeStringsStopAtTheRootsCharacterBudgetNotTheScansMemory() {
+        // Each string stays under MAX_STRING_CHARS, but 300 of 8 M characters took 2.8 GB: the whole scan ended out of
+        // memory (exit 3). Now the for expression is a problem where it is written, and the rest of the root is judged.
+        StringBuilder tf = new StringBuilder("locals {\n  s0 = \"abcdefghijklmnop\"\n");
+        for (int i = 1; i <= 19; i++) { // s19: 16 * 2^19 = 8,388,608 characters, line 21
+            tf.append("  s").append(i).append(" = \"${local.s").append(i - 1).append("}${local.s").append(i - 1)
+                    .append("}\"\n");
+        }
+        tf.append("  big = [for i in range(300) : \"${local.s19}${i}\"]\n"); // line 22
+        tf.append("}\nresource \"t\" \"r\" {\n  n = length(local.big)\n  small = length(local.s3)\n}\n");
+        TerraformParser.Result r = new TerraformFixture(dir).file("main.tf", tf.toString()).evaluate();
+        // located at the template that makes the string over the budget (column 32), inside the for expression
+        assertEquals(List.of("main.tf:22:32: cannot evaluate [for i in range(300) : \"${local.s19}$...: this Terraform"
+                + " root makes strings of over " + Evaluator.MAX_ROOT_CHARS + " characters in all (templates, function"
+                + " results and files read); not evaluated further"), problems(r));
+        assertTrue(TerraformFixture.data(r, "t.r").get("n") instanceof dev.tollgate.model.Unknown);
+        assertEquals(128L, TerraformFixture.data(r, "t.r").get("small"));
+    }
+
+    @Test
     void tosetKeepsTheFirstOfEachEqualValueInOrderAsComparingEachPairDid() {
         java.util.Random random = new java.util.Random(11);
         for (int round = 0; round < 2_000; round++) {
