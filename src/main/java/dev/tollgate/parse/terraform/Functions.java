@@ -118,6 +118,7 @@ final class Functions {
             case "dirname" -> GoPaths.dir(string(arg(args, 0, 1)));
             case "pathexpand" -> pathExpand(string(arg(args, 0, 1)), raw);
             case "urlencode" -> urlEncode(string(arg(args, 0, 1)));
+            case "yamldecode" -> YamlDecode.decode(string(arg(args, 0, 1)), raw);
             default -> UNSUPPORTED;
         };
     }

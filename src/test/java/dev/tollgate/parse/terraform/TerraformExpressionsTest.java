@@ -141,6 +141,17 @@ class TerraformExpressionsTest {
         "pathexpand(\"configs/app\")                  | \"configs/app\"",
         "urlencode(\"Hello World!\")                  | \"Hello+World%21\"",
         "urlencode(\"a/b~c*é\")                       | \"a%2Fb~c%2A%C3%A9\"",
+        "yamldecode(\"a: 1\\nb: [x, yes, on, 0o17, 0x1F, 1.5e3, ~, True, -2]\") | {\"a\":1,\"b\":[\"x\",\"yes\",\"on\",15,31,1500,null,true,-2]}",
+        "yamldecode(\"base: &b {x: 1, y: 2}\\nd: {<<: *b, y: 3}\") | {\"base\":{\"x\":1,\"y\":2},\"d\":{\"x\":1,\"y\":3}}",
+        "yamldecode(\"v: \\\"123\\\"\\nw: \\\"true\\\"\") | {\"v\":\"123\",\"w\":\"true\"}",
+        "yamldecode(\"t: 2024-01-02T03:04:05Z\")   | {\"t\":\"2024-01-02T03:04:05Z\"}",
+        "yamldecode(\"- a\\n- {b: [1]}\")            | [\"a\",{\"b\":[1]}]",
+        "yamldecode(\"\")                           | null",
+        "try(yamldecode(\"a: 1\\na: 2\"), \"twice\")  | \"twice\"",
+        "try(yamldecode(\"a: 1\\n---\\nb: 2\"), \"two\") | \"two\"",
+        "try(yamldecode(\"a: [\"), \"invalid\")      | \"invalid\"",
+        "try(yamldecode(\"&a [*a]\"), \"cycle\")     | \"cycle\"",
+        "try(yamldecode(\"a: &a [x,x,x,x,x,x,x,x,x,x]\\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\"), \"bomb\") | \"bomb\"",
     })
     void evaluates(String expr, String expectedJson) {
         Object v = eval(expr);
@@ -163,6 +174,8 @@ class TerraformExpressionsTest {
         "alltrue([true, var.nothing])                 | alltrue([true, var.nothing])",
         "setunion([\"a\"], [var.nothing])             | setunion([\"a\"], [var.nothing])",
         "range(var.nothing)                           | range(var.nothing)",
+        "yamldecode(\"d: 2024-01-02\").d              | yamldecode(\"d: 2024-01-02\")",
+        "yamldecode(var.nothing)                      | yamldecode(var.nothing)",
     })
     void unknownStaysUnknown(String expr, String unknownText) {
         Object v = eval(expr);
