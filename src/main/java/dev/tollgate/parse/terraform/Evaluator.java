@@ -343,10 +343,12 @@ final class Evaluator {
                     return Boolean.FALSE;
                 }
             }
-            case "file", "templatefile", "filebase64", "fileexists" -> {
+            case "file", "templatefile", "filebase64", "fileexists", "fileset" -> {
                 Object read = s.module().file(name, f, evalArgs(f, s));
                 if (read instanceof String text) {
                     madeChars(text.length());
+                } else if (read instanceof Collection<?> names) {
+                    made(names.size());
                 }
                 return read;
             }

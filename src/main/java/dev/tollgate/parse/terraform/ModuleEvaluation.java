@@ -496,6 +496,9 @@ final class ModuleEvaluation {
     // ---- file functions: only inside the scanned tree, never anything else ----
 
     Object file(String function, Expression.FunctionCall f, List<Object> args) {
+        if (function.equals("fileset")) {
+            return fileSet(f, args);
+        }
         if (args.size() != (function.equals("templatefile") ? 2 : 1)) {
             throw new EvalException(function + ": wrong number of arguments", f.range());
         }
@@ -532,5 +535,70 @@ final class ModuleEvaluation {
         } catch (IOException | SecurityException e) {
             return function.equals("fileexists") ? (Object) Boolean.FALSE : new Unknown(f.raw());
         }
+    }
+
+    /** Files {@code fileset} lists at most: a factory directory of a real repository holds tens. */
+    static final int MAX_FILESET_FILES = 10_000;
+
+    /**
+     * Terraform's fileset(path, pattern): the files under {@code path} whose path relative to it matches the glob
+     * ({@code *}, {@code **}, {@code ?}, {@code {a,b}}, {@code [abc]}), sorted, "/"-separated. Like file(), only inside
+     * the scanned tree and never through a link out of it; anything else is unknown. A missing directory gives none.
+     */
+    private Object fileSet(Expression.FunctionCall f, List<Object> args) {
+        if (args.size() != 2) {
+            throw new EvalException("fileset: wrong number of arguments", f.range());
+        }
+        if (Values.deepUnknown(args.get(0)) || Values.deepUnknown(args.get(1))) {
+            return new Unknown(f.raw());
+        }
+        String pattern = Values.string(args.get(1));
+        Path dir;
+        java.nio.file.PathMatcher matcher;
+        java.nio.file.PathMatcher topLevel;
+        try {
+            Path given = Path.of(Values.string(args.get(0)));
+            if (given.isAbsolute()) {
+                return new Unknown(f.raw());
+            }
+            dir = ctx.rootDir().resolve(given).normalize();
+            matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+            // "**/" matches no directory at all too, as in Terraform's glob
+            topLevel = pattern.startsWith("**/")
+                    ? java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(3)) : null;
+        } catch (IllegalArgumentException e) { // an invalid path or glob (InvalidPathException is one)
+            return new Unknown(f.raw());
+        }
+        if (!ctx.files().inside(dir)) {
+            return new Unknown(f.raw());
+        }
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> found = new ArrayList<>();
+        try {
+            Path realBase = ctx.files().base().toRealPath();
+            if (!dir.toRealPath().startsWith(realBase)) {
+                return new Unknown(f.raw()); // a symlink out of the tree
+            }
+            try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) walk::iterator) {
+                    if (!Files.isRegularFile(p)) {
+                        continue;
+                    }
+                    Path rel = dir.relativize(p);
+                    if (matcher.matches(rel) || (topLevel != null && topLevel.matches(rel))) {
+                        if (found.size() == MAX_FILESET_FILES) {
+                            throw new EvalException("fileset: over " + MAX_FILESET_FILES + " files match", f.range());
+                        }
+                        found.add(rel.toString().replace('\\', '/'));
+                    }
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
+            return new Unknown(f.raw());
+        }
+        found.sort(null);
+        return new ArrayList<Object>(found);
     }
 }

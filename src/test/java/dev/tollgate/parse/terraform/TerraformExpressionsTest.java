@@ -243,6 +243,42 @@ class TerraformExpressionsTest {
     }
 
     @Test
+    void filesetListsMatchingFilesInsideTheTreeAndFeedsAFactory() {
+        TerraformParser.Result r = new TerraformFixture(dir.resolve("repo"))
+                .file("data/subnets/b.yaml", "name: b\npublic: true\n")
+                .file("data/subnets/a.yaml", "name: a\npublic: false\n")
+                .file("data/subnets/nested/c.yaml", "name: c\npublic: false\n")
+                .file("data/subnets/notes.txt", "not yaml")
+                .file("main.tf", """
+                        locals {
+                          subnets = {
+                            for f in fileset("${path.module}/data/subnets", "*.yaml") :
+                            trimsuffix(f, ".yaml") => yamldecode(file("${path.module}/data/subnets/${f}"))
+                          }
+                        }
+                        resource "t" "subnet" {
+                          for_each = local.subnets
+                          public   = each.value.public
+                        }
+                        resource "t" "r" {
+                          deep    = fileset("data", "**/*.yaml")
+                          none    = fileset("no-such-dir", "*")
+                          outside = fileset("..", "*.txt")
+                          classes = fileset("data/subnets", "{a,c}.yaml")
+                        }
+                        """)
+                .file("../secret.txt", "never listed")
+                .evaluate();
+        assertEquals(true, TerraformFixture.data(r, "t.subnet[\"b\"]").get("public"));
+        assertEquals(false, TerraformFixture.data(r, "t.subnet[\"a\"]").get("public"));
+        Map<String, Object> d = TerraformFixture.data(r, "t.r");
+        assertEquals(List.of("subnets/a.yaml", "subnets/b.yaml", "subnets/nested/c.yaml"), d.get("deep"));
+        assertEquals(List.of(), d.get("none"));
+        assertEquals(new Unknown("fileset(\"..\", \"*.txt\")"), d.get("outside"));
+        assertEquals(List.of("a.yaml"), d.get("classes"));
+    }
+
+    @Test
     void heredocsAndInterpolationOfWholeValues() {
         assertEquals("line prod\n", eval("<<-EOT\n    line ${var.env}\n  EOT"));
         assertEquals(List.of("b", "a", "b"), eval("\"${local.names}\""));
