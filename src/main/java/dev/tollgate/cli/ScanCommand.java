@@ -159,7 +159,9 @@ final class ScanCommand implements Callable<Integer> {
         if (baselineFile != null) {
             try {
                 baseline = Baseline.fromJson(Files.readString(baselineFile, StandardCharsets.UTF_8));
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (IOException e) {
+                return usage(console, "--baseline " + baselineFile + ": cannot read: " + IoReason.of(e));
+            } catch (IllegalArgumentException e) {
                 return usage(console, "--baseline " + baselineFile + ": " + e.getMessage());
             }
         }
@@ -198,7 +200,7 @@ final class ScanCommand implements Callable<Integer> {
             try {
                 ReportFiles.writeString(writeBaseline, Baseline.of(report).toJson());
             } catch (IOException e) {
-                return usage(console, "cannot write " + writeBaseline + ": " + e.getMessage());
+                return usage(console, "cannot write " + writeBaseline + ": " + IoReason.of(e));
             }
             console.err().println("tollgate: baseline of " + Baseline.of(report).entries().size()
                     + " finding(s) written to " + writeBaseline);
@@ -229,7 +231,7 @@ final class ScanCommand implements Callable<Integer> {
             try (Writer w = ReportFiles.newWriter(output)) {
                 reporter.write(report, w);
             } catch (IOException e) {
-                return usage(console, "cannot write " + output + ": " + e.getMessage());
+                return usage(console, "cannot write " + output + ": " + IoReason.of(e));
             }
             console.err().println("tollgate: " + report.findings().size() + " finding(s), "
                     + report.problems().size() + " problem(s); " + format + " report written to " + output);

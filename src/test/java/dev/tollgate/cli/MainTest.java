@@ -289,6 +289,20 @@ class MainTest {
     }
 
     @Test
+    void aMissingBaselineOrOutputDirectoryIsSaidInWordsNotAsABarePath() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Path missing = tmp.resolve("no-such-dir");
+        Run baseline = run("scan", repo.toString(), "--baseline", missing.resolve("b.json").toString());
+        assertEquals(2, baseline.code());
+        assertEquals("tollgate: --baseline " + missing.resolve("b.json") + ": cannot read: no such file or directory",
+                baseline.err().lines().findFirst().orElse(""));
+        Run output = run("scan", repo.toString(), "--output", missing.resolve("r.json").toString(), "--format", "json");
+        assertEquals(2, output.code());
+        assertEquals("tollgate: cannot write " + missing.resolve("r.json") + ": no such file or directory",
+                output.err().lines().findFirst().orElse(""));
+    }
+
+    @Test
     void aLoneSurrogateFromAYamlEscapeDoesNotCostTheReportFile() throws Exception {
         // "\uD800" is half a UTF-16 pair: YAML lets an escape write it, UTF-8 cannot encode it. Written to a file it
         // comes out as '?', as on standard output, instead of the report being lost with "cannot write".
