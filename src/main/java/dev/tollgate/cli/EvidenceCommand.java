@@ -119,6 +119,11 @@ final class EvidenceCommand implements Callable<Integer> {
             }
             console.err().println("tollgate: " + e.errors().size() + " error(s); no evidence was written.");
             return ExitCode.USAGE.code();
+        } catch (IOException e) {
+            // The inputs' own read errors are problems in the evidence; what reaches here is the output directory.
+            String file = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() : null;
+            return usage(console, "cannot write the evidence into " + output + ": "
+                    + (file != null && !file.equals(output.toString()) ? file + ": " : "") + IoReason.of(e));
         }
         StringBuilder counts = new StringBuilder();
         for (ControlStatus s : ControlStatus.values()) {

@@ -40,6 +40,16 @@ class EvidenceCommandTest {
     }
 
     @Test
+    void anOutputDirectoryThatCannotBeMadeIsAUsageErrorNotAnInternalOne(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Path out = file.resolve("ev"); // under a regular file: the directory cannot be created
+        Run r = run(EPOCH, "evidence", "fixtures/TG-DC-PG-001", "--output", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("tollgate: cannot write the evidence into " + out + ": "), r.err());
+        assertTrue(!r.err().contains("internal error") && !r.err().contains("Exception"), r.err());
+    }
+
+    @Test
     void attestationErrorsExitTwoWithFileAndLine(@TempDir Path dir) throws Exception {
         Path att = dir.resolve("att.yaml");
         Files.writeString(att, """
