@@ -128,20 +128,55 @@ public final class FileDiscovery {
         return excludes.stream().anyMatch(g -> g.matches(displayPath));
     }
 
-    /** Walks each root (a directory or a single file); the roots must exist (the CLI checks). */
+    /**
+     * Walks each root (a directory or a single file); the roots must exist (the CLI checks). A root inside another is
+     * walked once, as part of the other. With one root, reports show paths relative to it; with several, relative to
+     * the directory they share, so that two roots' {@code docker-compose.yml} are not shown as one file. Each file
+     * still reads what it refers to only inside its own root.
+     */
     public Discovery discover(List<Path> roots) {
         Queue<SourceFile> files = new ConcurrentLinkedQueue<>();
         Queue<Problem> skipped = new ConcurrentLinkedQueue<>();
         Queue<String> marked = new ConcurrentLinkedQueue<>();
-        for (Path root : roots) {
-            Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
-            ForkJoinPool.commonPool().invoke(new Walk(null, new Visitor(base, files, skipped, marked), root, null,
-                    null));
+        List<Path> walked = outermost(roots);
+        Path shared = walked.size() == 1 ? null : sharedDirectory(walked);
+        for (Path root : walked) {
+            Path base = Files.isDirectory(root) ? root : root.getParent();
+            ForkJoinPool.commonPool().invoke(new Walk(null, new Visitor(base, shared == null ? base : shared, files,
+                    skipped, marked), root, null, null));
         }
         SourceFile[] sorted = files.toArray(new SourceFile[0]);
         ParallelSort.sort(sorted, Comparator.comparing(SourceFile::displayPath));
         return new Discovery(Arrays.asList(sorted), skipped.stream().sorted().toList(),
                 marker == null ? null : Set.copyOf(marked));
+    }
+
+    /** The roots as absolute paths, each once, without those inside another root (which its walk covers). */
+    static List<Path> outermost(List<Path> roots) {
+        List<Path> absolute = roots.stream().map(FileDiscovery::absolute).distinct().toList();
+        List<Path> out = new java.util.ArrayList<>();
+        for (Path r : absolute) {
+            boolean inside = absolute.stream().anyMatch(o -> !o.equals(r) && Files.isDirectory(o) && r.startsWith(o));
+            if (!inside) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** The deepest directory holding every root (a file root counts as its directory). */
+    static Path sharedDirectory(List<Path> roots) {
+        Path shared = null;
+        for (Path r : roots) {
+            Path dir = Files.isDirectory(r) ? r : r.getParent();
+            if (shared == null) {
+                shared = dir;
+            }
+            while (!dir.startsWith(shared)) {
+                shared = shared.getParent();
+            }
+        }
+        return shared;
     }
 
     /**
@@ -206,14 +241,18 @@ public final class FileDiscovery {
     /** What the walk does with each path; called from several threads at once. */
     private final class Visitor {
         private final Path base;
+        /** What reports show paths relative to: the base, or with several roots the directory they share. */
         private final Path absoluteBase;
+        /** The root files are read inside ({@link SourceFile#root}). */
+        private final Path root;
         private final Queue<SourceFile> files;
         private final Queue<Problem> skipped;
         private final Queue<String> marked;
 
-        Visitor(Path base, Queue<SourceFile> files, Queue<Problem> skipped, Queue<String> marked) {
+        Visitor(Path base, Path displayBase, Queue<SourceFile> files, Queue<Problem> skipped, Queue<String> marked) {
             this.base = base;
-            this.absoluteBase = absolute(base);
+            this.absoluteBase = absolute(displayBase);
+            this.root = absolute(base);
             this.files = files;
             this.skipped = skipped;
             this.marked = marked;
@@ -257,7 +296,8 @@ public final class FileDiscovery {
                         "cannot walk: " + (e.getCause().getMessage() != null ? e.getCause().getMessage()
                                 : e.getCause().getClass().getSimpleName())));
             }
-            String childPrefix = path.equals(base) ? "" : (shown != null ? shown : display(absoluteBase, path)) + "/";
+            String childPrefix = absolute(path).equals(absoluteBase) ? ""
+                    : (shown != null ? shown : display(absoluteBase, path)) + "/";
             return new Directory(new Ancestor(path, attrs.fileKey(), ancestors), entries, childPrefix);
         }
 
@@ -304,7 +344,7 @@ public final class FileDiscovery {
                     skipped.add(Problem.wholeFile(shown, Problem.Kind.SKIPPED, "skipped: binary file"));
                     return;
                 }
-                files.add(new SourceFile(file, shown, type.get()));
+                files.add(new SourceFile(file, shown, type.get(), root));
                 // The marker reads bytes as UTF-8: UTF-16 text is always marked, as a file not seen whole is.
                 if (marker != null && markedTypes.contains(type.get()) && (head.length < attrs.size()
                         || ByteOrderMark.utf16(head) != null || marker.test(head))) {

@@ -9,8 +9,15 @@ import java.util.Objects;
  * @param path where to read it
  * @param displayPath its path relative to the scan root with {@code /} separators: what every report shows
  * @param type what discovery took it to be, from its name
+ * @param root the scan root it was found under (absolute, normalised): files it refers to (Terraform's file() and
+ *     modules, compose's env_file and extends) are read only inside it. Null when not known: then it is the path
+ *     with as many trailing names removed as the display path has, which is the same for a scan of one root.
  */
-public record SourceFile(Path path, String displayPath, FileType type) {
+public record SourceFile(Path path, String displayPath, FileType type, Path root) {
+
+    public SourceFile(Path path, String displayPath, FileType type) {
+        this(path, displayPath, type, null);
+    }
 
     /** What a file looks like from its name. YAML content decides between Kubernetes and compose. */
     public enum FileType {

@@ -114,10 +114,14 @@ public final class ScanTree {
     }
 
     /**
-     * The scan root: the compose file's path with as many trailing names removed as its display path has. When the
-     * two do not line up, the compose file's own directory, the narrowest safe choice.
+     * The scan root: the one discovery found the file under, else the compose file's path with as many trailing
+     * names removed as its display path has. When the two do not line up, the compose file's own directory, the
+     * narrowest safe choice.
      */
     private static Path scanRoot(SourceFile file) {
+        if (file.root() != null) {
+            return file.root();
+        }
         Path path = file.path().toAbsolutePath().normalize();
         Path dir = path.getParent() != null ? path.getParent() : path;
         String[] names = file.displayPath().split("/");

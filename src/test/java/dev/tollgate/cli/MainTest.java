@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -286,6 +288,34 @@ class MainTest {
             assertFalse(err.toString().contains("hunter2"), err.toString());
             assertEquals(debug, err.toString().contains("Caused by: java.lang.NumberFormatException"), err.toString());
         }
+    }
+
+    @Test
+    void severalRootsKeepEachFileApartAndReadOnlyInsideTheirOwnRoot() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        for (String app : new String[] {"a", "b"}) {
+            Files.createDirectories(repo.resolve(app));
+            Files.writeString(repo.resolve(app + "/main.tf"), "resource \"aws_s3_bucket\" \"x\" {\n  bucket = \"" + app
+                    + "\"\n  acl    = file(\"../b/acl.txt\")\n}\n");
+        }
+        Files.writeString(repo.resolve("b/acl.txt"), "public-read");
+        Run two = run("scan", repo.resolve("a").toString(), repo.resolve("b").toString(), "--format", "json",
+                "--fail-on", "none");
+        assertEquals(0, two.code(), two.err());
+        // b's own file() reads b/acl.txt (inside b); a's reaches into b, which is another root: not read, unknown.
+        assertEquals(List.of("TG-TF-S3-003 a/main.tf:1", "TG-TF-S3-003 b/main.tf:1", "TG-TF-S3-001 b/main.tf:3"),
+                findings(two.out()));
+        // Scanned as one tree, a's file() is inside it and is read.
+        Run one = run("scan", repo.toString(), "--format", "json", "--fail-on", "none");
+        assertEquals(List.of("TG-TF-S3-003 a/main.tf:1", "TG-TF-S3-001 a/main.tf:3", "TG-TF-S3-003 b/main.tf:1",
+                "TG-TF-S3-001 b/main.tf:3"), findings(one.out()));
+    }
+
+    private static List<String> findings(String json) throws IOException {
+        List<String> out = new java.util.ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("findings")
+                .forEach(f -> out.add(f.get("policy").asText() + " " + f.get("file").asText() + ":" + f.get("line").asInt()));
+        return out;
     }
 
     @Test

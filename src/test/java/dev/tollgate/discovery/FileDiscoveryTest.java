@@ -49,6 +49,25 @@ class FileDiscoveryTest {
     }
 
     @Test
+    void severalRootsShowPathsFromTheDirectoryTheyShareAndEachFileOnce() throws IOException {
+        write("api/docker-compose.yml", "services: {}\n");
+        write("web/docker-compose.yml", "services: {}\n");
+        write("web/deploy/app.yaml", "apiVersion: v1\nkind: Service\n");
+        // Before: both compose files were shown as "docker-compose.yml", one file with the findings of two; and a
+        // root inside another was walked twice, each of its files reported twice.
+        Discovery d = new FileDiscovery().discover(List.of(root.resolve("api"), root.resolve("web"),
+                root.resolve("web/deploy"), root.resolve("web/deploy/app.yaml"), root.resolve("api/../api")));
+        assertEquals(List.of("api/docker-compose.yml", "web/deploy/app.yaml", "web/docker-compose.yml"),
+                d.files().stream().map(SourceFile::displayPath).toList());
+        // ...while each file is read only inside its own root (Terraform's file(), compose's env_file)
+        assertEquals(List.of(root.resolve("api"), root.resolve("web"), root.resolve("web")),
+                d.files().stream().map(SourceFile::root).toList());
+        // One root: paths relative to it, as always.
+        assertEquals(List.of("docker-compose.yml"), new FileDiscovery().discover(List.of(root.resolve("api"))).files()
+                .stream().map(SourceFile::displayPath).toList());
+    }
+
+    @Test
     void tollgatesOwnConfigurationIsNotAScannedFileWhereverItIs() throws IOException {
         write(".tollgate.yml", "policies:\n  disable: []\n");
         write("services/api/.tollgate.yml", "severity: high\n");

@@ -26,12 +26,20 @@ final class ModuleFiles {
     }
 
     private final Path base;
+    /** What shown paths are relative to: the base, or with several scan roots the directory they share. */
+    private final Path displayBase;
     private final Map<Path, Parsed> cache = new ConcurrentHashMap<>();
     private final Map<Path, List<Path>> listings = new ConcurrentHashMap<>();
     private final Map<Path, Module> modules = new ConcurrentHashMap<>();
 
     ModuleFiles(Path base) {
+        this(base, base);
+    }
+
+    /** Files are read inside {@code base} only; reports show their paths relative to {@code displayBase}. */
+    ModuleFiles(Path base, Path displayBase) {
         this.base = base.toAbsolutePath().normalize();
+        this.displayBase = displayBase.toAbsolutePath().normalize();
     }
 
     Path base() {
@@ -43,8 +51,13 @@ final class ModuleFiles {
         return p.toAbsolutePath().normalize().startsWith(base);
     }
 
+    /** The file a shown path names: the inverse of {@link #display}. */
+    Path pathOf(String shown) {
+        return displayBase.resolve(shown).normalize();
+    }
+
     String display(Path p) {
-        String s = base.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        String s = displayBase.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
         return s.isEmpty() ? "." : s;
     }
 

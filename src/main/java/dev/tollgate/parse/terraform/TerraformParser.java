@@ -112,14 +112,19 @@ public final class TerraformParser {
     public void parse(List<SourceFile> terraformFiles, Consumer<Result> eachRoot) {
         // Grouped in hash maps, then sorted once per directory: a tree map per file compared long paths again and
         // again (thousands of files, hundreds of directories).
-        Map<Path, Map<Path, List<SourceFile>>> grouped = new HashMap<>();
+        Map<Tree, Map<Path, List<SourceFile>>> grouped = new HashMap<>();
         for (SourceFile f : terraformFiles) {
             Path abs = f.path().toAbsolutePath().normalize();
-            grouped.computeIfAbsent(baseOf(abs, f.displayPath()), k -> new HashMap<>())
+            Path shownFrom = baseOf(abs, f.displayPath());
+            grouped.computeIfAbsent(new Tree(f.root() != null ? f.root() : shownFrom, shownFrom),
+                            k -> new HashMap<>())
                     .computeIfAbsent(abs.getParent(), k -> new ArrayList<>()).add(f);
         }
-        for (Map.Entry<Path, Map<Path, List<SourceFile>>> e : new TreeMap<>(grouped).entrySet()) {
-            ModuleFiles files = new ModuleFiles(e.getKey());
+        List<Tree> trees = new ArrayList<>(grouped.keySet());
+        trees.sort(Comparator.comparing(Tree::root).thenComparing(Tree::shownFrom));
+        for (Tree tree : trees) {
+            Map.Entry<Tree, Map<Path, List<SourceFile>>> e = Map.entry(tree, grouped.get(tree));
+            ModuleFiles files = new ModuleFiles(tree.root(), tree.shownFrom());
             Set<Path> dirs = new TreeMap<>(e.getValue()).keySet();
             Set<Path> called = calledDirectories(files, dirs);
             Set<Path> loaded = ConcurrentHashMap.newKeySet();
@@ -133,6 +138,10 @@ public final class TerraformParser {
             List<Path> missed = dirs.stream().filter(d -> !loaded.contains(d)).toList();
             missed.parallelStream().forEach(d -> eachRoot.accept(evaluateRoot(files, d, loaded)));
         }
+    }
+
+    /** A scan root and what its files' shown paths are relative to (the same but for a scan of several roots). */
+    private record Tree(Path root, Path shownFrom) {
     }
 
     private static Path baseOf(Path abs, String display) {
@@ -196,7 +205,7 @@ public final class TerraformParser {
                 continue;
             }
             lastFile = i.location().file();
-            Path file = files.base().resolve(lastFile).normalize();
+            Path file = files.pathOf(lastFile);
             read.putIfAbsent(lastFile, file);
             Path parent = file.getParent();
             if (parent != null) {
