@@ -209,11 +209,12 @@ final class ScanCommand implements Callable<Integer> {
             report = baseline.applyTo(report, baselineFile.toString().replace('\\', '/'));
         }
 
+        String sarifUriPrefix = sarifUriPrefix(roots);
         for (int i = 0; i < fmts.size(); i++) {
             String format = fmts.get(i);
             Path output = i < outputs.size() ? outputs.get(i) : null;
             Reporters.Options options = new Reporters.Options(output == null && console.colorAllowed(noColor),
-                    includeSuppressed);
+                    includeSuppressed, sarifUriPrefix);
             // Written straight to where it goes: a large repository's report is tens of megabytes, and holding it
             // as a string (then copying it) was the largest part of the scan's peak memory.
             Reporter reporter = Reporters.forFormat(format, options);
@@ -270,6 +271,16 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /** {@code --config FILE}, else {@code .tollgate.yml} at the first scan root, else no configuration. */
+    /**
+     * Where the reports' paths start, seen from the working directory, which in CI is the repository root GitHub
+     * resolves SARIF URIs from: "infra" for {@code scan infra}, "" for {@code scan .} or a root outside it.
+     */
+    static String sarifUriPrefix(List<Path> roots) {
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        Path shownFrom = FileDiscovery.displayBase(roots);
+        return shownFrom.startsWith(cwd) ? cwd.relativize(shownFrom).toString().replace('\\', '/') : "";
+    }
+
     static TollgateConfig loadConfig(Path configFile, List<Path> roots) throws ConfigError {
         if (configFile != null) {
             if (!Files.isRegularFile(configFile)) {

@@ -151,6 +151,16 @@ public final class FileDiscovery {
                 marker == null ? null : Set.copyOf(marked));
     }
 
+    /** The directory reports show paths relative to, for a scan of {@code roots}: as {@link #discover} does. */
+    public static Path displayBase(List<Path> roots) {
+        List<Path> walked = outermost(roots);
+        if (walked.size() == 1) {
+            Path root = walked.get(0);
+            return Files.isDirectory(root) ? root : root.getParent();
+        }
+        return sharedDirectory(walked);
+    }
+
     /** The roots as absolute paths, each once, without those inside another root (which its walk covers). */
     static List<Path> outermost(List<Path> roots) {
         List<Path> absolute = roots.stream().map(FileDiscovery::absolute).distinct().toList();

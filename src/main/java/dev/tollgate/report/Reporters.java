@@ -33,14 +33,22 @@ public final class Reporters {
      * @param color ANSI colour in the text format
      * @param includeSuppressed suppressed findings as SARIF results (other formats always list them)
      */
-    public record Options(boolean color, boolean includeSuppressed) {
+    /**
+     * @param sarifUriPrefix the directory report paths are relative to, seen from the repository root (the working
+     *     directory): SARIF's URIs start with it, since GitHub resolves them from the repository root; "" for none
+     */
+    public record Options(boolean color, boolean includeSuppressed, String sarifUriPrefix) {
+
+        public Options(boolean color, boolean includeSuppressed) {
+            this(color, includeSuppressed, "");
+        }
     }
 
     public static Reporter forFormat(String format, Options options) {
         return switch (format) {
             case "text" -> new TextReporter(options.color());
             case "json" -> new JsonReporter();
-            case "sarif" -> new SarifReporter(options.includeSuppressed(), false);
+            case "sarif" -> new SarifReporter(options.includeSuppressed(), false, options.sarifUriPrefix());
             case "markdown" -> new MarkdownReporter();
             case "junit" -> new JunitReporter();
             default -> throw new IllegalArgumentException(

@@ -236,7 +236,10 @@ class MainTest {
         assertEquals(1, r.code());
         String text = Files.readString(sarif);
         assertTrue(text.contains("\"version\": \"2.1.0\""), text);
-        assertTrue(text.contains("\"uri\": \"docker-compose.yml\""), text);
+        // GitHub resolves SARIF URIs from the repository root (the working directory), not from the scanned directory
+        assertTrue(text.contains("\"uri\": \"fixtures/TG-DC-PG-001/fail/docker-compose.yml\""), text);
+        Run json = run("scan", "fixtures/TG-DC-PG-001/fail", "--format", "json");
+        assertTrue(json.out().contains("\"file\": \"docker-compose.yml\""), json.out()); // other reports: root-relative
     }
 
     @Test

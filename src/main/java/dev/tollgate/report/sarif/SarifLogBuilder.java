@@ -75,6 +75,17 @@ final class SarifLogBuilder {
      *     default because GitHub ignores {@code suppressions} and would show them as open alerts
      */
     static SarifSchema210 build(ScanReport report, boolean includeSuppressed, boolean includePasses) {
+        return build(report, includeSuppressed, includePasses, "");
+    }
+
+    /**
+     * As {@link #build(ScanReport, boolean, boolean)}, each artifact URI starting with {@code directory}: GitHub
+     * resolves a URI from the repository root and ignores {@code uriBaseId} (codeql-action#2215), while reports show
+     * paths relative to the scan root, so a scan of {@code infra} from the repository root must say
+     * {@code infra/main.tf}.
+     */
+    static SarifSchema210 build(ScanReport report, boolean includeSuppressed, boolean includePasses,
+            String directory) {
         List<Policy> policies = report.policies().stream().sorted(Comparator.comparing(Policy::id)).toList();
         Map<String, Integer> ruleIndex = new HashMap<>();
         // A Set in the model: insertion order is rule order, which is what ruleIndex points into.
@@ -105,7 +116,7 @@ final class SarifLogBuilder {
             ruleIndex(ruleIndex, e); // a result of an unknown policy fails here, not halfway through writing
         }
         // The long list: each result (a dozen objects) is made as it is written, in parallel (ParallelArray).
-        List<Result> results = ParallelArray.of(shown, e -> result(e, ruleIndex(ruleIndex, e), report));
+        List<Result> results = ParallelArray.of(shown, e -> result(e, ruleIndex(ruleIndex, e), report, directory));
 
         ToolComponent driver = new ToolComponent()
                 .withName(TOOL_NAME)
@@ -119,7 +130,8 @@ final class SarifLogBuilder {
                 // Our columns come from the YAML parser, which counts Unicode code points.
                 .withColumnKind(Run.ColumnKind.UNICODE_CODE_POINTS)
                 .withResults(results)
-                .withInvocations(List.of(invocation(report.problems(), unknowns(report), leftOut)));
+                .withInvocations(List.of(invocation(report.problems(), unknowns(report, directory), leftOut,
+                        directory)));
 
         return new SarifSchema210()
                 .with$schema(SCHEMA)
@@ -141,10 +153,10 @@ final class SarifLogBuilder {
         return index;
     }
 
-    private static Result result(Evaluation finding, int index, ScanReport report) {
+    private static Result result(Evaluation finding, int index, ScanReport report, String directory) {
         // GitHub rejects an empty message.text; the policy title is the best generic stand-in.
         String message = finding.message().isBlank() ? report.policy(finding.policyId()).title() : finding.message();
-        Location location = location(finding.location().file(), finding.location().line(), finding.location().column())
+        Location location = location(directory, finding.location().file(), finding.location().line(), finding.location().column())
                 .withLogicalLocations(new LinkedHashSet<>(List.of(resource(finding))));
         PartialFingerprints fingerprints = new PartialFingerprints();
         fingerprints.setAdditionalProperty("primaryLocationLineHash", finding.fingerprint());
@@ -163,7 +175,7 @@ final class SarifLogBuilder {
             Set<Location> calls = new LinkedHashSet<>();
             int id = 0;
             for (var call : finding.callSites()) {
-                Location l = location(call.file(), call.line(), call.column()).withId(id++);
+                Location l = location(directory, call.file(), call.line(), call.column()).withId(id++);
                 l.setMessage(new Message().withText("module call"));
                 calls.add(l);
             }
@@ -180,7 +192,7 @@ final class SarifLogBuilder {
                             : com.contrastsecurity.sarif.Suppression.Kind.EXTERNAL)
                     .withStatus(com.contrastsecurity.sarif.Suppression.Status.ACCEPTED)
                     .withJustification(s.reason() + (s.until() == null ? "" : " (until " + s.until() + ")"))
-                    .withLocation(location(s.where().file(), s.where().line(), s.where().column())))));
+                    .withLocation(location(directory, s.where().file(), s.where().line(), s.where().column())))));
         }
         if (!finding.pointer().isEmpty()) {
             PropertyBag properties = new PropertyBag();
@@ -207,9 +219,9 @@ final class SarifLogBuilder {
     }
 
     /** A location in {@code file}; {@code line} 0 means the whole file, which gets no region. */
-    private static Location location(String file, int line, int column) {
-        PhysicalLocation physical = new PhysicalLocation()
-                .withArtifactLocation(new ArtifactLocation().withUri(UriReference.of(file)));
+    private static Location location(String directory, String file, int line, int column) {
+        PhysicalLocation physical = new PhysicalLocation().withArtifactLocation(new ArtifactLocation()
+                .withUri(UriReference.of(directory.isEmpty() ? file : directory + "/" + file)));
         if (line > 0) {
             Region region = new Region().withStartLine(line);
             if (column > 0) {
@@ -224,7 +236,7 @@ final class SarifLogBuilder {
      * Evaluations whose answer depends on values known only after apply: shown as note-level notifications, which
      * GitHub does not turn into alerts, so they are counted and visible without being false alarms.
      */
-    private static List<Notification> unknowns(ScanReport report) {
+    private static List<Notification> unknowns(ScanReport report, String directory) {
         List<Notification> out = new ArrayList<>();
         report.evaluations().stream().filter(e -> e.outcome() == Outcome.UNKNOWN).sorted(Evaluation.REPORT_ORDER)
                 .forEach(e -> out.add(new Notification()
@@ -232,7 +244,7 @@ final class SarifLogBuilder {
                         .withMessage(new Message().withText(e.policyId() + " on " + e.resourceAddress()
                                 + ": unknown, depends on a value known only after apply"))
                         .withDescriptor(new ReportingDescriptorReference().withId("unknown"))
-                        .withLocations(new LinkedHashSet<>(List.of(location(e.location().file(), e.location().line(),
+                        .withLocations(new LinkedHashSet<>(List.of(location(directory, e.location().file(), e.location().line(),
                                 e.location().column()))))));
         return out;
     }
@@ -275,7 +287,8 @@ final class SarifLogBuilder {
     }
 
     /** Problems never stop a scan, so the execution still succeeded; each problem is a notification. */
-    private static Invocation invocation(List<Problem> problems, List<Notification> unknowns, int leftOut) {
+    private static Invocation invocation(List<Problem> problems, List<Notification> unknowns, int leftOut,
+            String directory) {
         List<Notification> notifications = new ArrayList<>();
         if (leftOut > 0) {
             notifications.add(new Notification()
@@ -287,19 +300,19 @@ final class SarifLogBuilder {
                             GITHUB_MAX_RESULTS, GITHUB_MAX_RESULTS)))
                     .withDescriptor(new ReportingDescriptorReference().withId("results_left_out")));
         }
-        problems.stream().sorted().forEach(problem -> notifications.add(notification(problem)));
+        problems.stream().sorted().forEach(problem -> notifications.add(notification(problem, directory)));
         notifications.addAll(unknowns);
         return new Invocation()
                 .withExecutionSuccessful(true)
                 .withToolExecutionNotifications(notifications);
     }
 
-    private static Notification notification(Problem problem) {
+    private static Notification notification(Problem problem, String directory) {
         return new Notification()
                 .withLevel(ProblemKinds.level(problem.kind()))
                 .withMessage(new Message().withText(problem.message()))
                 .withDescriptor(new ReportingDescriptorReference()
                         .withId(ProblemKinds.id(problem.kind())))
-                .withLocations(new LinkedHashSet<>(List.of(location(problem.file(), problem.line(), problem.column()))));
+                .withLocations(new LinkedHashSet<>(List.of(location(directory, problem.file(), problem.line(), problem.column()))));
     }
 }

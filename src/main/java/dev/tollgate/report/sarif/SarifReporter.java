@@ -16,6 +16,8 @@ public final class SarifReporter implements Reporter {
     private final ObjectWriter writer = SarifJson.writer();
     private final boolean includeSuppressed;
     private final boolean includePasses;
+    /** The scan root's directory relative to the repository root (the working directory), or "". */
+    private final String uriPrefix;
 
     /** Findings only: what GitHub code scanning wants. */
     public SarifReporter() {
@@ -27,8 +29,17 @@ public final class SarifReporter implements Reporter {
      * @param includePasses also write each passing evaluation as a {@code kind: pass} result (audit evidence)
      */
     public SarifReporter(boolean includeSuppressed, boolean includePasses) {
+        this(includeSuppressed, includePasses, "");
+    }
+
+    /**
+     * @param uriPrefix the directory the reports' paths are relative to, as seen from the repository root (the
+     *     working directory); GitHub resolves each URI from the repository root, so every URI starts with it
+     */
+    public SarifReporter(boolean includeSuppressed, boolean includePasses, String uriPrefix) {
         this.includeSuppressed = includeSuppressed;
         this.includePasses = includePasses;
+        this.uriPrefix = uriPrefix;
     }
 
     /**
@@ -42,6 +53,6 @@ public final class SarifReporter implements Reporter {
 
     @Override
     public void write(ScanReport report, Writer out) throws IOException {
-        JsonOutput.write(writer, SarifLogBuilder.build(report, includeSuppressed, includePasses), out);
+        JsonOutput.write(writer, SarifLogBuilder.build(report, includeSuppressed, includePasses, uriPrefix), out);
     }
 }
