@@ -119,6 +119,8 @@ final class Functions {
             case "pathexpand" -> pathExpand(string(arg(args, 0, 1)), raw);
             case "urlencode" -> urlEncode(string(arg(args, 0, 1)));
             case "yamldecode" -> YamlDecode.decode(string(arg(args, 0, 1)), raw);
+            case "regex" -> regex(string(arg(args, 0, 2)), string(args.get(1)), false, raw);
+            case "regexall" -> regex(string(arg(args, 0, 2)), string(args.get(1)), true, raw);
             default -> UNSUPPORTED;
         };
     }
@@ -220,6 +222,63 @@ final class Functions {
                 row.add(a instanceof List<?> l ? l.get(i) : a);
             }
             out.add(Format.format(spec, row));
+        }
+        return out;
+    }
+
+    private static final Pattern RE2_NAMED_GROUP = Pattern.compile("\\(\\?P<");
+    private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
+
+    /**
+     * Terraform's regex (the first match; an error when there is none) and regexall (every match). A match is the
+     * matched text when the pattern has no capture group, the list of groups when they are unnamed, and a map by name
+     * when they are named (a group that took no part is null). The pattern is RE2's: {@code (?P<name>} is rewritten
+     * for java.util.regex, which reads the rest of the common syntax alike; one it cannot read is unknown, not wrong.
+     */
+    private static Object regex(String pattern, String text, boolean all, String raw) {
+        String java = RE2_NAMED_GROUP.matcher(pattern).replaceAll("(?<");
+        Pattern p;
+        try {
+            p = Pattern.compile(java);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return new Unknown(raw);
+        }
+        List<String> names = new ArrayList<>();
+        Matcher named = GROUP_NAME.matcher(java);
+        while (named.find()) {
+            names.add(named.group(1));
+        }
+        Matcher m = p.matcher(text);
+        if (!names.isEmpty() && names.size() != m.groupCount()) {
+            throw new EvalException("regex: a pattern cannot mix named and unnamed capture groups");
+        }
+        List<Object> matches = new ArrayList<>();
+        while (m.find()) {
+            matches.add(match(m, names));
+            if (!all) {
+                return matches.get(0);
+            }
+        }
+        if (!all) {
+            throw new EvalException("regex: the pattern did not match the string");
+        }
+        return matches;
+    }
+
+    private static Object match(Matcher m, List<String> names) {
+        if (m.groupCount() == 0) {
+            return m.group();
+        }
+        if (!names.isEmpty()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (String name : names) {
+                out.put(name, m.group(name));
+            }
+            return out;
+        }
+        List<Object> out = new ArrayList<>(m.groupCount());
+        for (int g = 1; g <= m.groupCount(); g++) {
+            out.add(m.group(g));
         }
         return out;
     }
@@ -455,13 +514,18 @@ final class Functions {
         return s.endsWith(p) ? s.substring(0, s.length() - p.length()) : s;
     }
 
+    /**
+     * As go-cty's substr, which Terraform uses: a negative offset counts from the end and, past the start, means the
+     * start (Cloud Foundation Fabric's {@code substr(s, length(s) * -1 - 1, -1)} is the whole string); an offset past
+     * the end gives ""; a negative length takes the rest. (Characters are code points here, grapheme clusters there.)
+     */
     private static String substr(String s, int offset, int length) {
         int[] cps = s.codePoints().toArray();
-        int start = offset < 0 ? cps.length + offset : offset;
-        if (start < 0 || start > cps.length) {
-            throw new EvalException("substr: offset out of range");
+        int start = Math.max(0, offset < 0 ? cps.length + offset : offset);
+        if (start >= cps.length) {
+            return "";
         }
-        int end = length < 0 ? cps.length : Math.min(cps.length, start + length);
+        int end = length < 0 ? cps.length : (int) Math.min(cps.length, (long) start + length);
         return new String(cps, start, end - start);
     }
 
