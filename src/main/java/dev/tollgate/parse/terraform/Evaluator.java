@@ -294,10 +294,11 @@ final class Evaluator {
             return List.of();
         } else if (src instanceof List<?> l) {
             elements = l;
-        } else if (src instanceof Map<?, ?> && !sp.legacy()) {
-            throw new EvalException("a splat applies to a list, not an object", sp.range());
         } else {
-            elements = List.of(src); // a single value is treated as a one-element list
+            // Any other value, an object too, is a one-element list, as HCL's splat does ("Single Values as Lists").
+            // A resource with for_each is a map of its instances: wrapped so, its attribute is not found, which is
+            // Terraform's error for a splat over such a resource too. (Before, an object was an error outright.)
+            elements = List.of(src);
         }
         List<Object> out = new ArrayList<>(elements.size());
         for (Object el : elements) {
