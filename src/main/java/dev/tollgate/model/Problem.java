@@ -40,8 +40,8 @@ public record Problem(String file, int line, int column, Kind kind, String messa
     }
 
     /**
-     * A problem with the whole file: at its line 1, column unknown. Reports never leave a problem without a line: a user
-     * (or a checker reading the JSON) goes to {@code file:1}, and SARIF results get a region GitHub can show.
+     * A problem with the whole file: at its line 1, column unknown. Reports never leave a problem without a line: a
+     * user (or a checker reading the JSON) goes to {@code file:1}, and SARIF results get a region GitHub can show.
      */
     public static Problem wholeFile(String file, Kind kind, String message) {
         return new Problem(file, 1, 0, kind, message);

@@ -125,7 +125,7 @@ final class Functions {
         };
     }
 
-    /** An element of alltrue/anytrue: a bool, or the strings "true" and "false"; null counts as false, as in Terraform. */
+    /** An element of alltrue/anytrue: a bool or the strings "true"/"false"; null counts as false, as in Terraform. */
     private static boolean truth(Object v) {
         return v != null && Values.bool(v);
     }

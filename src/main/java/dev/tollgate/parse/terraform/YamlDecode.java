@@ -81,7 +81,8 @@ final class YamlDecode {
 
     private Object value(Node node, int depth) {
         if (depth > MAX_DEPTH) {
-            throw new EvalException("yamldecode: nested over " + MAX_DEPTH + " levels, or an alias inside its own anchor");
+            throw new EvalException("yamldecode: nested over " + MAX_DEPTH
+                    + " levels, or an alias inside its own anchor");
         }
         if (--nodesLeft < 0) {
             throw new EvalException("yamldecode: the value has over " + MAX_NODES + " elements (aliases repeat them)");

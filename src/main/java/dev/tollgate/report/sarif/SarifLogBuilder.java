@@ -24,6 +24,7 @@ import dev.tollgate.finding.Outcome;
 import dev.tollgate.finding.Suppression;
 import dev.tollgate.finding.ScanReport;
 import dev.tollgate.model.Problem;
+import dev.tollgate.model.SourceLocation;
 import dev.tollgate.policy.ChecklistItem;
 import dev.tollgate.policy.Policy;
 import dev.tollgate.report.ParallelArray;
@@ -156,7 +157,8 @@ final class SarifLogBuilder {
     private static Result result(Evaluation finding, int index, ScanReport report, String directory) {
         // GitHub rejects an empty message.text; the policy title is the best generic stand-in.
         String message = finding.message().isBlank() ? report.policy(finding.policyId()).title() : finding.message();
-        Location location = location(directory, finding.location().file(), finding.location().line(), finding.location().column())
+        SourceLocation at = finding.location();
+        Location location = location(directory, at.file(), at.line(), at.column())
                 .withLogicalLocations(new LinkedHashSet<>(List.of(resource(finding))));
         PartialFingerprints fingerprints = new PartialFingerprints();
         fingerprints.setAdditionalProperty("primaryLocationLineHash", finding.fingerprint());
@@ -244,8 +246,8 @@ final class SarifLogBuilder {
                         .withMessage(new Message().withText(e.policyId() + " on " + e.resourceAddress()
                                 + ": unknown, depends on a value known only after apply"))
                         .withDescriptor(new ReportingDescriptorReference().withId("unknown"))
-                        .withLocations(new LinkedHashSet<>(List.of(location(directory, e.location().file(), e.location().line(),
-                                e.location().column()))))));
+                        .withLocations(new LinkedHashSet<>(List.of(location(directory, e.location().file(),
+                                e.location().line(), e.location().column()))))));
         return out;
     }
 
@@ -313,6 +315,7 @@ final class SarifLogBuilder {
                 .withMessage(new Message().withText(problem.message()))
                 .withDescriptor(new ReportingDescriptorReference()
                         .withId(ProblemKinds.id(problem.kind())))
-                .withLocations(new LinkedHashSet<>(List.of(location(directory, problem.file(), problem.line(), problem.column()))));
+                .withLocations(new LinkedHashSet<>(List.of(location(directory, problem.file(), problem.line(),
+                        problem.column()))));
     }
 }
