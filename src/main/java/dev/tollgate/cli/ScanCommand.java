@@ -270,7 +270,6 @@ final class ScanCommand implements Callable<Integer> {
         return config.failOn() != null ? config.failOn() : Severity.LOW;
     }
 
-    /** {@code --config FILE}, else {@code .tollgate.yml} at the first scan root, else no configuration. */
     /**
      * Where the reports' paths start, seen from the working directory, which in CI is the repository root GitHub
      * resolves SARIF URIs from: "infra" for {@code scan infra}, "" for {@code scan .} or a root outside it.
@@ -281,6 +280,7 @@ final class ScanCommand implements Callable<Integer> {
         return shownFrom.startsWith(cwd) ? cwd.relativize(shownFrom).toString().replace('\\', '/') : "";
     }
 
+    /** {@code --config FILE}, else {@code .tollgate.yml} at the first scan root, else no configuration. */
     static TollgateConfig loadConfig(Path configFile, List<Path> roots) throws ConfigError {
         if (configFile != null) {
             if (!Files.isRegularFile(configFile)) {

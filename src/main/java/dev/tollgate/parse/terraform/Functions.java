@@ -167,8 +167,6 @@ final class Functions {
         if (args.isEmpty() || (name.equals("setsubtract") && args.size() != 2)) {
             throw new EvalException(name + ": wrong number of arguments");
         }
-        long[] left = {Values.MAX_COMPARED};
-        List<Object> first = toSet(list(args.get(0)), true);
         List<Object> out = new ArrayList<>();
         if (name.equals("setunion")) {
             for (Object a : args) {
@@ -176,7 +174,8 @@ final class Functions {
             }
             return toSet(out, true);
         }
-        for (Object x : first) {
+        long[] left = {Values.MAX_COMPARED};
+        for (Object x : toSet(list(args.get(0)), true)) {
             boolean inAll = true;
             boolean inAny = false;
             for (Object other : args.subList(1, args.size())) {

@@ -123,9 +123,8 @@ public final class TerraformParser {
         List<Tree> trees = new ArrayList<>(grouped.keySet());
         trees.sort(Comparator.comparing(Tree::root).thenComparing(Tree::shownFrom));
         for (Tree tree : trees) {
-            Map.Entry<Tree, Map<Path, List<SourceFile>>> e = Map.entry(tree, grouped.get(tree));
             ModuleFiles files = new ModuleFiles(tree.root(), tree.shownFrom());
-            Set<Path> dirs = new TreeMap<>(e.getValue()).keySet();
+            Set<Path> dirs = new TreeMap<>(grouped.get(tree)).keySet();
             Set<Path> called = calledDirectories(files, dirs);
             Set<Path> loaded = ConcurrentHashMap.newKeySet();
             List<Path> roots = dirs.stream().filter(d -> !called.contains(d)).toList();

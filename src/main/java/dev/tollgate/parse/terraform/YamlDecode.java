@@ -65,7 +65,7 @@ final class YamlDecode {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(1_000);
         options.setCodePointLimit(Evaluator.MAX_STRING_CHARS);
-                List<Node> documents = new ArrayList<>();
+        List<Node> documents = new ArrayList<>();
         try {
             for (Node n : new Yaml(options).composeAll(new StringReader(text))) {
                 documents.add(n);
