@@ -77,7 +77,7 @@ final class Functions {
             case "toset", "distinct" -> toSet(list(arg(args, 0, 1)), name.equals("toset"));
             case "tolist" -> List.copyOf(list(arg(args, 0, 1)));
             case "tomap" -> map(arg(args, 0, 1));
-            case "replace" -> replace(string(arg(args, 0, 3)), string(args.get(1)), string(args.get(2)));
+            case "replace" -> replace(string(arg(args, 0, 3)), string(args.get(1)), string(args.get(2)), raw);
             case "split" -> split(string(arg(args, 0, 2)), string(args.get(1)));
             case "join" -> join(args);
             case "trimspace" -> string(arg(args, 0, 1)).strip();
@@ -225,34 +225,33 @@ final class Functions {
         return out;
     }
 
-    private static final Pattern RE2_NAMED_GROUP = Pattern.compile("\\(\\?P<");
-    private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
-
     /**
      * Terraform's regex (the first match; an error when there is none) and regexall (every match). A match is the
      * matched text when the pattern has no capture group, the list of groups when they are unnamed, and a map by name
-     * when they are named (a group that took no part is null). The pattern is RE2's: {@code (?P<name>} is rewritten
-     * for java.util.regex, which reads the rest of the common syntax alike; one it cannot read is unknown, not wrong.
+     * when they are named (a group that took no part is null). Terraform's patterns are Go's RE2, so they run on
+     * RE2J: the same syntax, and time linear in the text, where java.util.regex backtracks and a hostile pattern could
+     * hold the scan for hours. One RE2J cannot read is unknown, not wrong.
      */
     private static Object regex(String pattern, String text, boolean all, String raw) {
-        String java = RE2_NAMED_GROUP.matcher(pattern).replaceAll("(?<");
-        Pattern p;
-        try {
-            p = Pattern.compile(java);
-        } catch (java.util.regex.PatternSyntaxException e) {
+        com.google.re2j.Pattern p = re2(pattern);
+        if (p == null) {
             return new Unknown(raw);
         }
-        List<String> names = new ArrayList<>();
-        Matcher named = GROUP_NAME.matcher(java);
-        while (named.find()) {
-            names.add(named.group(1));
-        }
-        Matcher m = p.matcher(text);
-        if (!names.isEmpty() && names.size() != m.groupCount()) {
+        Map<String, Integer> named = p.namedGroups();
+        if (!named.isEmpty() && named.size() != p.groupCount()) {
             throw new EvalException("regex: a pattern cannot mix named and unnamed capture groups");
         }
+        List<Map.Entry<String, Integer>> names = new ArrayList<>(named.entrySet());
+        names.sort(Map.Entry.comparingByValue());
+        com.google.re2j.Matcher m = p.matcher(text);
         List<Object> matches = new ArrayList<>();
+        int previousEnd = -1;
         while (m.find()) {
+            // Go's FindAll ignores an empty match that abuts the previous match; java-style find() would keep it.
+            if (m.start() == m.end() && m.start() == previousEnd) {
+                continue;
+            }
+            previousEnd = m.end();
             matches.add(match(m, names));
             if (!all) {
                 return matches.get(0);
@@ -264,14 +263,23 @@ final class Functions {
         return matches;
     }
 
-    private static Object match(Matcher m, List<String> names) {
+    /** The compiled RE2 pattern, or null when RE2J cannot read it. */
+    private static com.google.re2j.Pattern re2(String pattern) {
+        try {
+            return com.google.re2j.Pattern.compile(pattern);
+        } catch (com.google.re2j.PatternSyntaxException e) {
+            return null;
+        }
+    }
+
+    private static Object match(com.google.re2j.Matcher m, List<Map.Entry<String, Integer>> names) {
         if (m.groupCount() == 0) {
             return m.group();
         }
         if (!names.isEmpty()) {
             Map<String, Object> out = new LinkedHashMap<>();
-            for (String name : names) {
-                out.put(name, m.group(name));
+            for (Map.Entry<String, Integer> name : names) {
+                out.put(name.getKey(), m.group(name.getValue()));
             }
             return out;
         }
@@ -452,13 +460,73 @@ final class Functions {
         return new ArrayList<>(new java.util.LinkedHashSet<>(l));
     }
 
-    private static Object replace(String s, String search, String replacement) {
+    private static Object replace(String s, String search, String replacement, String raw) {
         if (search.length() > 1 && search.startsWith("/") && search.endsWith("/")) {
-            // RE2 and java.util.regex agree on the common syntax; ${1} becomes Java's $1.
-            Pattern p = Pattern.compile(search.substring(1, search.length() - 1));
-            return p.matcher(s).replaceAll(replacement.replaceAll("\\$\\{(\\d+)}", "\\$$1"));
+            com.google.re2j.Pattern p = re2(search.substring(1, search.length() - 1));
+            if (p == null) {
+                return new Unknown(raw);
+            }
+            com.google.re2j.Matcher m = p.matcher(s);
+            StringBuilder out = new StringBuilder();
+            int copied = 0;
+            int previousEnd = -1;
+            while (m.find()) {
+                if (m.start() == m.end() && m.start() == previousEnd) {
+                    continue;
+                }
+                previousEnd = m.end();
+                out.append(s, copied, m.start());
+                expand(replacement, m, p.namedGroups(), out);
+                copied = m.end();
+            }
+            return out.append(s, copied, s.length()).toString();
         }
         return s.replace(search, replacement);
+    }
+
+    /**
+     * Go's Regexp.Expand, which Terraform's replace uses: {@code $name} or {@code ${name}} is the group of that number
+     * or name (the longest run of letters, digits and underscores, so {@code $1x} is the group named "1x"), one that
+     * does not exist is empty, {@code $$} is a dollar, and a dollar not followed by a name stays as it is.
+     */
+    private static void expand(String template, com.google.re2j.Matcher m, Map<String, Integer> named,
+            StringBuilder out) {
+        int i = 0;
+        while (i < template.length()) {
+            char c = template.charAt(i);
+            if (c != '$' || i + 1 == template.length()) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            if (template.charAt(i + 1) == '$') {
+                out.append('$');
+                i += 2;
+                continue;
+            }
+            boolean braced = template.charAt(i + 1) == '{';
+            int from = braced ? i + 2 : i + 1;
+            int to = from;
+            while (to < template.length() && isNameChar(template.charAt(to))) {
+                to++;
+            }
+            if (to == from || (braced && (to == template.length() || template.charAt(to) != '}'))) {
+                out.append('$');
+                i++;
+                continue;
+            }
+            String name = template.substring(from, to);
+            Integer group = name.chars().allMatch(Character::isDigit) && name.length() < 9
+                    ? Integer.valueOf(Integer.parseInt(name)) : named.get(name);
+            if (group != null && group <= m.groupCount() && m.group(group) != null) {
+                out.append(m.group(group));
+            }
+            i = braced ? to + 1 : to;
+        }
+    }
+
+    private static boolean isNameChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
     private static Object split(String sep, String s) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Expressions, templates, functions, for expressions, splats: exact values, and unknowns that stay unknown. */
@@ -167,11 +168,33 @@ class TerraformExpressionsTest {
         "length(regexall(\"x\", \"abc\"))               | 0",
         "try(regex(\"x\", \"abc\"), \"no match\")       | \"no match\"",
         "try(regex(\"(?P<a>x)(y)\", \"xy\"), \"mixed\") | \"mixed\"",
+        "regex(\"(?<major>[0-9]+)\", \"v15\")          | {\"major\":\"15\"}",
+        "regexall(\"a*\", \"baaac\")                  | [\"\",\"aaa\",\"\"]",
+        "replace(\"v15.4\", \"/v(\\\\d+)\\\\.(\\\\d+)/\", \"$2-$${1}\") | \"4-15\"",
+        "replace(\"v15\", \"/v(?P<major>\\\\d+)/\", \"$major!\") | \"15!\"",
+        "replace(\"ab\", \"/(a)/\", \"$1x\")          | \"b\"",
+        "replace(\"a\", \"/a/\", \"$$\")              | \"$\"",
+        "replace(\"a\", \"/a/\", \"$\")               | \"$\"",
+        "replace(\"baaac\", \"/a*/\", \"-\")          | \"-b-c-\"",
         "try(yamldecode(\"a: &a [x,x,x,x,x,x,x,x,x,x]\\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\"), \"bomb\") | \"bomb\"",
     })
     void evaluates(String expr, String expectedJson) {
         Object v = eval(expr);
         assertEquals(expectedJson, Json.encode(Values.input(v)), expr);
+    }
+
+    /**
+     * A pattern that backtracks exponentially: java.util.regex takes 3.7 s for this with 28 letters and doubles with
+     * each more, so 40 would hold a scan for hours. RE2J answers in linear time. The timeout only turns a regression
+     * into a failure instead of a hung build; it measures nothing.
+     */
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void regexRunsInLinearTime() {
+        String text = "a".repeat(40) + "!";
+        assertEquals("none", eval("try(regex(\"(.*a){20}x\", \"" + text + "\"), \"none\")"));
+        assertEquals(List.of(), eval("regexall(\"(.*a){20}x\", \"" + text + "\")"));
+        assertEquals(text, eval("replace(\"" + text + "\", \"/(.*a){20}x/\", \"-\")"));
     }
 
     @ParameterizedTest
