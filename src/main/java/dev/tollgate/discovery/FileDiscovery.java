@@ -23,9 +23,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountedCompleter;
 import java.util.concurrent.ForkJoinPool;
@@ -138,15 +140,17 @@ public final class FileDiscovery {
         Queue<SourceFile> files = new ConcurrentLinkedQueue<>();
         Queue<Problem> skipped = new ConcurrentLinkedQueue<>();
         Queue<String> marked = new ConcurrentLinkedQueue<>();
+        Queue<String> helmTemplates = new ConcurrentLinkedQueue<>();
         List<Path> walked = outermost(roots);
         Path shared = walked.size() == 1 ? null : sharedDirectory(walked);
         for (Path root : walked) {
             Path base = Files.isDirectory(root) ? root : root.getParent();
             ForkJoinPool.commonPool().invoke(new Walk(null, new Visitor(base, shared == null ? base : shared, files,
-                    skipped, marked), root, null, null));
+                    skipped, marked, helmTemplates), root, null, null));
         }
         SourceFile[] sorted = files.toArray(new SourceFile[0]);
         ParallelSort.sort(sorted, Comparator.comparing(SourceFile::displayPath));
+        skipped.addAll(helmChartsNotScanned(helmTemplates));
         return new Discovery(Arrays.asList(sorted), skipped.stream().sorted().toList(),
                 marker == null ? null : Set.copyOf(marked));
     }
@@ -258,14 +262,18 @@ public final class FileDiscovery {
         private final Queue<SourceFile> files;
         private final Queue<Problem> skipped;
         private final Queue<String> marked;
+        /** For each Helm template left out, how reports show its chart's {@code Chart.yaml}. */
+        private final Queue<String> helmTemplates;
 
-        Visitor(Path base, Path displayBase, Queue<SourceFile> files, Queue<Problem> skipped, Queue<String> marked) {
+        Visitor(Path base, Path displayBase, Queue<SourceFile> files, Queue<Problem> skipped, Queue<String> marked,
+                Queue<String> helmTemplates) {
             this.base = base;
             this.absoluteBase = absolute(displayBase);
             this.root = absolute(base);
             this.files = files;
             this.skipped = skipped;
             this.marked = marked;
+            this.helmTemplates = helmTemplates;
         }
 
         /**
@@ -332,12 +340,16 @@ public final class FileDiscovery {
                 }
                 type = Optional.of(FileType.YAML); // JSON is YAML: the YAML reader takes it with its locations
             }
-            if ((type.get() == FileType.YAML || type.get() == FileType.COMPOSE_YAML) && isHelmTemplate(file)) {
-                return;
-            }
             String shown = knownShown != null ? knownShown : display(absoluteBase, file);
             if (excluded(shown)) {
                 return;
+            }
+            if (type.get() == FileType.YAML || type.get() == FileType.COMPOSE_YAML) {
+                Path chart = helmChartOf(file);
+                if (chart != null) {
+                    helmTemplates.add(display(absoluteBase, chart));
+                    return;
+                }
             }
             if (attrs.isSymbolicLink()) {
                 // Following links, attributes are the link's own only when its target cannot be reached.
@@ -450,20 +462,38 @@ public final class FileDiscovery {
     }
 
     /**
-     * A file under the {@code templates/} directory of a Helm chart (a directory holding {@code Chart.yaml}): Go
-     * templates that only {@code helm template} turns into manifests. Not ours to read, and not broken either, so it
-     * is left out without a problem; scanning the rendered output checks what the chart deploys.
+     * The {@code Chart.yaml} of the Helm chart whose {@code templates/} directory holds {@code file}, or null. Such
+     * files are Go templates that only {@code helm template} turns into manifests: not ours to read, and not broken
+     * either, so they are left out; {@link #helmChartsNotScanned} says so once per chart.
      */
-    private static boolean isHelmTemplate(Path file) {
+    private static Path helmChartOf(Path file) {
         for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {
             Path name = dir.getFileName();
-            if (name != null && name.toString().equals("templates") && dir.getParent() != null
-                    && (Files.isRegularFile(dir.getParent().resolve("Chart.yaml"))
-                            || Files.isRegularFile(dir.getParent().resolve("Chart.yml")))) {
-                return true;
+            if (name != null && name.toString().equals("templates") && dir.getParent() != null) {
+                for (String chart : List.of("Chart.yaml", "Chart.yml")) {
+                    Path chartFile = dir.getParent().resolve(chart);
+                    if (Files.isRegularFile(chartFile)) {
+                        return chartFile;
+                    }
+                }
             }
         }
-        return false;
+        return null;
+    }
+
+    /**
+     * One problem per Helm chart whose templates were left out, at its {@code Chart.yaml}: what the chart deploys was
+     * not checked, and a report (or an auditor reading the evidence) must not read the silence as a pass. It is not a
+     * parse error: the templates are not broken, and one line per chart, not per template, keeps it readable.
+     */
+    private static List<Problem> helmChartsNotScanned(Queue<String> helmTemplates) {
+        Map<String, Integer> byChart = new TreeMap<>();
+        helmTemplates.forEach(chart -> byChart.merge(chart, 1, Integer::sum));
+        List<Problem> out = new ArrayList<>();
+        byChart.forEach((chart, n) -> out.add(Problem.wholeFile(chart, Problem.Kind.NOT_SCANNED, "Helm chart: "
+                + n + (n == 1 ? " template" : " templates") + " under templates/ not scanned (Go templates, which only"
+                + " `helm template` turns into manifests); scan the rendered output to check what the chart deploys")));
+        return out;
     }
 
     /**

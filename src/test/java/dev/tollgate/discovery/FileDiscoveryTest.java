@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.model.ParseResult;
+import dev.tollgate.model.Problem;
 import dev.tollgate.model.Resource;
 import dev.tollgate.model.SourceFile;
 import dev.tollgate.model.SourceFile.FileType;
@@ -94,19 +95,35 @@ class FileDiscoveryTest {
     }
 
     @Test
-    void helmChartTemplatesAreLeftOutWithoutAProblem() throws IOException {
+    void helmChartTemplatesAreLeftOutWithOneNoteAtEachChart() throws IOException {
         write("charts/web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.1.0\n");
         write("charts/web/values.yaml", "replicaCount: 2\n");
         write("charts/web/templates/deployment.yaml", "{{- if .Values.enabled }}\napiVersion: apps/v1\n{{- end }}\n");
         write("charts/web/templates/sub/service.yaml", "apiVersion: v1\nkind: Service\n");
+        write("charts/web/templates/_helpers.tpl", "{{- define \"web.name\" -}}web{{- end }}\n");
+        write("charts/db/Chart.yml", "apiVersion: v2\nname: db\nversion: 0.1.0\n");
+        write("charts/db/templates/statefulset.yaml", "kind: StatefulSet\n");
         // A templates/ directory that is not a chart's holds ordinary manifests
         write("k8s/templates/job.yaml", "apiVersion: batch/v1\nkind: Job\n");
 
-        Map<String, FileType> files = discovered();
+        Discovery d = new FileDiscovery().discover(List.of(root));
+
         assertEquals(Map.of(
+                "charts/db/Chart.yml", FileType.YAML,
                 "charts/web/Chart.yaml", FileType.YAML,
                 "charts/web/values.yaml", FileType.YAML,
-                "k8s/templates/job.yaml", FileType.YAML), files);
+                "k8s/templates/job.yaml", FileType.YAML),
+                d.files().stream().collect(Collectors.toMap(SourceFile::displayPath, SourceFile::type)));
+        String why = " under templates/ not scanned (Go templates, which only `helm template` turns into manifests);"
+                + " scan the rendered output to check what the chart deploys";
+        assertEquals(List.of(
+                new Problem("charts/db/Chart.yml", 1, 0, Problem.Kind.NOT_SCANNED, "Helm chart: 1 template" + why),
+                new Problem("charts/web/Chart.yaml", 1, 0, Problem.Kind.NOT_SCANNED, "Helm chart: 2 templates" + why)),
+                d.skipped());
+        // Templates excluded by the configuration are not counted; with all of them excluded, no note
+        Discovery excluded = new FileDiscovery(FileDiscovery.DEFAULT_MAX_FILE_SIZE, List.of("charts/web/templates/**"))
+                .discover(List.of(root));
+        assertEquals(List.of("charts/db/Chart.yml"), excluded.skipped().stream().map(Problem::file).toList());
     }
 
     @Test
