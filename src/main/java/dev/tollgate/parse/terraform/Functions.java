@@ -121,6 +121,10 @@ final class Functions {
             case "yamldecode" -> YamlDecode.decode(string(arg(args, 0, 1)), raw);
             case "regex" -> regex(string(arg(args, 0, 2)), string(args.get(1)), false, raw);
             case "regexall" -> regex(string(arg(args, 0, 2)), string(args.get(1)), true, raw);
+            case "cidrsubnet" -> Cidr.subnet(string(arg(args, 0, 3)), number(args.get(1)), number(args.get(2)), raw);
+            case "cidrhost" -> Cidr.host(string(arg(args, 0, 2)), number(args.get(1)), raw);
+            case "cidrnetmask" -> Cidr.netmask(string(arg(args, 0, 1)));
+            case "setproduct" -> setProduct(args);
             default -> UNSUPPORTED;
         };
     }
@@ -155,6 +159,41 @@ final class Functions {
                 throw new EvalException("range: more than " + MAX_RANGE + " values");
             }
             out.add(v);
+        }
+        return out;
+    }
+
+    /**
+     * Every combination of one element of each argument, the first argument varying slowest, as Terraform's
+     * setproduct. It returns a set when an argument is a set, whose order follows cty's hashes; here every collection is
+     * a list, but a set result cannot be indexed in Terraform anyway, so only its elements matter.
+     */
+    private static List<Object> setProduct(List<Object> args) {
+        if (args.size() < 2) {
+            throw new EvalException("setproduct: at least two arguments are required");
+        }
+        if (args.stream().anyMatch(a -> list(a).isEmpty())) {
+            return new ArrayList<>(); // before counting: the partial products of the others could be large
+        }
+        long size = 1;
+        for (Object a : args) {
+            size *= list(a).size();
+            if (size > Values.MAX_OUTPUT_NODES) {
+                throw new EvalException("setproduct: the result is over " + Values.MAX_OUTPUT_NODES + " elements");
+            }
+        }
+        List<Object> out = new ArrayList<>((int) size);
+        out.add(List.of());
+        for (Object a : args) {
+            List<Object> next = new ArrayList<>((int) size);
+            for (Object prefix : out) {
+                for (Object x : list(a)) {
+                    List<Object> combination = new ArrayList<>((List<?>) prefix);
+                    combination.add(x);
+                    next.add(combination);
+                }
+            }
+            out = next;
         }
         return out;
     }
