@@ -130,7 +130,13 @@ final class Evaluator {
         } else if (e instanceof ObjectCons o) {
             return object(o, s);
         } else if (e instanceof Variable v) {
-            return s.binds(v.name()) ? s.bound(v.name()) : s.module().root(v, s);
+            if (s.binds(v.name())) {
+                return s.bound(v.name());
+            }
+            if (s.isolated()) {
+                throw new EvalException("vars has no \"" + v.name() + "\", and a template sees nothing else", v.range());
+            }
+            return s.module().root(v, s);
         } else if (e instanceof GetAttr g) {
             return attr(eval(g.object(), s), g.name(), g, s);
         } else if (e instanceof Index i) {
@@ -346,13 +352,32 @@ final class Evaluator {
                 }
             }
             case "file", "templatefile", "filebase64", "fileexists", "fileset" -> {
-                Object read = s.module().file(name, f, evalArgs(f, s));
+                if (name.equals("templatefile") && s.isolated()) {
+                    return new Unknown(f.raw()); // inside a template: Terraform refuses to recurse
+                }
+                List<Object> args = evalArgs(f, s);
+                Object read = s.module().file(name, f, args);
+                if (read instanceof RootContext.TemplateFile template) {
+                    return render(template, args.get(1), f, s);
+                }
                 if (read instanceof String text) {
                     madeChars(text.length());
                 } else if (read instanceof Collection<?> names) {
                     made(names.size());
                 }
                 return read;
+            }
+            case "templatestring" -> {
+                // Terraform 1.9: a string (from a reference, in Terraform) rendered as templatefile renders a file
+                List<Object> args = evalArgs(f, s);
+                if (args.size() != 2) {
+                    throw new EvalException("templatestring: wrong number of arguments", f.range());
+                }
+                if (s.isolated() || isUnknown(args.get(0)) || args.get(0) == null) {
+                    return new Unknown(f.raw());
+                }
+                return render(RootContext.TemplateFile.parse("template", Values.string(args.get(0))), args.get(1), f,
+                        s);
             }
             default -> {
             }
@@ -372,6 +397,30 @@ final class Evaluator {
         }
         // An unimplemented function (or a provider function) is unknown, not an error: its value is simply not ours.
         return r == Functions.UNSUPPORTED ? new Unknown(f.raw()) : r;
+    }
+
+    /**
+     * templatefile: the template evaluated with only {@code vars} in scope. An error inside it is Terraform's error
+     * too, reported at the call with the template's line, since the template file itself is not a scanned file.
+     */
+    @SuppressWarnings("unchecked")
+    private Object render(RootContext.TemplateFile template, Object vars, FunctionCall f, Scope s) {
+        if (template.template() == null) {
+            throw new EvalException("not a valid template: " + template.error(), f.range());
+        }
+        if (isUnknown(vars)) {
+            return new Unknown(f.raw());
+        }
+        if (!(vars instanceof Map<?, ?> map)) {
+            throw new EvalException("templatefile: vars must be a map or an object", f.range());
+        }
+        try {
+            return eval(template.template(), Scope.isolated(s.module(), (Map<String, Object>) map));
+        } catch (EvalException e) {
+            boolean inTemplate = e.range() != null && e.range().source() == template.template().range().source();
+            throw new EvalException(inTemplate ? template.name() + ":" + e.range().startLine() + ": " + e.getMessage()
+                    : e.getMessage(), f.range());
+        }
     }
 
     private List<Object> evalArgs(FunctionCall f, Scope s) {

@@ -499,11 +499,12 @@ final class ModuleEvaluation {
         if (function.equals("fileset")) {
             return fileSet(f, args);
         }
-        if (args.size() != (function.equals("templatefile") ? 2 : 1)) {
+        boolean template = function.equals("templatefile");
+        if (args.size() != (template ? 2 : 1)) {
             throw new EvalException(function + ": wrong number of arguments", f.range());
         }
-        if (function.equals("templatefile") || Values.deepUnknown(args.get(0))) {
-            return new Unknown(f.raw()); // templatefile is not evaluated: its result is known only to Terraform
+        if (Values.deepUnknown(args.get(0))) {
+            return new Unknown(f.raw());
         }
         String name = Values.string(args.get(0));
         Path p;
@@ -528,6 +529,9 @@ final class ModuleEvaluation {
             }
             if (!Files.isRegularFile(p) || Files.size(p) > MAX_FILE_FUNCTION_BYTES) {
                 return new Unknown(f.raw());
+            }
+            if (template) {
+                return ctx.template(p, name);
             }
             byte[] bytes = Files.readAllBytes(p);
             return function.equals("filebase64") ? Base64.getEncoder().encodeToString(bytes)

@@ -5,10 +5,16 @@ import dev.tollgate.model.SourceLocation;
 import dev.tollgate.model.Unknown;
 import dev.tollgate.parse.InternalErrors;
 import dev.tollgate.parse.terraform.hcl.Expression;
+import dev.tollgate.parse.terraform.hcl.HclDiagnostic;
+import dev.tollgate.parse.terraform.hcl.HclParser;
 import dev.tollgate.parse.terraform.hcl.HclSource;
 import dev.tollgate.parse.terraform.hcl.SourceRange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +31,8 @@ final class RootContext {
     private final Evaluator evaluator = new Evaluator();
     private final List<Problem> problems = new ArrayList<>();
     private final InternalErrors internalErrors;
+    /** templatefile's templates by file, each read and parsed once: a for_each over many instances renders one. */
+    private final Map<Path, TemplateFile> templates = new HashMap<>();
     /** Resource and module instances expanded so far in this root (see {@link Expansion#of}). */
     private int instances;
 
@@ -48,6 +56,30 @@ final class RootContext {
 
     Evaluator evaluator() {
         return evaluator;
+    }
+
+    /**
+     * A file read for templatefile, named as its argument names it: the template, or null and why it is not one
+     * ({@code file:line: message}).
+     */
+    record TemplateFile(String name, Expression.Template template, String error) {
+
+        static TemplateFile parse(String name, String text) {
+            List<HclDiagnostic> errors = new ArrayList<>();
+            Expression.Template parsed = HclParser.parseTemplate(text, name, errors);
+            return new TemplateFile(name, parsed, parsed != null ? null
+                    : name + ":" + errors.get(0).range().startLine() + ": " + errors.get(0).message());
+        }
+    }
+
+    /** The template in {@code file} (checked to be a regular file inside the tree, under the size limit). */
+    TemplateFile template(Path file, String name) throws IOException {
+        TemplateFile t = templates.get(file);
+        if (t == null) {
+            t = TemplateFile.parse(name, new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+            templates.put(file, t);
+        }
+        return t;
     }
 
     /** The directory {@code terraform init} installed the module with this key ({@code vpc}, {@code vpc.subnets}). */

@@ -195,6 +195,9 @@ class TerraformExpressionsTest {
         "cidrnetmask(\"172.16.0.0/12\")                 | \"255.240.0.0\"",
         "cidrnetmask(\"10.0.0.0/32\")                   | \"255.255.255.255\"",
         "try(cidrnetmask(\"fd00::/8\"), \"v6\")          | \"v6\"",
+        "templatestring(\"a=$${x}\", { x = 1 })        | \"a=1\"",
+        "templatestring(\"%%{ for v in l }$${v};%%{ endfor }\", { l = local.names }) | \"b;a;b;\"",
+        "try(templatestring(\"$${var.env}\", {}), \"vars only\") | \"vars only\"",
         "setproduct([\"dev\",\"prod\"], [\"a\",\"b\"])   | [[\"dev\",\"a\"],[\"dev\",\"b\"],[\"prod\",\"a\"],[\"prod\",\"b\"]]",
         "setproduct([\"x\"], [], [\"y\"])               | []",
         "length(setproduct(range(4), range(3), range(2))) | 24",
@@ -234,6 +237,7 @@ class TerraformExpressionsTest {
         "cidrhost(\"10.0.0.0/24\", 1.5)               | cidrhost(\"10.0.0.0/24\", 1.5)",
         "setproduct([\"a\"], var.nothing)             | setproduct([\"a\"], var.nothing)",
         "timestamp()                                  | timestamp()",
+        "templatestring(data.http.page.body, {})      | templatestring(data.http.page.body, {})",
         "templatefile(\"x.tpl\", {})                  | templatefile(\"x.tpl\", {})",
         "[for x in data.http.page.list : x]           | [for x in data.http.page.list : x]",
         "coalesce(null, var.nothing, \"x\")           | coalesce(null, var.nothing, \"x\")",
@@ -343,6 +347,64 @@ class TerraformExpressionsTest {
         assertEquals(List.of(), d.get("none"));
         assertEquals(new Unknown("fileset(\"..\", \"*.txt\")"), d.get("outside"));
         assertEquals(List.of("a.yaml"), d.get("classes"));
+    }
+
+    @Test
+    void templatefileRendersAFileWithItsVarsOnly() {
+        TerraformParser.Result r = new TerraformFixture(dir.resolve("repo"))
+                .file("templates/app.tpl", """
+                        name=${name}
+                        %{ for k, v in env ~}
+                        ${k}="${v}" \\ $${HOME}
+                        %{ endfor ~}
+                        %{ if debug }on%{ else }off%{ endif }""")
+                .file("templates/task.json.tpl", "${jsonencode({ environment = [for k, v in env : { name = k, value = v }] })}\n")
+                .file("templates/uses-local.tpl", "ok\n${local.region}\n")
+                .file("templates/broken.tpl", "one\n%{ if x }never closed\n")
+                .file("modules/m/user_data.sh", "#!/bin/sh\necho ${greeting}\n")
+                .file("main.tf", """
+                        locals {
+                          env = { DEBUG = "true", MODE = "a b" }
+                        }
+                        module "m" {
+                          source = "./modules/m"
+                        }
+                        resource "t" "r" {
+                          rendered = templatefile("${path.module}/templates/app.tpl", { name = "web", env = local.env, debug = true })
+                          task     = jsondecode(templatefile("templates/task.json.tpl", { env = { DEBUG = "1" } })).environment
+                          unknown  = templatefile("templates/app.tpl", { name = data.http.page.body, env = {}, debug = false })
+                          missing  = templatefile("nope.tpl", {})
+                          outside  = templatefile("../secret.tpl", {})
+                        }
+                        resource "t" "local" {
+                          text = templatefile("templates/uses-local.tpl", {})
+                        }
+                        resource "t" "broken" {
+                          text = templatefile("templates/broken.tpl", {})
+                        }
+                        """)
+                .file("modules/m/main.tf", """
+                        resource "t" "m" {
+                          user_data = templatefile("${path.module}/user_data.sh", { greeting = "hi" })
+                        }
+                        """)
+                .file("../secret.tpl", "never read")
+                .evaluate();
+        Map<String, Object> d = TerraformFixture.data(r, "t.r");
+        assertEquals("name=web\nDEBUG=\"true\" \\ ${HOME}\nMODE=\"a b\" \\ ${HOME}\non", d.get("rendered"));
+        assertEquals(List.of(Map.of("name", "DEBUG", "value", "1")), d.get("task"));
+        assertTrue(d.get("unknown") instanceof Unknown, "a var known only after apply: " + d.get("unknown"));
+        assertEquals(new Unknown("templatefile(\"nope.tpl\", {})"), d.get("missing"));
+        assertEquals(new Unknown("templatefile(\"../secret.tpl\", {})"), d.get("outside"));
+        assertEquals("#!/bin/sh\necho hi\n", TerraformFixture.data(r, "module.m.t.m").get("user_data"));
+        // Errors are Terraform's too, located at the call with the template's line
+        assertEquals(List.of(
+                "main.tf:15:10: cannot evaluate templatefile(\"templates/uses-local.tp...: templates/uses-local.tpl:2: "
+                        + "vars has no \"local\", and a template sees nothing else",
+                "main.tf:18:10: cannot evaluate templatefile(\"templates/broken.tpl\", {}): not a valid template: "
+                        + "templates/broken.tpl:2: Unterminated template %{if}: no matching %{endif} before the end of "
+                        + "the template"),
+                r.problems().stream().map(Object::toString).toList());
     }
 
     @Test

@@ -12,6 +12,22 @@ public final class HclParser {
     }
 
     /**
+     * Parses all of {@code text} as a template, as Terraform's templatefile reads a template file; {@code fileName}
+     * only labels positions. Null, with the reason added to {@code diagnostics}, when it is not a valid template.
+     */
+    public static Expression.Template parseTemplate(String text, String fileName, List<HclDiagnostic> diagnostics) {
+        char[] chars = text.toCharArray();
+        HclSource hclSource = new HclSource(fileName, text, chars);
+        try {
+            return Parser.wholeTemplate(hclSource, chars, diagnostics);
+        } catch (RuntimeException e) {
+            diagnostics.add(new HclDiagnostic("Internal parser error: " + e.getClass().getSimpleName(),
+                    hclSource.range(0, 0)));
+            return null;
+        }
+    }
+
+    /**
      * Parses {@code source}; {@code fileName} only labels positions. A leading byte-order mark is dropped, so
      * offsets count from the first character after it.
      */

@@ -107,6 +107,26 @@ final class Parser {
         }
     }
 
+    /**
+     * The whole of {@code source} read as a template, as Terraform's templatefile reads a file. Null, with the error
+     * added to {@code diagnostics}, when it is not a valid template.
+     */
+    static Expression.Template wholeTemplate(HclSource source, char[] chars, List<HclDiagnostic> diagnostics) {
+        Parser p = new Parser(source, chars);
+        p.newlines = false;
+        try {
+            Expression.Template t = p.templates.parseWhole();
+            if (!p.diagnostics.isEmpty()) {
+                diagnostics.addAll(p.diagnostics);
+                return null;
+            }
+            return t;
+        } catch (SyntaxError e) {
+            diagnostics.add(e.diagnostic);
+            return null;
+        }
+    }
+
     // ---- bodies -------------------------------------------------------------------------------------------------
 
     private void parseItem(List<Attribute> attributes, List<Block> blocks, Map<String, Attribute> seen) {

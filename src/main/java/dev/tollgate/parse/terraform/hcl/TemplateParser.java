@@ -83,7 +83,7 @@ final class TemplateParser {
 
     /** Parses from right after the opening quote {@code open} through the closing quote. */
     Template parseQuoted(Token open) {
-        Scan scan = new Scan(lexer.position(), null);
+        Scan scan = new Scan(lexer.position(), null, false);
         scan.run(open);
         lexer.reset(scan.pos);
         return new Template(buildTree(scan.pieces, open), false, source.range(open.start(), scan.pos));
@@ -94,7 +94,7 @@ final class TemplateParser {
         String head = parser.text(intro);
         boolean indented = head.startsWith("<<-");
         String marker = head.substring(indented ? 3 : 2).strip();
-        Scan scan = new Scan(lexer.position(), marker);
+        Scan scan = new Scan(lexer.position(), marker, false);
         scan.run(intro);
         if (indented) {
             dedent(scan.pieces);
@@ -103,19 +103,33 @@ final class TemplateParser {
         return new Template(buildTree(scan.pieces, intro), true, source.range(intro.start(), scan.pos));
     }
 
-    /** The scanning state of one template; {@code marker} is null for a quoted string. */
+    /**
+     * Parses the whole source as a template, as Terraform's templatefile reads a file: no enclosing quotes or marker,
+     * no escapes but {@code $${} and {@code %%{}, and the end of the text ends it.
+     */
+    Template parseWhole() {
+        Token start = new Token(Kind.OQUOTE, 0, 0); // where an unclosed directive is reported: the file's start
+        Scan scan = new Scan(0, null, true);
+        scan.run(start);
+        return new Template(buildTree(scan.pieces, start), false, source.range(0, scan.pos));
+    }
+
+    /** The scanning state of one template; {@code marker} is null for a quoted string or a whole file. */
     private final class Scan {
         final List<Piece> pieces = new ArrayList<>();
         final String marker;
+        /** A whole file ({@link #parseWhole}): quotes and backslashes are text, and the end of the text ends it. */
+        final boolean whole;
         int pos;
         private final StringBuilder literal = new StringBuilder();
         private int literalStart;
         /** Set by a closing {@code ~}}: the next literal loses its leading whitespace. */
         private boolean trimNext;
 
-        Scan(int pos, String marker) {
+        Scan(int pos, String marker, boolean whole) {
             this.pos = pos;
             this.marker = marker;
+            this.whole = whole;
             this.literalStart = pos;
         }
 
@@ -131,6 +145,10 @@ final class TemplateParser {
                     }
                 }
                 lineStart = false;
+                if (pos >= cs.length && whole) {
+                    flush();
+                    return;
+                }
                 if (pos >= cs.length) {
                     throw parser.error(parser.range(open), marker == null
                             ? "Unterminated template string: no closing quote before the end of the file"
@@ -139,12 +157,13 @@ final class TemplateParser {
                 char c = cs[pos];
                 char c1 = pos + 1 < cs.length ? cs[pos + 1] : '\0';
                 char c2 = pos + 2 < cs.length ? cs[pos + 2] : '\0';
-                if (marker == null && c == '"') {
+                boolean quoted = marker == null && !whole;
+                if (quoted && c == '"') {
                     flush();
                     pos++;
                     return;
                 }
-                if (marker == null && (c == '\n' || (c == '\r' && c1 == '\n'))) {
+                if (quoted && (c == '\n' || (c == '\r' && c1 == '\n'))) {
                     throw parser.error(source.range(pos, pos + 1), "Invalid multi-line string: quoted strings may not be "
                             + "split over multiple lines; use the \\n escape or a heredoc");
                 }
@@ -159,7 +178,7 @@ final class TemplateParser {
                 } else if ((c == '$' || c == '%') && c1 == c && c2 == '{') {
                     literal.append(c).append('{'); // $${ and %%{ are the escapes for a literal ${ and %{
                     pos += 3;
-                } else if (marker == null && c == '\\') {
+                } else if (quoted && c == '\\') {
                     escape();
                 } else {
                     literal.append(c);
