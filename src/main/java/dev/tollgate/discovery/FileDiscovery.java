@@ -491,7 +491,7 @@ public final class FileDiscovery {
         helmTemplates.forEach(chart -> byChart.merge(chart, 1, Integer::sum));
         List<Problem> out = new ArrayList<>();
         byChart.forEach((chart, n) -> out.add(Problem.wholeFile(chart, Problem.Kind.NOT_SCANNED, "Helm chart: "
-                + n + (n == 1 ? " template" : " templates") + " under templates/ not scanned (Go templates, which only"
+                + n + (n == 1 ? " template" : " templates") + " under templates/ left out (Go templates, which only"
                 + " `helm template` turns into manifests); scan the rendered output to check what the chart deploys")));
         return out;
     }

@@ -114,7 +114,7 @@ class FileDiscoveryTest {
                 "charts/web/values.yaml", FileType.YAML,
                 "k8s/templates/job.yaml", FileType.YAML),
                 d.files().stream().collect(Collectors.toMap(SourceFile::displayPath, SourceFile::type)));
-        String why = " under templates/ not scanned (Go templates, which only `helm template` turns into manifests);"
+        String why = " under templates/ left out (Go templates, which only `helm template` turns into manifests);"
                 + " scan the rendered output to check what the chart deploys";
         assertEquals(List.of(
                 new Problem("charts/db/Chart.yml", 1, 0, Problem.Kind.NOT_SCANNED, "Helm chart: 1 template" + why),
