@@ -62,7 +62,9 @@ final class EvidenceCommand implements Callable<Integer> {
             description = "Configuration file, as for scan (default: .tollgate.yml at the scan root, if present)")
     private Path configFile;
 
-    @Option(names = "--debug", description = "Print stack traces of internal errors to stderr (a parser's error is reported as a problem either way)")
+    @Option(names = "--debug",
+            description = "Print stack traces of internal errors to stderr (a parser's error is reported as a "
+                    + "problem either way)")
     private boolean debug;
 
     @Override
@@ -127,7 +129,8 @@ final class EvidenceCommand implements Callable<Integer> {
         }
         StringBuilder counts = new StringBuilder();
         for (ControlStatus s : ControlStatus.values()) {
-            counts.append(counts.length() == 0 ? "" : ", ").append(doc.summary().get(s.id())).append(' ').append(s.label());
+            counts.append(counts.length() == 0 ? "" : ", ").append(doc.summary().get(s.id())).append(' ')
+                    .append(s.label());
         }
         console.err().println("tollgate: " + doc.controls().size() + " checklist items (" + counts + "); "
                 + doc.inputs().size() + " file(s) scanned; evidence written to " + output);
@@ -152,7 +155,8 @@ final class EvidenceCommand implements Callable<Integer> {
         @ParentCommand
         private EvidenceCommand parent;
 
-        @Parameters(arity = "1", paramLabel = "DIR", description = "An evidence directory written by 'tollgate evidence'")
+        @Parameters(arity = "1", paramLabel = "DIR",
+                description = "An evidence directory written by 'tollgate evidence'")
         private Path dir;
 
         @Override

@@ -13,7 +13,8 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(run(args, out, err, System.getenv(), System.console() != null, PolicyPrefetch.forCommandLine(args)));
+        System.exit(run(args, out, err, System.getenv(), System.console() != null,
+                PolicyPrefetch.forCommandLine(args)));
     }
 
     /**
@@ -22,7 +23,8 @@ public final class Main {
      * @param env the environment ({@code NO_COLOR} is honoured)
      * @param terminal whether standard output is a terminal (colour is used only then)
      */
-    public static int run(String[] args, PrintWriter out, PrintWriter err, java.util.Map<String, String> env, boolean terminal) {
+    public static int run(String[] args, PrintWriter out, PrintWriter err, java.util.Map<String, String> env,
+            boolean terminal) {
         return run(args, out, err, env, terminal, PolicyPrefetch.none());
     }
 

@@ -33,7 +33,8 @@ record Policies(PolicyCatalog catalog, PolicyEngine engine) {
         }
         try {
             PolicyCatalog bundled = extraDirs.isEmpty() ? prefetch.catalog() : null;
-            PolicyCatalog catalog = configure(bundled != null ? bundled : BundledPolicies.load(extraDirs), config, console);
+            PolicyCatalog catalog = configure(bundled != null ? bundled : BundledPolicies.load(extraDirs),
+                    config, console);
             if (catalog == null) {
                 return null;
             }
@@ -53,7 +54,8 @@ record Policies(PolicyCatalog catalog, PolicyEngine engine) {
         java.util.Set<String> known = new java.util.HashSet<>();
         catalog.policies().forEach(p -> known.add(p.id()));
         List<String> unknown = new java.util.ArrayList<>();
-        java.util.stream.Stream.of(config.enable(), config.disable(), config.severities().keySet(), config.forbidInline())
+        java.util.stream.Stream.of(config.enable(), config.disable(), config.severities().keySet(),
+                config.forbidInline())
                 .flatMap(java.util.Set::stream).filter(id -> !id.equals("*") && !known.contains(id)).sorted()
                 .forEach(unknown::add);
         if (!unknown.isEmpty()) {

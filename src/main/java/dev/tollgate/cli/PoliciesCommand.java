@@ -61,7 +61,8 @@ final class PoliciesCommand implements Callable<Integer> {
         String row = "%-" + idWidth + "s  %-8s  %-10s  %-" + clWidth + "s  %s%n";
         console.out().printf(row, "ID", "SEVERITY", "FORMAT", "CHECKLIST", "TITLE");
         for (Policy p : all) {
-            console.out().printf(row, p.id(), p.severity().id(), p.format().id(), String.join(",", p.checklist()), p.title());
+            console.out().printf(row, p.id(), p.severity().id(), p.format().id(), String.join(",", p.checklist()),
+                    p.title());
         }
         console.out().printf("%n%d policies covering %d checklist items%n", all.size(),
                 all.stream().flatMap(p -> p.checklist().stream()).distinct().count());

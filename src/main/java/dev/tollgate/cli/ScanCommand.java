@@ -96,13 +96,16 @@ final class ScanCommand implements Callable<Integer> {
     private String changedSince;
 
     @Option(names = "--include-suppressed",
-            description = "Also write suppressed findings to SARIF (with their suppressions); GitHub shows them as alerts")
+            description = "Also write suppressed findings to SARIF (with their suppressions); GitHub shows them "
+                    + "as alerts")
     private boolean includeSuppressed;
 
     @Option(names = "--no-color", description = "Never colour the text report (NO_COLOR is honoured too)")
     private boolean noColor;
 
-    @Option(names = "--debug", description = "Print stack traces of internal errors to stderr (a parser's error is reported as a problem either way)")
+    @Option(names = "--debug",
+            description = "Print stack traces of internal errors to stderr (a parser's error is reported as a "
+                    + "problem either way)")
     private boolean debug;
 
     @Option(names = "--var-file", paramLabel = "FILE",
@@ -142,7 +145,8 @@ final class ScanCommand implements Callable<Integer> {
         try {
             threshold = threshold(config);
         } catch (IllegalArgumentException e) {
-            return usage(console, "--fail-on: " + e.getMessage().replace("high, medium or low", "high, medium, low or none"));
+            return usage(console,
+                    "--fail-on: " + e.getMessage().replace("high, medium or low", "high, medium, low or none"));
         }
         Set<String> changed = null;
         if (changedSince != null) {
@@ -222,7 +226,8 @@ final class ScanCommand implements Callable<Integer> {
             if (leftOut > 0) {
                 console.err().printf(Locale.ROOT, "tollgate: the SARIF report holds the %,d most severe of %,d "
                         + "results (GitHub code scanning rejects a run with more); the JSON and text reports list "
-                        + "every finding%n", SarifReporter.GITHUB_MAX_RESULTS, SarifReporter.GITHUB_MAX_RESULTS + leftOut);
+                        + "every finding%n", SarifReporter.GITHUB_MAX_RESULTS,
+                        SarifReporter.GITHUB_MAX_RESULTS + leftOut);
             }
             if (output == null) {
                 reporter.write(report, console.out());
@@ -320,7 +325,8 @@ final class ScanCommand implements Callable<Integer> {
 
     /** Findings, evaluations and problems of changed files only; every file was still evaluated. */
     private static ScanReport onlyChanged(ScanReport report, Set<String> changed) {
-        List<Evaluation> kept = report.evaluations().stream().filter(e -> changed.contains(e.location().file())).toList();
+        List<Evaluation> kept = report.evaluations().stream().filter(e -> changed.contains(e.location().file()))
+                .toList();
         List<Problem> problems = report.problems().stream().filter(p -> changed.contains(p.file())).toList();
         return report.withEvaluations(kept).withProblems(problems);
     }

@@ -174,7 +174,8 @@ public final class ConfigReader {
             if (v == null) {
                 return List.of();
             }
-            if (!(v instanceof List<?> list) || list.stream().anyMatch(x -> x instanceof Map<?, ?> || x instanceof List<?>)) {
+            if (!(v instanceof List<?> list)
+                    || list.stream().anyMatch(x -> x instanceof Map<?, ?> || x instanceof List<?>)) {
                 error(pointer, "'" + pointer.substring(1).replace('/', '.') + "' must be a list of strings");
                 return List.of();
             }
@@ -214,7 +215,8 @@ public final class ConfigReader {
 
         SuppressionRule rule(String pointer) {
             if (!(get(pointer) instanceof Map<?, ?> m)) {
-                error(pointer, "a suppression rule is a mapping with policy, reason and optionally path, resource, until");
+                error(pointer,
+                        "a suppression rule is a mapping with policy, reason and optionally path, resource, until");
                 return null;
             }
             for (Object k : m.keySet()) {

@@ -39,9 +39,9 @@ final class FileClassifier {
     }
 
     /**
-     * Template names projects use besides {@code .env.*}: {@code .env_sample}, {@code .env-example}, {@code env.example},
-     * {@code app.env.sample}. Only with a template or stage word after the separator, so {@code .env-cmdrc} (a JSON
-     * file of the env-cmd tool) and {@code env.js} stay out.
+     * Template names projects use besides {@code .env.*}: {@code .env_sample}, {@code .env-example},
+     * {@code env.example}, {@code app.env.sample}. Only with a template or stage word after the separator, so
+     * {@code .env-cmdrc} (a JSON file of the env-cmd tool) and {@code env.js} stay out.
      */
     private static final Pattern ENV_TEMPLATE = Pattern.compile(
             "(\\.env[_-]|env\\.|[\\w.-]+\\.env\\.)(example|sample|template|tmpl|tpl|dist|default|defaults)");

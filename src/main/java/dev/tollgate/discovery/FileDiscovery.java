@@ -75,8 +75,8 @@ public final class FileDiscovery {
     }
 
     /**
-     * @param excludeGlobs globs over paths relative to the scan root ({@code vendor/**}, {@code **}{@code /testdata/**});
-     *     a matching directory is not entered, a matching file not read
+     * @param excludeGlobs globs over paths relative to the scan root ({@code vendor/**},
+     *     {@code **}{@code /testdata/**}); a matching directory is not entered, a matching file not read
      */
     public FileDiscovery(long maxFileSize, List<String> excludeGlobs) {
         this(maxFileSize, excludeGlobs.stream().map(Glob::of).toList(), null, Set.of(), null);
@@ -245,7 +245,9 @@ public final class FileDiscovery {
         return base.toAbsolutePath().normalize();
     }
 
-    /** {@code file} relative to {@code absoluteBase} (already absolute and normalised: it is the same for every file). */
+    /**
+     * {@code file} relative to {@code absoluteBase} (already absolute and normalised: it is the same for every file).
+     */
     private static String display(Path absoluteBase, Path file) {
         Path rel = absoluteBase.relativize(file.toAbsolutePath().normalize());
         String s = rel.toString().replace('\\', '/');

@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one CEL environment every policy compiles against, declared explicitly: the variables {@code resource},
- * {@code item}, {@code meta} and {@code related} (resources that refer to this one: Terraform; Kubernetes HPAs and cert-manager Certificates), the standard macros ({@code has}, {@code all}, {@code exists}, {@code map},
+ * {@code item}, {@code meta} and {@code related} (resources that refer to this one: Terraform; Kubernetes HPAs and
+ * cert-manager Certificates), the standard macros ({@code has}, {@code all}, {@code exists}, {@code map},
  * {@code filter}: off unless asked for), optional syntax ({@code a.?b.orValue(x)}), the strings, math, lists and
  * bindings ({@code cel.bind}) extensions, and {@link PolicyFunctions}.
  *

@@ -50,7 +50,8 @@ final class CelValues {
                 // while one that does not (`x || true`) still gives its answer. That is exactly "known after apply".
                 return null;
             }
-            if (value instanceof String || value instanceof Boolean || value instanceof Long || value instanceof Double) {
+            if (value instanceof String || value instanceof Boolean || value instanceof Long
+                    || value instanceof Double) {
                 return value;
             }
             if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
@@ -76,7 +77,8 @@ final class CelValues {
             }
             if (value instanceof Collection<?> coll) {
                 // cel-java treats null as unknown only where a map value or variable is read; a null list element is an
-                // error. A list with an unknown element is therefore unknown as a whole: conservative, never a false alarm.
+                // error. A list with an unknown element is therefore unknown as a whole: conservative, never a false
+                // alarm.
                 if (coll.stream().anyMatch(v -> v instanceof dev.tollgate.model.Unknown)) {
                     reshaped = true;
                     return null;

@@ -14,7 +14,8 @@ import java.util.Set;
  */
 final class EnvFileNames {
 
-    private static final Set<String> TEMPLATE = Set.of("example", "sample", "template", "tpl", "dist", "default", "defaults", "skel");
+    private static final Set<String> TEMPLATE = Set.of("example", "sample", "template", "tpl", "dist", "default",
+            "defaults", "skel");
     private static final List<StageWords> STAGES = List.of(
             new StageWords("production", Set.of("production", "prod", "prd", "live")),
             new StageWords("staging", Set.of("staging", "stage", "stg", "preprod", "uat")),
@@ -27,7 +28,10 @@ final class EnvFileNames {
     private EnvFileNames() {
     }
 
-    /** True for {@code .env.example}, {@code .env.production.sample}, {@code env.template}, {@code .env.dist} and the like. */
+    /**
+     * True for {@code .env.example}, {@code .env.production.sample}, {@code env.template}, {@code .env.dist} and the
+     * like.
+     */
     static boolean isTemplate(String path) {
         for (String word : words(path)) {
             if (TEMPLATE.contains(word)) {

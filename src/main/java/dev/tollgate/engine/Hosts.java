@@ -57,7 +57,8 @@ final class Hosts {
             out.put("port", (long) uri.getPort());
             out.put("path", uri.getRawPath() == null ? "" : uri.getRawPath());
             out.put("user", userInfo == null ? "" : userInfo.split(":", 2)[0]);
-            out.put("has_password", userInfo != null && userInfo.contains(":") && userInfo.indexOf(':') < userInfo.length() - 1);
+            out.put("has_password", userInfo != null && userInfo.contains(":")
+                    && userInfo.indexOf(':') < userInfo.length() - 1);
         } catch (URISyntaxException e) {
             return new LinkedHashMap<>();
         }

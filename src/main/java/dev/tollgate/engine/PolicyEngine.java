@@ -286,7 +286,8 @@ public final class PolicyEngine {
             }
             return new Verdict(Outcome.ERROR, p.id() + ": condition returned " + typeName(result) + ", not a bool");
         } catch (CelEvaluationException | RuntimeException e) {
-            return new Verdict(Outcome.ERROR, p.id() + ": condition could not be evaluated: " + firstLine(e.getMessage()));
+            return new Verdict(Outcome.ERROR,
+                    p.id() + ": condition could not be evaluated: " + firstLine(e.getMessage()));
         }
     }
 

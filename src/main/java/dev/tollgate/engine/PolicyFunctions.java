@@ -24,28 +24,49 @@ import java.util.Set;
  * <tr><td>{@code url(string) -> map}</td><td>scheme, host, port, path, user, has_password; {} when not a URL</td></tr>
  * <tr><td>{@code is_internal_host(string) -> bool}</td><td>localhost, private IPs, service names, cluster DNS</td></tr>
  * <tr><td>{@code shell_words(dyn) -> list(string)}</td><td>a command string or list as words; unwraps sh -c</td></tr>
- * <tr><td>{@code redis_config(list) -> map}</td><td>what a redis-server command line sets ({@code save}, {@code appendonly}, ...)</td></tr>
- * <tr><td>{@code truthy(dyn) -> bool}</td><td>true/1/yes/on (any case), as Django and most env parsers read flags</td></tr>
- * <tr><td>{@code size_bytes(string, string) -> int}</td><td>bytes of a memory size in the {@code kubernetes}, {@code docker} or {@code redis} convention; -1 when unreadable</td></tr>
- * <tr><td>{@code placeholder(dyn) -> bool}</td><td>null, empty, ${VAR}, &lt;...&gt;, changeme, your-..., xxxx: a value to be filled in</td></tr>
- * <tr><td>{@code secret_name(string) -> bool}</td><td>the variable name says it holds a secret (password, secret, token, *_KEY; not *_ID, *_FILE, PUBLIC...)</td></tr>
- * <tr><td>{@code secret_value(string) -> bool}</td><td>the value looks like a real secret: no placeholder, 8+ characters, not a URL, path or dev/test value</td></tr>
- * <tr><td>{@code well_known_secret(string) -> bool}</td><td>contains an AWS access key id, a Stripe live key or a PEM private key</td></tr>
- * <tr><td>{@code client_secret_name(string) -> bool}</td><td>a NEXT_PUBLIC_/REACT_APP_/VITE_/EXPO_PUBLIC_ name that says secret (publishable/anon/site keys excepted)</td></tr>
- * <tr><td>{@code weak_password(string) -> bool}</td><td>under 16 characters, under 5 distinct characters, or a default word</td></tr>
+ * <tr><td>{@code redis_config(list) -> map}</td><td>what a redis-server command line sets ({@code save},
+ * {@code appendonly}, ...)</td></tr>
+ * <tr><td>{@code truthy(dyn) -> bool}</td><td>true/1/yes/on (any case), as Django and most env parsers read
+ * flags</td></tr>
+ * <tr><td>{@code size_bytes(string, string) -> int}</td><td>bytes of a memory size in the {@code kubernetes},
+ * {@code docker} or {@code redis} convention; -1 when unreadable</td></tr>
+ * <tr><td>{@code placeholder(dyn) -> bool}</td><td>null, empty, ${VAR}, &lt;...&gt;, changeme, your-..., xxxx: a value
+ * to be filled in</td></tr>
+ * <tr><td>{@code secret_name(string) -> bool}</td><td>the variable name says it holds a secret (password, secret,
+ * token, *_KEY; not *_ID, *_FILE, PUBLIC...)</td></tr>
+ * <tr><td>{@code secret_value(string) -> bool}</td><td>the value looks like a real secret: no placeholder, 8+
+ * characters, not a URL, path or dev/test value</td></tr>
+ * <tr><td>{@code well_known_secret(string) -> bool}</td><td>contains an AWS access key id, a Stripe live key or a PEM
+ * private key</td></tr>
+ * <tr><td>{@code client_secret_name(string) -> bool}</td><td>a NEXT_PUBLIC_/REACT_APP_/VITE_/EXPO_PUBLIC_ name that
+ * says secret (publishable/anon/site keys excepted)</td></tr>
+ * <tr><td>{@code weak_password(string) -> bool}</td><td>under 16 characters, under 5 distinct characters, or a default
+ * word</td></tr>
  * <tr><td>{@code distinct_chars(string) -> int}</td><td>number of distinct characters</td></tr>
- * <tr><td>{@code url_password(string) -> string}</td><td>the password of a URL's user info; "" when none (never print it)</td></tr>
- * <tr><td>{@code email_domain(string) -> string}</td><td>the domain of an address ({@code Acme <a@acme.com>} gives acme.com)</td></tr>
- * <tr><td>{@code env_template(string) -> bool}</td><td>the file name is a template's (.example, .sample, .template, .dist, ...)</td></tr>
- * <tr><td>{@code file_stage(string) -> string}</td><td>production, staging, test, development or "" from the file name</td></tr>
- * <tr><td>{@code deploy_file(string) -> bool}</td><td>the file configures a deployment as is: not dev/test-named, not a template unless production/staging-named</td></tr>
- * <tr><td>{@code option_value(list, list) -> string}</td><td>the value of a command-line option ({@code --timeout 60}, {@code --timeout=60}, {@code -t 60}); "" when absent</td></tr>
- * <tr><td>{@code json_decode(string) -> dyn}</td><td>JSON text (Terraform jsonencode, heredoc) as CEL values; {} when invalid</td></tr>
- * <tr><td>{@code iam_public_statements(dyn) -> list}</td><td>statements of an IAM policy (map or JSON text) that allow anyone</td></tr>
- * <tr><td>{@code is_map(dyn) -> bool}</td><td>true for a map (a resource, a block); cel-java's {@code type()} fails on a map holding an unknown</td></tr>
- * <tr><td>{@code cache_node_memory_gib(string) -> double}</td><td>GiB of memory of an ElastiCache node type ({@code cache.m6g.large} 6.38); -1 when unknown</td></tr>
- * <tr><td>{@code first_key(dyn) -> string}</td><td>a map's first key in file order ("" for an empty map or not a map): where a whole-file finding goes, in constant time</td></tr>
- * <tr><td>{@code known_string_at(dyn, string) -> string}</td><td>the string at a JSON pointer ({@code meta.pointer}) in a resource; "" when absent, unknown or not a string</td></tr>
+ * <tr><td>{@code url_password(string) -> string}</td><td>the password of a URL's user info; "" when none (never print
+ * it)</td></tr>
+ * <tr><td>{@code email_domain(string) -> string}</td><td>the domain of an address ({@code Acme <a@acme.com>} gives
+ * acme.com)</td></tr>
+ * <tr><td>{@code env_template(string) -> bool}</td><td>the file name is a template's (.example, .sample, .template,
+ * .dist, ...)</td></tr>
+ * <tr><td>{@code file_stage(string) -> string}</td><td>production, staging, test, development or "" from the file
+ * name</td></tr>
+ * <tr><td>{@code deploy_file(string) -> bool}</td><td>the file configures a deployment as is: not dev/test-named, not a
+ * template unless production/staging-named</td></tr>
+ * <tr><td>{@code option_value(list, list) -> string}</td><td>the value of a command-line option ({@code --timeout 60},
+ * {@code --timeout=60}, {@code -t 60}); "" when absent</td></tr>
+ * <tr><td>{@code json_decode(string) -> dyn}</td><td>JSON text (Terraform jsonencode, heredoc) as CEL values; {} when
+ * invalid</td></tr>
+ * <tr><td>{@code iam_public_statements(dyn) -> list}</td><td>statements of an IAM policy (map or JSON text) that allow
+ * anyone</td></tr>
+ * <tr><td>{@code is_map(dyn) -> bool}</td><td>true for a map (a resource, a block); cel-java's {@code type()} fails on
+ * a map holding an unknown</td></tr>
+ * <tr><td>{@code cache_node_memory_gib(string) -> double}</td><td>GiB of memory of an ElastiCache node type
+ * ({@code cache.m6g.large} 6.38); -1 when unknown</td></tr>
+ * <tr><td>{@code first_key(dyn) -> string}</td><td>a map's first key in file order ("" for an empty map or not a map):
+ * where a whole-file finding goes, in constant time</td></tr>
+ * <tr><td>{@code known_string_at(dyn, string) -> string}</td><td>the string at a JSON pointer ({@code meta.pointer}) in
+ * a resource; "" when absent, unknown or not a string</td></tr>
  * </table>
  */
 final class PolicyFunctions {
@@ -60,7 +81,8 @@ final class PolicyFunctions {
         return List.of(
                 global("image", "image_string", STRING_MAP, SimpleType.STRING),
                 global("version_major", "version_major_string", SimpleType.INT, SimpleType.STRING),
-                global("version_compare", "version_compare_string_string", SimpleType.INT, SimpleType.STRING, SimpleType.STRING),
+                global("version_compare", "version_compare_string_string", SimpleType.INT, SimpleType.STRING,
+                        SimpleType.STRING),
                 global("url", "url_string", STRING_MAP, SimpleType.STRING),
                 global("is_internal_host", "is_internal_host_string", SimpleType.BOOL, SimpleType.STRING),
                 global("shell_words", "shell_words_dyn", ListType.create(SimpleType.STRING), SimpleType.DYN),
@@ -102,7 +124,8 @@ final class PolicyFunctions {
                 CelFunctionBinding.from("url_string", String.class, Hosts::url),
                 CelFunctionBinding.from("is_internal_host_string", String.class, Hosts::isInternal),
                 CelFunctionBinding.from("shell_words_dyn", Object.class, ShellWords::words),
-                CelFunctionBinding.from("redis_config_list", List.class, list -> RedisArgs.config(ShellWords.words(list))),
+                CelFunctionBinding.from("redis_config_list", List.class,
+                        list -> RedisArgs.config(ShellWords.words(list))),
                 CelFunctionBinding.from("truthy_dyn", Object.class, PolicyFunctions::truthy),
                 CelFunctionBinding.from("size_bytes_string_string", String.class, String.class, Sizes::bytes),
                 CelFunctionBinding.from("placeholder_dyn", Object.class, Secrets::isPlaceholder),
@@ -129,8 +152,8 @@ final class PolicyFunctions {
     }
 
     /**
-     * The first key of a map, in file order (the parsers and {@link CelValues} keep it); "" for an empty map or anything
-     * else. A policy that reports "the file lacks X" once, at the file's first key, read it as
+     * The first key of a map, in file order (the parsers and {@link CelValues} keep it); "" for an empty map or
+     * anything else. A policy that reports "the file lacks X" once, at the file's first key, read it as
      * {@code resource.map(k, k)[0]}: a list of every key built for every key judged, quadratic in the file (a
      * 20,000-variable {@code .env.production} did not finish in 5 minutes).
      */

@@ -6,10 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads the configuration a {@code redis-server} command line sets: {@code redis-server [config-file] [--key value...]}.
- * Redis takes the words after {@code --key} up to the next {@code --} as its value, so {@code --save 60 1} sets
- * {@code save} to {@code "60 1"} and {@code --save ""} sets it to the empty string (snapshots off).
- * A config file given as the first argument is reported under {@code config_file}: what it sets is not visible here.
+ * Reads the configuration a {@code redis-server} command line sets:
+ * {@code redis-server [config-file] [--key value...]}. Redis takes the words after {@code --key} up to the next
+ * {@code --} as its value, so {@code --save 60 1} sets {@code save} to {@code "60 1"} and {@code --save ""} sets it to
+ * the empty string (snapshots off). A config file given as the first argument is reported under {@code config_file}:
+ * what it sets is not visible here.
  */
 final class RedisArgs {
 

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * Secret names and values, tuned for a low false-positive rate: a finding on a template value a maintainer wrote on
  * purpose costs more trust than a missed weak secret. So a value counts as a placeholder on any of many hints
  * (empty, {@code ${VAR}}, {@code <...>}, {@code changeme}, {@code your-...} or {@code YourApiKey...}, {@code xxx},
- * {@code ...here}, one repeated character, {@code example}), and a name counts as secret only when one of its words says so and none
- * says it is metadata about a secret ({@code _ID}, {@code _FILE}, {@code _URL}, {@code _TIMEOUT}, {@code PUBLIC}...).
+ * {@code ...here}, one repeated character, {@code example}), and a name counts as secret only when one of its words
+ * says so and none says it is metadata about a secret ({@code _ID}, {@code _FILE}, {@code _URL}, {@code _TIMEOUT},
+ * {@code PUBLIC}...).
  */
 final class Secrets {
 
@@ -21,10 +22,11 @@ final class Secrets {
      * Words that make a secret-sounding name about something else: where the secret is, how long it lives, or a key
      * that is public by design (publishable, anon: Supabase's ANON_KEY is shipped to every browser).
      */
-    private static final Set<String> METADATA_WORDS = Set.of("public", "publishable", "anon", "id", "file", "path", "dir",
-            "url", "uri", "name", "length", "lifetime", "ttl", "timeout", "expiry", "expires", "expiration", "age",
-            "header", "field", "prefix", "algorithm", "type", "validators", "reset", "min", "max", "enabled",
-            "required", "disabled", "hash", "hashers", "rotation", "count", "size", "location", "backend", "class", "format");
+    private static final Set<String> METADATA_WORDS = Set.of("public", "publishable", "anon", "id", "file", "path",
+            "dir", "url", "uri", "name", "length", "lifetime", "ttl", "timeout", "expiry", "expires", "expiration",
+            "age", "header", "field", "prefix", "algorithm", "type", "validators", "reset", "min", "max", "enabled",
+            "required", "disabled", "hash", "hashers", "rotation", "count", "size", "location", "backend", "class",
+            "format");
     private static final List<String> CLIENT_PREFIXES = List.of("NEXT_PUBLIC_", "REACT_APP_", "VITE_", "EXPO_PUBLIC_");
     /** Words no public browser key carries. */
     private static final Set<String> NEVER_PUBLIC = Set.of("secret", "password", "passwd", "pwd", "passphrase",
@@ -34,17 +36,17 @@ final class Secrets {
             "firebase", "maps", "mapbox", "posthog", "segment", "amplitude", "mixpanel", "recaptcha", "hcaptcha",
             "turnstile", "vapid", "zendesk", "helpscout", "intercom", "crisp", "pusher");
     private static final Set<String> PLACEHOLDERS = Set.of("changeme", "change-me", "change_me", "changethis",
-            "change-this", "change_this", "replaceme", "replace-me", "replace_me", "todo", "tbd", "fixme", "placeholder",
-            "secret", "password", "passwd", "none", "null", "nil", "empty", "dummy", "example", "sample", "test",
-            "redacted", "unset", "undefined", "your-secret-key", "your_secret_key", "yoursecretkey", "secretkey",
-            "secret-key", "secret_key", "mysecret", "supersecret",
+            "change-this", "change_this", "replaceme", "replace-me", "replace_me", "todo", "tbd", "fixme",
+            "placeholder", "secret", "password", "passwd", "none", "null", "nil", "empty", "dummy", "example", "sample",
+            "test", "redacted", "unset", "undefined", "your-secret-key", "your_secret_key", "yoursecretkey",
+            "secretkey", "secret-key", "secret_key", "mysecret", "supersecret",
             // values that say the credential is ignored: an S3 emulator that accepts any key, a URL's unused password
             "any", "unused", "ignored");
     /** Fragments that mark a value as something to replace, wherever they appear in it. */
-    private static final List<String> PLACEHOLDER_FRAGMENTS = List.of("changeme", "change-me", "change_me", "change-this",
-            "change_this", "changethis", "replace", "placeholder", "example", "xxxx", "dummy", "your-", "your_",
-            "yourkey", "yoursecret", "-here", "_here", "not-a-real", "not_a_real", "notreal", "fill-in", "fill_in",
-            "insert-", "insert_");
+    private static final List<String> PLACEHOLDER_FRAGMENTS = List.of("changeme", "change-me", "change_me",
+            "change-this", "change_this", "changethis", "replace", "placeholder", "example", "xxxx", "dummy", "your-",
+            "your_", "yourkey", "yoursecret", "-here", "_here", "not-a-real", "not_a_real", "notreal", "fill-in",
+            "fill_in", "insert-", "insert_");
     /** Words (between separators) that mark a value as made for development or tests. */
     private static final Set<String> NON_PRODUCTION_WORDS = Set.of("insecure", "dev", "development", "local", "test",
             "testing", "fake", "unsafe", "demo", "sample", "notsecret");
@@ -56,7 +58,10 @@ final class Secrets {
     private Secrets() {
     }
 
-    /** True when a variable's name says its value is a secret ({@code DB_PASSWORD}, {@code STRIPE_SECRET_KEY}, {@code GITHUB_TOKEN}). */
+    /**
+     * True when a variable's name says its value is a secret ({@code DB_PASSWORD}, {@code STRIPE_SECRET_KEY},
+     * {@code GITHUB_TOKEN}).
+     */
     static boolean isSecretName(String name) {
         List<String> words = words(name);
         return words.stream().anyMatch(SECRET_WORDS::contains) && words.stream().noneMatch(METADATA_WORDS::contains)
@@ -64,8 +69,8 @@ final class Secrets {
     }
 
     /**
-     * MinIO's {@code MINIO_ACCESS_KEY} (the older name of {@code MINIO_ROOT_USER}) is the root user's name; its password
-     * is {@code MINIO_SECRET_KEY}. The rule needs the product's word: for other products an access key is the
+     * MinIO's {@code MINIO_ACCESS_KEY} (the older name of {@code MINIO_ROOT_USER}) is the root user's name; its
+     * password is {@code MINIO_SECRET_KEY}. The rule needs the product's word: for other products an access key is the
      * credential itself (the Sysdig agent's {@code ACCESS_KEY}), and the name alone could not tell. A name that also
      * says secret ({@code MINIO_SECRET_ACCESS_KEY}) stays a secret.
      */
@@ -75,11 +80,11 @@ final class Secrets {
     }
 
     /**
-     * True for a browser-exposed variable ({@code NEXT_PUBLIC_}, {@code REACT_APP_}, {@code VITE_}, {@code EXPO_PUBLIC_})
-     * whose name says it holds a secret, and not a setting about one ({@code _ENABLED}, {@code _MIN_LENGTH}, {@code _URL}:
-     * the metadata words of {@link #isSecretName}). Secret, password and private always count; token and key count unless the
-     * name says the key is public by design (publishable, anon, site, search-only, browser SDK keys such as Firebase
-     * or Google Maps).
+     * True for a browser-exposed variable ({@code NEXT_PUBLIC_}, {@code REACT_APP_}, {@code VITE_},
+     * {@code EXPO_PUBLIC_}) whose name says it holds a secret, and not a setting about one ({@code _ENABLED},
+     * {@code _MIN_LENGTH}, {@code _URL}: the metadata words of {@link #isSecretName}). Secret, password and private
+     * always count; token and key count unless the name says the key is public by design (publishable, anon, site,
+     * search-only, browser SDK keys such as Firebase or Google Maps).
      */
     static boolean isClientSecretName(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
@@ -241,7 +246,8 @@ final class Secrets {
         String v = value.strip();
         String lower = v.toLowerCase(Locale.ROOT);
         return v.length() < 16 || v.chars().distinct().count() < 5
-                || List.of("password", "postgres", "admin", "changeme", "secret", "example").stream().anyMatch(lower::contains);
+                || List.of("password", "postgres", "admin", "changeme", "secret", "example").stream()
+                        .anyMatch(lower::contains);
     }
 
     /** The number of distinct characters (code points) in {@code value}. */

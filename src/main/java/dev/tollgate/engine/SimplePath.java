@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * json-path: {@link #compile} returns null for it. {@code SimplePathTest} checks that both give the same pointers.
  *
  * <p>The grammar: {@code $} then any of {@code .name}, {@code ['name']}, {@code .*}, {@code [*]}, {@code [n]},
- * {@code ..name}, {@code ..*} (last only), and {@code [?(@.f == 'v')]} or {@code [?(@.f in ['v', 'w'])]}. Semantics are json-path's: a missing key or index selects nothing, a wildcard selects
- * a map's values or a list's elements, and a deep scan looks at the node itself and every node below it.
+ * {@code ..name}, {@code ..*} (last only), and {@code [?(@.f == 'v')]} or {@code [?(@.f in ['v', 'w'])]}. Semantics are
+ * json-path's: a missing key or index selects nothing, a wildcard selects a map's values or a list's elements, and a
+ * deep scan looks at the node itself and every node below it.
  */
 final class SimplePath {
 
@@ -46,7 +47,8 @@ final class SimplePath {
 
     /** {@code [?(@.name == 'A')]} and {@code [?(@.name in ['A', 'B'])]}: how policies pick env entries by name. */
     private static final Pattern FILTER = Pattern.compile(
-            "\\?\\(@\\.([A-Za-z0-9_-]+)\\s*(?:==\\s*'([^',\\\\\\]]*)'|in\\s*\\[\\s*('[^',\\\\\\]]*'(?:\\s*,\\s*'[^',\\\\\\]]*')*)\\s*\\])\\s*\\)");
+            "\\?\\(@\\.([A-Za-z0-9_-]+)\\s*(?:==\\s*'([^',\\\\\\]]*)'"
+                    + "|in\\s*\\[\\s*('[^',\\\\\\]]*'(?:\\s*,\\s*'[^',\\\\\\]]*')*)\\s*\\])\\s*\\)");
 
     private final List<Step> steps;
     private final boolean mayRepeat;

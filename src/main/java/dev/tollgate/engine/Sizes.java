@@ -13,21 +13,26 @@ import java.util.regex.Pattern;
  */
 final class Sizes {
 
-    private static final Pattern KUBERNETES = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(?:[eE]([0-9]+))?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E|m)?");
-    private static final Pattern DOCKER = Pattern.compile("([0-9]+(?:\\.[0-9]+)?) ?([kmgtp])?i?b?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern KUBERNETES = Pattern.compile(
+            "([0-9]+(?:\\.[0-9]+)?)(?:[eE]([0-9]+))?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E|m)?");
+    private static final Pattern DOCKER = Pattern.compile("([0-9]+(?:\\.[0-9]+)?) ?([kmgtp])?i?b?",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern REDIS = Pattern.compile("([0-9]+)(k|kb|m|mb|g|gb)?", Pattern.CASE_INSENSITIVE);
 
     private Sizes() {
     }
 
-    /** Bytes of {@code text} in {@code style} ({@code kubernetes}, {@code docker} or {@code redis}); -1 when unreadable. */
+    /**
+     * Bytes of {@code text} in {@code style} ({@code kubernetes}, {@code docker} or {@code redis}); -1 when unreadable.
+     */
     static long bytes(String text, String style) {
         String t = text.strip();
         return switch (style) {
             case "kubernetes" -> kubernetes(t);
             case "docker", "compose" -> docker(t);
             case "redis" -> redis(t);
-            default -> throw new IllegalArgumentException("unknown size style '" + style + "' (kubernetes, docker or redis)");
+            default -> throw new IllegalArgumentException(
+                    "unknown size style '" + style + "' (kubernetes, docker or redis)");
         };
     }
 

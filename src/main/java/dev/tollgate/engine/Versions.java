@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Version numbers as they appear in image tags and engine versions: {@code 11}, {@code 9.6.24-alpine}, {@code v1.2}. */
+/**
+ * Version numbers as they appear in image tags and engine versions: {@code 11}, {@code 9.6.24-alpine}, {@code v1.2}.
+ */
 final class Versions {
 
     private static final Pattern LEADING = Pattern.compile("^[vV]?(\\d+(?:\\.\\d+)*)");

@@ -34,8 +34,8 @@ import java.util.stream.Collectors;
  *     note: Nightly pg_dump to S3, restore tested on 2026-11-18
  * </pre>
  *
- * Every error is reported with {@code file:line:column}: an unknown checklist id, a date in the future, a missing field,
- * a date that does not parse. All errors are collected before failing, so one run shows them all.
+ * Every error is reported with {@code file:line:column}: an unknown checklist id, a date in the future, a missing
+ * field, a date that does not parse. All errors are collected before failing, so one run shows them all.
  */
 public final class AttestationReader {
 
@@ -98,7 +98,8 @@ public final class AttestationReader {
         return attestations;
     }
 
-    private Attestation entry(YamlDocument doc, String pointer, Object value, String display, List<EvidenceError> errors) {
+    private Attestation entry(YamlDocument doc, String pointer, Object value, String display,
+            List<EvidenceError> errors) {
         SourceLocation at = doc.locations().find(pointer);
         if (!(value instanceof Map<?, ?> map)) {
             errors.add(error(display, at, "an attestation must be a map with " + String.join(", ", FIELDS)));
@@ -107,7 +108,8 @@ public final class AttestationReader {
         int before = errors.size();
         for (Object key : map.keySet()) {
             if (!FIELDS.contains(String.valueOf(key))) {
-                errors.add(error(display, doc.locations().find(pointer + "/" + LocationIndex.escape(String.valueOf(key))),
+                errors.add(error(display,
+                        doc.locations().find(pointer + "/" + LocationIndex.escape(String.valueOf(key))),
                         "unknown field '" + key + "' (expected " + String.join(", ", FIELDS) + ")"));
             }
         }

@@ -224,7 +224,9 @@ public final class EvidenceExporter {
         return shown.endsWith("/") ? shown : shown + "/";
     }
 
-    /** {@code path} relative to the evidence directory, with {@code /} separators ({@code .} for the directory itself). */
+    /**
+     * {@code path} relative to the evidence directory, with {@code /} separators ({@code .} for the directory itself).
+     */
     static String relative(Path out, Path path) throws IOException {
         String rel = out.relativize(path.toRealPath()).toString().replace('\\', '/');
         return rel.isEmpty() ? "." : rel;

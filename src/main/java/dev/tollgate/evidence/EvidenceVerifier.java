@@ -84,8 +84,8 @@ public final class EvidenceVerifier {
         int policies = policies(dir, doc, changes, notes);
         SourceRevision now = SourceRevision.detect(firstRootDir(dir, doc), dir.toRealPath());
         if (doc.source().commit() != null && !Objects.equals(doc.source().commit(), now.commit())) {
-            notes.add("HEAD is now " + (now.commit() == null ? "unknown" : now.commit()) + ", the evidence was taken at "
-                    + doc.source().commit());
+            notes.add("HEAD is now " + (now.commit() == null ? "unknown" : now.commit())
+                    + ", the evidence was taken at " + doc.source().commit());
         }
         return new Result(changes, inputs, policies, notes);
     }

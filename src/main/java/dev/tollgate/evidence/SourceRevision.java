@@ -43,7 +43,8 @@ public record SourceRevision(boolean repository, String commit, Boolean dirty, S
             Path root = Path.of(top.out().strip()).toRealPath();
             Result head = git(dir, "rev-parse", "--verify", "--quiet", "HEAD");
             String commit = head.code() == 0 ? head.out().strip() : null;
-            Result status = git(dir, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignore-submodules=none");
+            Result status = git(dir, "status", "--porcelain=v1", "-z", "--untracked-files=all",
+                    "--ignore-submodules=none");
             if (status.code() != 0) {
                 return new SourceRevision(true, commit, null, "git status failed: " + firstLine(status.err()));
             }

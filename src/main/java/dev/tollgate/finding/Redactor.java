@@ -31,7 +31,9 @@ public final class Redactor {
     /** Words that make a key name a secret's wherever they appear in it (compared in ASCII lower case). */
     private static final List<String> SECRET_WORDS = List.of("pass", "pwd", "secret", "token", "credential", "auth",
             "dsn", "signing", "salt", "cookie", "session");
-    /** {@code api}, {@code private}, {@code access}: secret when followed by {@code key}, {@code _key} or {@code -key}. */
+    /**
+     * {@code api}, {@code private}, {@code access}: secret when followed by {@code key}, {@code _key} or {@code -key}.
+     */
     private static final List<String> KEY_PREFIXES = List.of("api", "private", "access");
     private static final Pattern URL_PASSWORD = Pattern.compile("://[^/:@\\s]*:([^@/\\s]+)@");
     private static final Pattern WELL_KNOWN = Pattern.compile(
@@ -54,8 +56,8 @@ public final class Redactor {
     private static final List<String> REFERENCE_SUFFIXES = List.of("name", "ref", "file", "path");
     /**
      * Words Tollgate's own messages are made of. A template whose password is literally {@code secret} would otherwise
-     * turn {@code holds what looks like a real secret} into {@code holds what looks like a real ****}; and printing such
-     * a word hides nothing, since the reader cannot tell the value from the sentence.
+     * turn {@code holds what looks like a real secret} into {@code holds what looks like a real ****}; and printing
+     * such a word hides nothing, since the reader cannot tell the value from the sentence.
      */
     private static final Set<String> MESSAGE_WORDS = Set.of("secret", "secrets", "password", "passwords", "passwd",
             "token", "tokens", "key", "keys", "credential", "credentials");
@@ -87,8 +89,8 @@ public final class Redactor {
     }
 
     /**
-     * As {@link #forResource(Resource)}, asking {@code secretKey} rather than {@link #isSecretKey} whether a key names a
-     * secret: a caller that builds many redactors can remember the answers, since the same key names come back in
+     * As {@link #forResource(Resource)}, asking {@code secretKey} rather than {@link #isSecretKey} whether a key names
+     * a secret: a caller that builds many redactors can remember the answers, since the same key names come back in
      * every resource and {@code isSecretKey} is asked of every key of each resource.
      */
     public static Redactor forResource(Resource resource, Predicate<String> secretKey) {
@@ -143,9 +145,9 @@ public final class Redactor {
      * resource into a UTF-16 string and back, or the regex search, which together were most of the cost of a finding.
      *
      * <p>Why that is exact: with no placeholder character in {@code text}, and no kept string or secret containing
-     * one, the text between placeholders is always a piece of {@code text}; so a secret (or a start of a well-known key) that {@code text} does not contain cannot
-     * appear once the kept strings are replaced, nothing is masked, and putting the kept strings back restores
-     * {@code text} exactly.
+     * one, the text between placeholders is always a piece of {@code text}; so a secret (or a start of a well-known
+     * key) that {@code text} does not contain cannot appear once the kept strings are replaced, nothing is masked, and
+     * putting the kept strings back restores {@code text} exactly.
      */
     private boolean leavesUnchanged(String text) {
         if (!placeholderSafe || text.indexOf(KEEP_OPEN) >= 0 || text.indexOf(KEEP_CLOSE) >= 0) {
@@ -222,7 +224,8 @@ public final class Redactor {
     private static void collect(String key, Object value, Set<String> into, Predicate<String> secretKey) {
         if (value instanceof Map<?, ?> map) {
             // A Kubernetes env entry {name: DB_PASSWORD, value: ...} names its secret in a sibling field.
-            if (map.get("name") instanceof String name && secretKey.test(name) && map.get("value") instanceof String v) {
+            if (map.get("name") instanceof String name && secretKey.test(name)
+                    && map.get("value") instanceof String v) {
                 add(v, into);
             }
             // A Kustomize secretGenerator's literals are KEY=VALUE strings, and every value is a Secret's.

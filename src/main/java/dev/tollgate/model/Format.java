@@ -19,6 +19,7 @@ public enum Format {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown format '" + id + "' (expected one of kubernetes, compose, dotenv, terraform)");
+        throw new IllegalArgumentException(
+                "unknown format '" + id + "' (expected one of kubernetes, compose, dotenv, terraform)");
     }
 }

@@ -27,9 +27,9 @@ public final class ParallelSort {
             return;
         }
         int mid = n >>> 1;
-        // fork(): from a pool's worker, the half goes to that pool, so a scan run in a pool of one thread (a serial run)
-        // stays on it; from any other thread, to the common pool. If no other thread takes it first, join() runs it
-        // here: never a wait on a busy pool, and no spare thread made for a blocked worker.
+        // fork(): from a pool's worker, the half goes to that pool, so a scan run in a pool of one thread (a serial
+        // run) stays on it; from any other thread, to the common pool. If no other thread takes it first, join() runs
+        // it here: never a wait on a busy pool, and no spare thread made for a blocked worker.
         ForkJoinTask<?> left = ForkJoinTask.adapt(() -> Arrays.sort(a, 0, mid, order)).fork();
         Arrays.sort(a, mid, n, order);
         left.join();
@@ -37,9 +37,9 @@ public final class ParallelSort {
     }
 
     /**
-     * Merges the sorted halves {@code a[0, mid)} and {@code a[mid, length)} in place, taking the left one's element on a
-     * tie (what keeps the sort stable). The left half is copied out; the merged output never overtakes the right half's
-     * next unread element, so that half is read in place.
+     * Merges the sorted halves {@code a[0, mid)} and {@code a[mid, length)} in place, taking the left one's element on
+     * a tie (what keeps the sort stable). The left half is copied out; the merged output never overtakes the right
+     * half's next unread element, so that half is read in place.
      */
     private static <T> void merge(T[] a, int mid, Comparator<? super T> order) {
         T[] left = Arrays.copyOfRange(a, 0, mid);

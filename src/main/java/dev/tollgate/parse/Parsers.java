@@ -71,7 +71,8 @@ public final class Parsers {
     }
 
     /** Like {@link #parseTerraform(List)}, handing over each root's result as it is done (see TerraformParser). */
-    public void parseTerraform(List<SourceFile> terraformFiles, java.util.function.Consumer<TerraformParser.Result> eachRoot) {
+    public void parseTerraform(List<SourceFile> terraformFiles,
+            java.util.function.Consumer<TerraformParser.Result> eachRoot) {
         terraform.parse(terraformFiles, eachRoot);
     }
 

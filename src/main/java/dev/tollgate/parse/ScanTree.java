@@ -98,7 +98,8 @@ public final class ScanTree {
             if (!path.toRealPath().startsWith(realRoots.of(root))) {
                 return new OutsideRoot(display);
             }
-            // Discovery's rules hold here too: a FIFO or device would block or never end, a huge file would fill memory.
+            // Discovery's rules hold here too: a FIFO or device would block or never end, a huge file would fill
+            // memory.
             BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
             if (!attrs.isRegularFile()) {
                 return new Unreadable(display, "not a regular file; not read");

@@ -26,7 +26,8 @@ public final class BundledPolicies {
     public static PolicyCatalog load(List<Path> extraDirs) throws PolicyLoadException {
         URL url = BundledPolicies.class.getClassLoader().getResource(RESOURCE + "/" + PolicyCatalog.CHECKLIST_FILE);
         if (url == null) {
-            throw new PolicyLoadException(List.of(new PolicyError(RESOURCE, 0, 0, "bundled policies missing from the build")));
+            throw new PolicyLoadException(
+                    List.of(new PolicyError(RESOURCE, 0, 0, "bundled policies missing from the build")));
         }
         try {
             URI uri = url.toURI();
@@ -43,7 +44,8 @@ public final class BundledPolicies {
             }
             return loadFrom(Path.of(uri).getParent(), extraDirs);
         } catch (URISyntaxException | IOException e) {
-            throw new PolicyLoadException(List.of(new PolicyError(RESOURCE, 0, 0, "cannot open bundled policies: " + e)));
+            throw new PolicyLoadException(
+                    List.of(new PolicyError(RESOURCE, 0, 0, "cannot open bundled policies: " + e)));
         }
     }
 

@@ -122,7 +122,8 @@ public final class CatalogSnapshot {
                 String source = string(in);
                 Map<String, ExpressionOrigin> origins = new LinkedHashMap<>();
                 for (int j = in.readInt(); j > 0; j--) {
-                    origins.put(string(in), new ExpressionOrigin(string(in), in.readInt(), in.readInt(), in.readBoolean()));
+                    origins.put(string(in),
+                            new ExpressionOrigin(string(in), in.readInt(), in.readInt(), in.readBoolean()));
                 }
                 policies.add(new Policy(id, title, description, severity, checklistIds, format, kinds, select, reportAt,
                         condition, message, messageExpression, remediation, references, source, origins, selectTypes));

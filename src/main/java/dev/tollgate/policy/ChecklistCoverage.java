@@ -16,7 +16,8 @@ import java.util.Map;
 public record ChecklistCoverage(List<Row> rows) {
 
     /** The formats in the order the matrix shows them. */
-    public static final List<Format> COLUMNS = List.of(Format.TERRAFORM, Format.KUBERNETES, Format.COMPOSE, Format.DOTENV);
+    public static final List<Format> COLUMNS =
+            List.of(Format.TERRAFORM, Format.KUBERNETES, Format.COMPOSE, Format.DOTENV);
 
     /** How an item's {@code why} says that Terraform rules (not bundled yet) will check it. */
 

@@ -33,7 +33,8 @@ public record ChecklistItem(String id, String section, String text, Automation a
                     return a;
                 }
             }
-            throw new IllegalArgumentException("unknown automation '" + id + "' (expected automated, partial or manual)");
+            throw new IllegalArgumentException(
+                    "unknown automation '" + id + "' (expected automated, partial or manual)");
         }
     }
 

@@ -91,8 +91,8 @@ public record Policy(
 
     /** The same policy at another severity (a configuration file's override). */
     public Policy withSeverity(Severity newSeverity) {
-        return new Policy(id, title, description, newSeverity, checklist, format, kinds, select, reportAt, condition, message,
-                messageExpression, remediation, references, source, origins, selectTypes);
+        return new Policy(id, title, description, newSeverity, checklist, format, kinds, select, reportAt, condition,
+                message, messageExpression, remediation, references, source, origins, selectTypes);
     }
 
     /** Where the expression in {@code field} starts, or the start of the policy file. */

@@ -102,7 +102,8 @@ public record PolicyCatalog(List<Policy> policies, List<ChecklistItem> checklist
                 }
                 String previous = seenInSource.put(p.id(), display);
                 if (previous != null) {
-                    errors.add(new PolicyError(display, 0, 0, "duplicate policy id " + p.id() + " (also in " + previous + ")"));
+                    errors.add(new PolicyError(display, 0, 0,
+                            "duplicate policy id " + p.id() + " (also in " + previous + ")"));
                     continue;
                 }
                 Policy replaced = policies.put(p.id(), p); // a later source replaces a bundled policy of the same id
@@ -115,7 +116,8 @@ public record PolicyCatalog(List<Policy> policies, List<ChecklistItem> checklist
         for (Policy p : policies.values()) {
             for (String id : p.checklist()) {
                 if (!checklist.containsKey(id)) {
-                    errors.add(new PolicyError(p.source(), 0, 0, "unknown checklist id '" + id + "' (not in " + CHECKLIST_FILE + ")"));
+                    errors.add(new PolicyError(p.source(), 0, 0,
+                            "unknown checklist id '" + id + "' (not in " + CHECKLIST_FILE + ")"));
                 }
             }
         }
@@ -131,7 +133,8 @@ public record PolicyCatalog(List<Policy> policies, List<ChecklistItem> checklist
 
     private static List<Path> policyFiles(Path root, List<PolicyError> errors, String prefix) {
         if (!Files.isDirectory(root)) {
-            errors.add(new PolicyError(prefix.isEmpty() ? root.toString() : prefix, 0, 0, "policy directory not found"));
+            errors.add(new PolicyError(prefix.isEmpty() ? root.toString() : prefix, 0, 0,
+                    "policy directory not found"));
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(root)) {
@@ -174,7 +177,8 @@ public record PolicyCatalog(List<Policy> policies, List<ChecklistItem> checklist
         for (int i = 0; i < list.size(); i++) {
             var at = doc.locations().find("/items/" + i);
             if (!(list.get(i) instanceof Map<?, ?> item) || !(item.get("id") instanceof String id)
-                    || !(item.get("section") instanceof String section) || !(item.get("text") instanceof String itemText)) {
+                    || !(item.get("section") instanceof String section)
+                    || !(item.get("text") instanceof String itemText)) {
                 errors.add(new PolicyError(display, at == null ? 0 : at.line(), at == null ? 0 : at.column(),
                         "checklist item needs string 'id', 'section' and 'text'"));
                 continue;

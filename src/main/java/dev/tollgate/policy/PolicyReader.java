@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 final class PolicyReader {
 
     private static final Set<String> KEYS = Set.of("id", "title", "description", "severity", "checklist", "match",
-            "select", "selectTypes", "reportAt", "condition", "message", "messageExpression", "remediation", "references");
+            "select", "selectTypes", "reportAt", "condition", "message", "messageExpression", "remediation",
+            "references");
     private static final Set<String> MATCH_KEYS = Set.of("format", "kinds");
     private static final Pattern BLOCK_HEADER = Pattern.compile(":\\s*[|>][-+0-9]*\\s*(#.*)?$");
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
@@ -97,8 +98,8 @@ final class PolicyReader {
             }
         }
         return new Policy(id, title, f.optionalString("description"), severity, checklist, format, kinds, select,
-                f.stringOrList("reportAt"), condition, f.optionalString("message"), messageExpression, f.optionalString("remediation"),
-                f.stringList("references"), displayPath, origins, selectTypes);
+                f.stringOrList("reportAt"), condition, f.optionalString("message"), messageExpression,
+                f.optionalString("remediation"), f.stringList("references"), displayPath, origins, selectTypes);
     }
 
     /** Where the value of the key at {@code key} starts: the next line for a block scalar, else after the colon. */

@@ -13,8 +13,9 @@ import java.io.Writer;
 
 /**
  * The one JSON layout shared by the JSON and SARIF reporters: two-space indent, {@code "key": value}, one array element
- * per line, {@code []} for empty arrays, {@code \n} line ends whatever the platform, and a trailing newline. Fixing all of
- * these (rather than taking Jackson's defaults) is what makes the bytes identical across machines and golden files stable.
+ * per line, {@code []} for empty arrays, {@code \n} line ends whatever the platform, and a trailing newline. Fixing all
+ * of these (rather than taking Jackson's defaults) is what makes the bytes identical across machines and golden files
+ * stable.
  */
 public final class JsonOutput {
 

@@ -124,8 +124,8 @@ public final class ParallelArraySerializer extends StdSerializer<ParallelArray<?
      */
     private static final class Text extends Writer {
         /**
-         * Room for a kilobyte an element to start with: a finding is about 800 characters, and a batch that began at 4 KB
-         * grew four times, so that the growing copies were 7% of the bytes a corpus scan allocates.
+         * Room for a kilobyte an element to start with: a finding is about 800 characters, and a batch that began at
+         * 4 KB grew four times, so that the growing copies were 7% of the bytes a corpus scan allocates.
          */
         private static final int CHARS_PER_ELEMENT = 1024;
 

@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Opens the files reports are written to: UTF-8, with what UTF-8 cannot encode replaced by {@code ?}, as standard output
- * does. A YAML escape can put a lone surrogate ({@code "\uD800"}) into a resource's name, and a report naming it must
- * still be written: {@link Files#newBufferedWriter} refuses such a character, and the whole report was lost
+ * Opens the files reports are written to: UTF-8, with what UTF-8 cannot encode replaced by {@code ?}, as standard
+ * output does. A YAML escape can put a lone surrogate ({@code "\uD800"}) into a resource's name, and a report naming it
+ * must still be written: {@link Files#newBufferedWriter} refuses such a character, and the whole report was lost
  * ("cannot write ...: Input length = 1").
  */
 public final class ReportFiles {

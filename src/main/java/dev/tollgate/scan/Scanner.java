@@ -61,7 +61,8 @@ public final class Scanner {
     private final Suppressor suppressor;
     private final PolicyEngine.Passes passes;
 
-    public Scanner(PolicyCatalog catalog, PolicyEngine engine, FileDiscovery discovery, Parsers parsers, String toolVersion) {
+    public Scanner(PolicyCatalog catalog, PolicyEngine engine, FileDiscovery discovery, Parsers parsers,
+            String toolVersion) {
         this(catalog, engine, discovery, parsers, toolVersion, Suppressor.inlineOnly(LocalDate.now(ZoneOffset.UTC)));
     }
 

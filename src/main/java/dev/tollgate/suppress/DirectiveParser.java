@@ -17,7 +17,8 @@ final class DirectiveParser {
 
     static final String KEYWORD = "tollgate:ignore";
     private static final Pattern COMMENT = Pattern.compile("(#|//)\\s*" + Pattern.quote(KEYWORD) + "\\b(.*)$");
-    private static final Pattern IDS = Pattern.compile("^\\s*((?:[A-Za-z0-9][A-Za-z0-9_-]*|\\*)(?:\\s*,\\s*(?:[A-Za-z0-9][A-Za-z0-9_-]*|\\*))*)");
+    private static final Pattern IDS = Pattern.compile(
+            "^\\s*((?:[A-Za-z0-9][A-Za-z0-9_-]*|\\*)(?:\\s*,\\s*(?:[A-Za-z0-9][A-Za-z0-9_-]*|\\*))*)");
     private static final Pattern UNTIL = Pattern.compile("\\buntil=(\\S+)");
 
     private DirectiveParser() {

@@ -90,7 +90,8 @@ public final class CorpusGenerator {
         String dir = "services/" + name + "/";
         int streams = 1 + random.nextInt(3);
         for (int i = 0; i < streams; i++) {
-            write(dir + "k8s/" + (i == 0 ? "app" : "extra-" + i) + ".yaml", kubernetesStream(name + (i == 0 ? "" : "-" + i)));
+            write(dir + "k8s/" + (i == 0 ? "app" : "extra-" + i) + ".yaml",
+                    kubernetesStream(name + (i == 0 ? "" : "-" + i)));
         }
         if (random.nextInt(3) == 0) {
             write(dir + "k8s/config.yaml", configMaps(name));
@@ -124,7 +125,8 @@ public final class CorpusGenerator {
         StringBuilder sb = new StringBuilder();
         sb.append("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ").append(name).append('\n');
         sb.append("  labels: &labels\n    app.kubernetes.io/name: ").append(name).append('\n');
-        sb.append("    app.kubernetes.io/part-of: acme\nspec:\n  replicas: ").append(1 + random.nextInt(6)).append('\n');
+        sb.append("    app.kubernetes.io/part-of: acme\nspec:\n  replicas: ").append(1 + random.nextInt(6))
+                .append('\n');
         sb.append("  selector:\n    matchLabels: *labels\n  template:\n    metadata:\n      labels: *labels\n");
         sb.append("    spec:\n      serviceAccountName: ").append(name).append('\n');
         sb.append("      containers:\n");
@@ -143,12 +145,14 @@ public final class CorpusGenerator {
         return "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: " + name + "-db\nspec:\n  serviceName: "
                 + name + "-db\n  replicas: 1\n  selector:\n    matchLabels:\n      app: " + name + "-db\n"
                 + "  template:\n    metadata:\n      labels:\n        app: " + name + "-db\n    spec:\n"
-                + "      containers:\n        - name: postgres\n          image: postgres:" + pg + "." + random.nextInt(20)
-                + "-bookworm\n          ports:\n            - containerPort: 5432\n"
-                + "          env:\n            - name: POSTGRES_DB\n              value: " + name.replace('-', '_') + "\n"
+                + "      containers:\n        - name: postgres\n          image: postgres:" + pg + "."
+                + random.nextInt(20) + "-bookworm\n          ports:\n            - containerPort: 5432\n"
+                + "          env:\n            - name: POSTGRES_DB\n"
+                + "              value: " + name.replace('-', '_') + "\n"
                 + "            - name: POSTGRES_PASSWORD\n              valueFrom:\n                secretKeyRef:\n"
                 + "                  name: " + name + "-db\n                  key: password\n"
-                + "          volumeMounts:\n            - name: data\n              mountPath: /var/lib/postgresql/data\n"
+                + "          volumeMounts:\n            - name: data\n"
+                + "              mountPath: /var/lib/postgresql/data\n"
                 + "  volumeClaimTemplates:\n    - metadata:\n        name: data\n      spec:\n"
                 + "        accessModes: [ReadWriteOnce]\n        resources:\n          requests:\n            storage: "
                 + (1 + random.nextInt(100)) + "Gi\n";
@@ -220,8 +224,8 @@ public final class CorpusGenerator {
         }
         sb.append("  app.properties: |\n");
         for (int i = 0; i < 10 + random.nextInt(30); i++) {
-            sb.append("    acme.").append(pick(TEAMS)).append(".setting").append(i).append('=').append(random.nextInt(10_000))
-                    .append('\n');
+            sb.append("    acme.").append(pick(TEAMS)).append(".setting").append(i).append('=')
+                    .append(random.nextInt(10_000)).append('\n');
         }
         return sb.toString();
     }
@@ -297,11 +301,13 @@ public final class CorpusGenerator {
     private String envValue(int i, String name) {
         return switch (ENV_NAMES.get(i % ENV_NAMES.size())) {
             case "LOG_LEVEL" -> pick(List.of("info", "debug", "warning"));
-            case "API_URL", "PUBLIC_URL" -> (random.nextInt(8) == 0 ? "http://" : "https://") + name + ".example.com/api";
+            case "API_URL", "PUBLIC_URL" -> (random.nextInt(8) == 0 ? "http://" : "https://") + name
+                    + ".example.com/api";
             case "CALLBACK_URL" -> "http://" + name + ".svc.cluster.local:8080/callback";
             case "CACHE_URL" -> "redis://cache:6379/" + random.nextInt(16);
             case "QUEUE_URL" -> "amqp://queue.internal:5672/" + name;
-            case "SENTRY_DSN" -> "https://" + Long.toHexString(random.nextLong()) + "@o1.ingest.sentry.io/" + random.nextInt(99999);
+            case "SENTRY_DSN" -> "https://" + Long.toHexString(random.nextLong()) + "@o1.ingest.sentry.io/"
+                    + random.nextInt(99999);
             case "ALLOWED_HOSTS" -> name + ".example.com,localhost";
             case "WORKERS", "TIMEOUT_SECONDS" -> Integer.toString(1 + random.nextInt(64));
             case "REGION" -> pick(List.of("eu-west-1", "us-east-1", "ap-southeast-2"));
@@ -448,7 +454,8 @@ public final class CorpusGenerator {
             case "subnet_ids" -> variable(sb, name, "list(string)", null, false, false);
             case "db_password" -> variable(sb, name, "string", null, true, false);
             case "tags" -> variable(sb, name, "map(string)", "{}", false, false);
-            case "ports" -> variable(sb, name, "list(number)", random.nextBoolean() ? "[443]" : "[80, 443]", false, true);
+            case "ports" -> variable(sb, name, "list(number)", random.nextBoolean() ? "[443]" : "[80, 443]",
+                    false, true);
             case "enabled" -> variable(sb, name, "bool", "true", false, false);
             case "names" -> variable(sb, name, "list(string)", root ? "[\"www\", \"api\"]" : "[]", false, false);
             case "engine_version" -> variable(sb, name, "string", "\"16.4\"", false, false);
@@ -525,7 +532,8 @@ public final class CorpusGenerator {
                             .append("  dynamic \"ingress\" {\n    for_each = var.ports\n    content {\n")
                             .append("      from_port   = ingress.value\n      to_port     = ingress.value\n")
                             .append("      protocol    = \"tcp\"\n      cidr_blocks = [\"")
-                            .append(random.nextInt(6) == 0 ? "0.0.0.0/0" : "10.0.0.0/8").append("\"]\n    }\n  }\n}\n\n");
+                            .append(random.nextInt(6) == 0 ? "0.0.0.0/0" : "10.0.0.0/8")
+                            .append("\"]\n    }\n  }\n}\n\n");
                 }
                 case 3 -> {
                     uses.loadBalancer = true;
@@ -543,12 +551,15 @@ public final class CorpusGenerator {
                 case 4 -> sb.append("resource \"aws_iam_role\" \"").append(id).append("\" {\n")
                         .append("  count = var.enabled ? 1 : 0\n  name  = \"").append(id).append("\"\n")
                         .append("  assume_role_policy = jsonencode({\n    Version = \"2012-10-17\"\n")
-                        .append("    Statement = [{\n      Effect    = \"Allow\"\n      Action    = \"sts:AssumeRole\"\n")
+                        .append("    Statement = [{\n      Effect    = \"Allow\"\n"
+                                + "      Action    = \"sts:AssumeRole\"\n")
                         .append("      Principal = { Service = \"ecs-tasks.amazonaws.com\" }\n    }]\n  })\n}\n\n");
                 case 5 -> sb.append("resource \"aws_elasticache_replication_group\" \"").append(id).append("\" {\n")
                         .append("  replication_group_id       = \"").append(id.replace('_', '-')).append("\"\n")
-                        .append("  description                = <<-EOT\n    Cache for ").append(id).append(".\n    EOT\n")
-                        .append("  engine                     = \"redis\"\n  node_type                  = \"cache.t3.micro\"\n")
+                        .append("  description                = <<-EOT\n    Cache for ").append(id)
+                        .append(".\n    EOT\n")
+                        .append("  engine                     = \"redis\"\n"
+                                + "  node_type                  = \"cache.t3.micro\"\n")
                         .append("  transit_encryption_enabled = ").append(random.nextBoolean()).append('\n')
                         .append("  snapshot_retention_limit   = ").append(random.nextInt(8)).append("\n}\n\n");
                 default -> {
@@ -557,14 +568,17 @@ public final class CorpusGenerator {
                     uses.variables.add("names");
                     sb.append("resource \"aws_route53_record\" \"").append(id).append("\" {\n")
                             .append("  for_each = toset(var.names)\n  zone_id  = data.aws_route53_zone.main.zone_id\n")
-                            .append("  name     = \"${each.key}.example.com\"\n  type     = \"CNAME\"\n  ttl      = 300\n")
+                            .append("  name     = \"${each.key}.example.com\"\n  type     = \"CNAME\"\n"
+                                    + "  ttl      = 300\n")
                             .append("  records  = [aws_lb.main.dns_name]\n}\n\n");
                 }
             }
         }
         sb.append("resource \"aws_s3_bucket\" \"this\" {\n  count  = var.enabled ? 1 : 0\n")
-                .append("  bucket = \"${var.project}-").append(prefix).append("-artifacts\"\n  tags   = var.tags\n}\n\n");
-        sb.append("resource \"aws_s3_bucket_public_access_block\" \"this\" {\n  count                   = var.enabled ? 1 : 0\n")
+                .append("  bucket = \"${var.project}-").append(prefix)
+                .append("-artifacts\"\n  tags   = var.tags\n}\n\n");
+        sb.append("resource \"aws_s3_bucket_public_access_block\" \"this\" {\n"
+                        + "  count                   = var.enabled ? 1 : 0\n")
                 .append("  bucket                  = aws_s3_bucket.this[0].id\n  block_public_acls       = true\n")
                 .append("  block_public_policy     = true\n  ignore_public_acls      = true\n")
                 .append("  restrict_public_buckets = true\n}\n\n");
@@ -575,7 +589,8 @@ public final class CorpusGenerator {
         if (uses.loadBalancer) {
             uses.variables.add("vpc_id");
             uses.variables.add("subnet_ids");
-            sb.append("resource \"aws_lb\" \"main\" {\n  name                       = \"").append(prefix.replace('_', '-'))
+            sb.append("resource \"aws_lb\" \"main\" {\n  name                       = \"")
+                    .append(prefix.replace('_', '-'))
                     .append("-alb\"\n  load_balancer_type         = \"application\"\n")
                     .append("  subnets                    = var.subnet_ids\n  idle_timeout               = ")
                     .append(random.nextInt(5) == 0 ? 120 : 30).append("\n  drop_invalid_header_fields = true\n")

@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Parsing follows {@code Scanner.scan}: every file but Terraform is parsed on its own, in a parallel stream; then
  * every {@code .tf} file goes at once through {@code Parsers.parseTerraform(files, eachRoot)}, which evaluates each
- * root once (modules through their calls) and hands over each root's result as it is done. Parsing {@code .tf} files one by one, as this class once did, evaluates a
- * directory once per file in it and a module without its callers' inputs: more work, other resources and thousands
- * of problems the scan never has, so not a floor of the scan.
+ * root once (modules through their calls) and hands over each root's result as it is done. Parsing {@code .tf} files
+ * one by one, as this class once did, evaluates a directory once per file in it and a module without its callers'
+ * inputs: more work, other resources and thousands of problems the scan never has, so not a floor of the scan.
  *
  * <p>Not included: {@code Scanner}'s first pass for cross-file Kubernetes links (it reads every YAML file's text once
  * more to find the few that declare an HPA or a Certificate), since that is the scan's work, not parsing.

@@ -19,10 +19,10 @@ import java.util.List;
  *
  * <p>It parses a sample of a corpus (every {@code step}-th non-Terraform file and every Terraform root, up to
  * {@code maxResources}), keeps the resources, then for each policy judges every resource {@code rounds} times, after
- * one warm-up round, each time with a new one-policy engine (so that remembered answers start empty, as in a scan). It prints the policies by total time, with the number of
- * resources the policy matched and the elements it judged. The times include what judging one resource always
- * costs (converting its data for CEL, selecting), so the baseline row {@code (true)} — a policy whose condition is
- * {@code true} for every format, with no selector — is printed too.
+ * one warm-up round, each time with a new one-policy engine (so that remembered answers start empty, as in a scan). It
+ * prints the policies by total time, with the number of resources the policy matched and the elements it judged. The
+ * times include what judging one resource always costs (converting its data for CEL, selecting), so the baseline row
+ * {@code (true)} — a policy whose condition is {@code true} for every format, with no selector — is printed too.
  *
  * <p>Usage, with the JVM flags of {@code bin/tollgate}: {@code PolicyCost DIR [maxResources] [step] [rounds]
  * [policyIdRegex]}.

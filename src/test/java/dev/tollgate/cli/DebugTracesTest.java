@@ -26,7 +26,8 @@ class DebugTracesTest {
 
         assertFalse(trace.contains(SECRET), trace);
         assertTrue(trace.startsWith("java.lang.IllegalStateException" + System.lineSeparator()), trace);
-        assertTrue(trace.contains("\tat dev.tollgate.cli.DebugTracesTest.theTraceNamesClassesAndFrames_neverMessages("), trace);
+        assertTrue(trace.contains("\tat dev.tollgate.cli.DebugTracesTest.theTraceNamesClassesAndFrames_neverMessages("),
+                trace);
         assertTrue(trace.contains("Caused by: java.lang.NumberFormatException"), trace);
         assertTrue(trace.contains("\tSuppressed: java.lang.IllegalArgumentException"), trace);
     }
@@ -49,7 +50,8 @@ class DebugTracesTest {
         DebugTraces.of(true, console).caught("deploy/compose.yml", new IllegalStateException(SECRET));
 
         assertEquals("", out.toString());
-        assertTrue(err.toString().startsWith("tollgate: debug: internal error while reading deploy/compose.yml"), err.toString());
+        assertTrue(err.toString().startsWith("tollgate: debug: internal error while reading deploy/compose.yml"),
+                err.toString());
         assertTrue(err.toString().contains("java.lang.IllegalStateException"), err.toString());
         assertFalse(err.toString().contains(SECRET), err.toString());
     }

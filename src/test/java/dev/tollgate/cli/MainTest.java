@@ -71,12 +71,12 @@ class MainTest {
     @Test
     void colour_onlyOnATerminalAndNeverWithNoColor() {
         StringWriter out = new StringWriter();
-        Main.run(new String[] {"scan", "fixtures/TG-ENV-XFO-001/fail"}, new PrintWriter(out), new PrintWriter(new StringWriter()),
-                Map.of(), true);
+        Main.run(new String[] {"scan", "fixtures/TG-ENV-XFO-001/fail"}, new PrintWriter(out),
+                new PrintWriter(new StringWriter()), Map.of(), true);
         assertTrue(out.toString().contains("\u001b["), "colour on a terminal");
         StringWriter plain = new StringWriter();
-        Main.run(new String[] {"scan", "fixtures/TG-ENV-XFO-001/fail"}, new PrintWriter(plain), new PrintWriter(new StringWriter()),
-                Map.of("NO_COLOR", "1"), true);
+        Main.run(new String[] {"scan", "fixtures/TG-ENV-XFO-001/fail"}, new PrintWriter(plain),
+                new PrintWriter(new StringWriter()), Map.of("NO_COLOR", "1"), true);
         assertFalse(plain.toString().contains("\u001b["), "NO_COLOR honoured");
     }
 
@@ -287,7 +287,8 @@ class MainTest {
         for (boolean debug : new boolean[] {false, true}) {
             StringWriter err = new StringWriter();
             assertEquals(ExitCode.INTERNAL.code(), Main.internalError(bug, debug, new PrintWriter(err, true)));
-            assertTrue(err.toString().startsWith("tollgate: internal error: java.lang.IllegalStateException"), err.toString());
+            assertTrue(err.toString().startsWith("tollgate: internal error: java.lang.IllegalStateException"),
+                    err.toString());
             assertFalse(err.toString().contains("hunter2"), err.toString());
             assertEquals(debug, err.toString().contains("Caused by: java.lang.NumberFormatException"), err.toString());
         }
@@ -317,7 +318,8 @@ class MainTest {
     private static List<String> findings(String json) throws IOException {
         List<String> out = new java.util.ArrayList<>();
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("findings")
-                .forEach(f -> out.add(f.get("policy").asText() + " " + f.get("file").asText() + ":" + f.get("line").asInt()));
+                .forEach(f -> out.add(f.get("policy").asText() + " " + f.get("file").asText() + ":"
+                        + f.get("line").asInt()));
         return out;
     }
 

@@ -31,7 +31,8 @@ class PoliciesCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("CHECKLIST ITEM"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.matches(
-                "backend\\.debug-off\\s+automated\\s+-\\s+TG-K8S-DEBUG-001\\s+TG-DC-DEBUG-001\\s+TG-ENV-DEBUG-001")), r.out());
+                "backend\\.debug-off\\s+automated\\s+-\\s+TG-K8S-DEBUG-001\\s+TG-DC-DEBUG-001\\s+TG-ENV-DEBUG-001")),
+                r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.matches(
                 "storage\\.s3-private\\s+automated\\s+TG-TF-AZBLOB-001,TG-TF-GCS-001,TG-TF-GCS-002,"
                         + "TG-TF-S3-001,TG-TF-S3-002,TG-TF-S3-003,TG-TF-S3-004,TG-TF-S3-005\\s+-\\s+-\\s+-")),

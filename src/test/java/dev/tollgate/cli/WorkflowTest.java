@@ -81,8 +81,8 @@ class WorkflowTest {
                 "      path: \"{a,b\"", ""));
         MainTest.Run r = scan();
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains(".tollgate.yml:3:5: '[abc' is not a valid glob: a bracket expression [ is not closed"),
-                r.err());
+        assertTrue(r.err().contains(
+                ".tollgate.yml:3:5: '[abc' is not a valid glob: a bracket expression [ is not closed"), r.err());
         assertTrue(r.err().contains(".tollgate.yml:8:7: '{a,b' is not a valid glob: a group { is not closed"), r.err());
         assertFalse(r.err().contains("internal error"), r.err());
     }
@@ -211,7 +211,8 @@ class WorkflowTest {
         MainTest.Run with = scan("--format", "sarif", "--include-suppressed");
         JsonNode result = new ObjectMapper().readTree(with.out()).get("runs").get(0).get("results").get(0);
         assertEquals("inSource", result.get("suppressions").get(0).get("kind").asText());
-        assertEquals("partner embeds us, reviewed 2026-11", result.get("suppressions").get(0).get("justification").asText());
+        assertEquals("partner embeds us, reviewed 2026-11",
+                result.get("suppressions").get(0).get("justification").asText());
         JsonNode doc = json(scan("--format", "json"));
         assertEquals(1, doc.get("suppressed").size());
         assertFalse(scan().out().isEmpty());

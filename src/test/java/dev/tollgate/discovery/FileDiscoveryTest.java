@@ -86,7 +86,8 @@ class FileDiscoveryTest {
         write("services/api/deploy.yml", "apiVersion: v1\nkind: Service\n");
 
         // Named relative to the working directory and with a detour: the same file all the same
-        Path given = Path.of("").toAbsolutePath().relativize(root.resolve("ci/../ci/tollgate-prod.yml").toAbsolutePath());
+        Path given = Path.of("").toAbsolutePath()
+                .relativize(root.resolve("ci/../ci/tollgate-prod.yml").toAbsolutePath());
         Discovery d = new FileDiscovery().leavingOut(given).discover(List.of(root));
 
         assertEquals(List.of(), d.skipped());
@@ -130,7 +131,8 @@ class FileDiscoveryTest {
     void kubernetesManifestsWrittenAsJsonAreReadOtherJsonIsNot() throws IOException {
         // Tab-indented, as JSON often is: YAML forbids tabs for indentation, but not inside flow collections
         write("k8s/web.json", "{\n\t\"kind\": \"ReplicationController\",\n\t\"apiVersion\": \"v1\",\n"
-                + "\t\"metadata\": {\"name\": \"web\"},\n\t\"spec\": {\n\t\t\"replicas\": 2,\n\t\t\"template\": {\"spec\": {\n"
+                + "\t\"metadata\": {\"name\": \"web\"},\n\t\"spec\": {\n\t\t\"replicas\": 2,\n"
+                + "\t\t\"template\": {\"spec\": {\n"
                 + "\t\t\t\"containers\": [{\"name\": \"web\", \"image\": \"ghcr.io/acme/web:1.4\"}]\n\t\t}}\n\t}\n}\n");
         write("package.json", "{\"name\": \"web\", \"version\": \"1.0.0\"}\n");
         write("schema.json", "[{\"kind\": \"x\", \"apiVersion\": \"y\"}]\n");
@@ -154,11 +156,13 @@ class FileDiscoveryTest {
         Files.writeString(root.resolve("bom.json"), "\uFEFF" + manifest, java.nio.charset.StandardCharsets.UTF_8);
         Files.writeString(root.resolve("utf16.json"), "\uFEFF" + manifest, java.nio.charset.StandardCharsets.UTF_16LE);
         Files.writeString(root.resolve("plan.json"), "\uFEFF" + plan, java.nio.charset.StandardCharsets.UTF_16LE);
-        Files.writeString(root.resolve("other.json"), "\uFEFF{\"name\": \"web\"}", java.nio.charset.StandardCharsets.UTF_16BE);
+        Files.writeString(root.resolve("other.json"), "\uFEFF{\"name\": \"web\"}",
+                java.nio.charset.StandardCharsets.UTF_16BE);
 
-        assertEquals(Map.of("bom.json", FileType.YAML, "utf16.json", FileType.YAML, "plan.json", FileType.TERRAFORM_PLAN),
-                discovered());
-        ParseResult parsed = new Parsers().parse(new SourceFile(root.resolve("utf16.json"), "utf16.json", FileType.YAML));
+        assertEquals(Map.of("bom.json", FileType.YAML, "utf16.json", FileType.YAML,
+                "plan.json", FileType.TERRAFORM_PLAN), discovered());
+        ParseResult parsed = new Parsers().parse(
+                new SourceFile(root.resolve("utf16.json"), "utf16.json", FileType.YAML));
         assertEquals(List.of("Service/web"), parsed.resources().stream().map(Resource::address).toList());
 
         Files.writeString(root.resolve("utf8-plan.json"), plan, java.nio.charset.StandardCharsets.UTF_8);

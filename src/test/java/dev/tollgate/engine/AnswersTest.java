@@ -73,6 +73,7 @@ class AnswersTest {
         ba.put("a", "1");
         assertFalse(answers.key(Map.of("env", ab), Map.of(), Map.of())
                 .equals(answers.key(Map.of("env", ba), Map.of(), Map.of())), "a condition may iterate over a field");
-        assertNull(answers.key(Map.of("env", java.util.Collections.nCopies(Answers.MAX_NODES, "x")), Map.of(), Map.of()));
+        assertNull(answers.key(Map.of("env", java.util.Collections.nCopies(Answers.MAX_NODES, "x")), Map.of(),
+                Map.of()));
     }
 }

@@ -79,21 +79,26 @@ class ClosureDifferentialTest {
             "= !item.t || item.i > 3", "!item.t || item.unknown == 1", "item.unknown == 1 || item.t", "= !!item.t",
             "= (item.i > 3 ? item.s : item.empty) == 'Hello World'", "item.unknown > 1 && false",
             // values known only after apply: cel-java's unknown sets, the closures' Unknown
-            "= item.unknown == 1", "= item.unknown == 1 || item.t", "= item.unknown > 1 && false", "= item.unknown || false",
+            "= item.unknown == 1", "= item.unknown == 1 || item.t", "= item.unknown > 1 && false",
+            "= item.unknown || false",
             "= item.unknown && true", "= !item.unknown", "= size(item.unknown) > 0", "= item.unknown.x == 1",
-            "= has(item.unknown.x)", "= item.m.unknown == '1'", "= [item.unknown] == [1]", "= {'a': item.unknown} == {}",
+            "= has(item.unknown.x)", "= item.m.unknown == '1'", "= [item.unknown] == [1]",
+            "= {'a': item.unknown} == {}",
             "= (item.unknown ? 'a' : 'b') == 'a'", "= item.l.exists(x, x == item.unknown)",
             "= item.l.exists(x, x == 'a' || item.unknown)", "= item.l.exists(x, x == 'z' || item.unknown)",
-            "= item.l.all(x, item.unknown)", "= item.l.all(x, x == 'z' && item.unknown)", "= item.unknown.exists(x, true)",
+            "= item.l.all(x, item.unknown)", "= item.l.all(x, x == 'z' && item.unknown)",
+            "= item.unknown.exists(x, true)",
             "= item.l.map(x, item.unknown) == []", "= item.l.filter(x, item.unknown) == []",
             "= placeholder(item.unknown)", "= item.unknown in ['a']", "= 'a' in item.unknown",
-            "= item.unknown.startsWith('a')", "= cel.bind(v, item.unknown, v == 1)", "= cel.bind(v, item.unknown, true)",
+            "= item.unknown.startsWith('a')", "= cel.bind(v, item.unknown, v == 1)",
+            "= cel.bind(v, item.unknown, true)",
             "= string(item.unknown) + 'x' == 'x'", "item.?unknown.orValue(1) == 1", "= type(item.unknown) == int",
             "item.unknown == item.nope", "item.nope == 1 || item.unknown == 1", "item.m['unknown'] == 1",
             "= item.unknown.orValue(1) == 1", "= item.unknown[0] == 1", "= item.unknown.size() == 1",
             // equality across kinds, numbers and nulls
             "= item.s == 'Hello World'", "= item.s != 'x'", "= item.nul == null", "= item.s == null", "= null == null",
-            "= item.i == item.whole", "= item.i == item.d", "= dyn(item.s) == dyn(item.i)", "= item.l == ['a', 'b', '']",
+            "= item.i == item.whole", "= item.i == item.d", "= dyn(item.s) == dyn(item.i)",
+            "= item.l == ['a', 'b', '']",
             "= item.known == {'a': 1, 'b': ['p', 'q']}", "= item.known == {'a': 1.0, 'b': ['p', 'q']}",
             "item.big == 9007199254740992.0", "item.nan == item.nan", "item.m == item.m", "[item.nul] == [null]",
             "= type(item.s) == string", "= type(item.i) == int", "= type(item.d) == double", "= type(item.l) == list",
@@ -113,12 +118,13 @@ class ClosureDifferentialTest {
             "= item.?s.orValue('') == 'Hello World'", "= item.?nope.orValue('d') == 'd'",
             "= item.?known.?a.orValue(0) == 1", "= item.?known.?zz.orValue(0) == 0", "= item[?'s'].orValue('') != ''",
             "item[?'unknown'].orValue(1) == 1", "= item.l[?1].orValue('') == 'b'", "= item.l[?7].orValue('') == ''",
-            "item.?m.unknown.orValue(1) == 1", "item.?known.a.orValue(0) == 1", "= item['s'] == 'Hello World'", "item['nope'] == 1", "= item.l[0] == 'a'",
-            "item.l[3] == 'a'", "item.l[-1] == 'a'",
+            "item.?m.unknown.orValue(1) == 1", "item.?known.a.orValue(0) == 1", "= item['s'] == 'Hello World'",
+            "item['nope'] == 1", "= item.l[0] == 'a'", "item.l[3] == 'a'", "item.l[-1] == 'a'",
             // sizes and conversions
             "= size(item.s) == 11", "= size(item.emoji) == 3", "= size(item.accents) == 3", "= size(item.l) == 3",
             "= size(item.known) == 2", "size(item.m) == 2", "size(item.i) == 1", "= item.s.size() == 11",
-            "= string(item.i) == '5'", "= string(item.d) == '2.5'", "= string(item.t) == 'true'", "string(item.nul) == ''",
+            "= string(item.i) == '5'", "= string(item.d) == '2.5'", "= string(item.t) == 'true'",
+            "string(item.nul) == ''",
             "= int(item.num) == 7", "int(item.s) == 0", "int(item.d) == 2", "= double(item.i) == 5.0",
             "double(item.flt) == 1.5", "double('NaN') == 1.0", "= double('0x1p3') == 8.0",
             // strings
@@ -283,7 +289,8 @@ class ClosureDifferentialTest {
     }
 
     private static ScanReport scan(PolicyCatalog catalog, PolicyEngine engine) {
-        return new Scanner(catalog, engine, new FileDiscovery(), new Parsers(), "test").scan(List.of(Path.of("fixtures")));
+        return new Scanner(catalog, engine, new FileDiscovery(), new Parsers(), "test")
+                .scan(List.of(Path.of("fixtures")));
     }
 
     @Test

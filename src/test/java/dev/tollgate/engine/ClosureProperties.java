@@ -47,7 +47,8 @@ class ClosureProperties {
     private static final List<String> STRINGS = List.of("", "a", " ", "abc", "Hello World", " x ", "\t\n", "A",
             "é", "ÄÖ ü", "\u00a0x\u00a0", "😀", "a😀b", ",", "a,b", "a,,b,", "1", "-5", "+007", "1.5", " 1", "NaN",
             "true", "YES", "on", "${VAR}", "changeme", "<secret>", "https://u:p@db.internal:5432/x", "DB_PASSWORD",
-            "API_KEY_ID", "s", "n", "l", "m", "x", "0x10", "9223372036854775807", "\u2028", "a.b", "*", "1d", "1e3", "Infinity", "-0", "١٢", "１",
+            "API_KEY_ID", "s", "n", "l", "m", "x", "0x10", "9223372036854775807", "\u2028", "a.b", "*", "1d", "1e3",
+            "Infinity", "-0", "١٢", "１",
             "\u001f", "\u000bx", "\u0085", "\u0000", "ß", "İ", "postgres:15.2", "512Mi", "1.2.3");
     private static final List<Long> LONGS = List.of(0L, 1L, -1L, 2L, 5L, 3L, 10L, 100L, Long.MAX_VALUE,
             Long.MIN_VALUE, 1L << 53, (1L << 53) + 1, -(1L << 53) - 1, 4_000_000_000L, -7L);
@@ -458,7 +459,9 @@ class ClosureProperties {
         }
     }
 
-    /** The variables of one evaluation: {@code item} and {@code resource} drawn, {@code meta} and {@code related} set. */
+    /**
+     * The variables of one evaluation: {@code item} and {@code resource} drawn, {@code meta} and {@code related} set.
+     */
     record Inputs(Object resource, Object item) {
 
         Map<String, Object> forCelJava() {

@@ -24,17 +24,21 @@ class ConditionInputsTest {
     void metaFieldsReadAreListedAndAFileReadOnlyForItsNameStandsForThatName() throws Exception {
         assertEquals(new ConditionInputs(true, List.of(), List.of("file", "key"), true, List.of()),
                 of("item == null || !env_template(meta.file) || has(meta.key) && meta.key == 'X'"));
-        assertEquals(new ConditionInputs(true, List.of("value"), List.of("key"), false, List.of()), of("item.?value.orValue('') == meta.?key.orValue('')"));
+        assertEquals(new ConditionInputs(true, List.of("value"), List.of("key"), false, List.of()),
+                of("item.?value.orValue('') == meta.?key.orValue('')"));
     }
 
     @Test
     void topLevelResourceFieldsAreInputsAndAnAbsentFieldIsAValueOfItsOwn() throws Exception {
         ConditionInputs inputs = of("item != '' || has(resource.type) && resource.type == 'SecureString'");
         assertEquals(new ConditionInputs(true, List.of(), List.of(), false, List.of("type")), inputs);
-        assertEquals(java.util.Arrays.asList("v", "SecureString"), inputs.values("v", Map.of(), Map.of("type", "SecureString")));
-        assertEquals(java.util.Arrays.asList("v", ConditionInputs.Absent.FIELD), inputs.values("v", Map.of(), Map.of()));
+        assertEquals(java.util.Arrays.asList("v", "SecureString"),
+                inputs.values("v", Map.of(), Map.of("type", "SecureString")));
+        assertEquals(java.util.Arrays.asList("v", ConditionInputs.Absent.FIELD),
+                inputs.values("v", Map.of(), Map.of()));
         // A field below the top level is covered by its top-level field's whole value.
-        assertEquals(new ConditionInputs(true, List.of(), List.of(), false, List.of("a")), of("has(resource.a.b) && item == 1"));
+        assertEquals(new ConditionInputs(true, List.of(), List.of(), false, List.of("a")),
+                of("has(resource.a.b) && item == 1"));
     }
 
     @Test
@@ -84,7 +88,8 @@ class ConditionInputsTest {
 
     @Test
     void aMapItemReadOnlyByItsFieldsIsKeyedByThoseFields() throws Exception {
-        ConditionInputs inputs = of("!has(item.value) || type(item) == map && item.name != '' && item.?value.orValue('') != ''");
+        ConditionInputs inputs =
+                of("!has(item.value) || type(item) == map && item.name != '' && item.?value.orValue('') != ''");
         assertEquals(new ConditionInputs(true, List.of("name", "value"), List.of(), false, List.of()), inputs);
         // Fields the condition does not read do not matter; a missing field is a value of its own.
         assertEquals(inputs.values(Map.of("name", "A", "value", "1", "valueFrom", "x"), Map.of(), Map.of()),

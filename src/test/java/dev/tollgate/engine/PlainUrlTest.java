@@ -16,7 +16,8 @@ class PlainUrlTest {
     private static final List<String> COMMON = List.of("https://api.example.com/v1/users?id=1#top",
             "postgres://app:s3cret@db:5432/app", "redis://cache:6379/0", "http://localhost:8080",
             "http://10.0.0.12:9200/_search", "amqp://guest:guest@rabbitmq:5672/", "ws://chat.example.com/socket",
-            "HTTPS://Example.COM/Path", "smtp://mail.example.org:587", "mongodb://user@mongo-0.mongo.svc.cluster.local/db",
+            "HTTPS://Example.COM/Path", "smtp://mail.example.org:587",
+            "mongodb://user@mongo-0.mongo.svc.cluster.local/db",
             "https://example.com.", "http://a-b.c-d.io/", "git+ssh://git@github.com/acme/app.git", "http://h:",
             "https://x.io/a;b=c/d@e?f=[1]&g=/h?i#frag/ment?", "s3://bucket-name/key/path");
 
@@ -26,7 +27,8 @@ class PlainUrlTest {
             "http://h:99999999999/", "http://u@v@h/", "http://u%20@h/", "http://h/a%2Fb", "http://h/a b", "a:b://c",
             "1http://h/", "http://h/#a#b", "http://h/?q=[x]", "http://h/p[1]", "http://hé.com/", "http://h:80x/",
             "http://user:@h/", "http://:pw@h/", "http://@h/", "http://h.com:/", "  https://padded.example.com/  ",
-            "http://a.b.c.d.e.f/", "http://1a.b/", "http://a.b1/", "http://h/?", "http://h/#", "jdbc:postgresql://db/x");
+            "http://a.b.c.d.e.f/", "http://1a.b/", "http://a.b1/", "http://h/?", "http://h/#",
+            "jdbc:postgresql://db/x");
 
     @Test
     void commonUrlsAreSplitByHandAsUriSplitsThem() {

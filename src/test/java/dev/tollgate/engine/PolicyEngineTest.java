@@ -26,7 +26,8 @@ class PolicyEngineTest {
 
     private static Policy policy(String select, String condition, String messageExpression) {
         return new Policy("TG-TEST-001", "Test policy", "desc", Severity.HIGH, List.of("x.y"), Format.DOTENV,
-                List.of(), select == null ? List.of() : List.of(select), condition, "static message", messageExpression, "fix it", List.of(),
+                List.of(), select == null ? List.of() : List.of(select), condition, "static message", messageExpression,
+                "fix it", List.of(),
                 "policies/TG-TEST-001.yaml",
                 Map.of("condition", new ExpressionOrigin("policies/TG-TEST-001.yaml", 10, 3, true)));
     }
@@ -156,7 +157,8 @@ class PolicyEngineTest {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("N", null);
         data.put("I", 41);
-        PolicyEngine engine = PolicyEngine.compile(List.of(policy(null, "resource.N == null && resource.I + 1 == 42", null)));
+        PolicyEngine engine =
+                PolicyEngine.compile(List.of(policy(null, "resource.N == null && resource.I + 1 == 42", null)));
         assertEquals(Outcome.PASS, engine.evaluate(env(data)).get(0).outcome());
     }
 
@@ -226,7 +228,8 @@ class PolicyEngineTest {
         Map<String, Object> moved = new LinkedHashMap<>();
         moved.put("Z", "0");
         moved.put("A", "1");
-        Evaluation b = engine.evaluate(env(moved)).stream().filter(e -> e.pointer().equals("/A")).findFirst().orElseThrow();
+        Evaluation b = engine.evaluate(env(moved)).stream().filter(e -> e.pointer().equals("/A")).findFirst()
+                .orElseThrow();
         assertTrue(a.location().line() != b.location().line());
         assertEquals(a.fingerprint(), b.fingerprint());
     }

@@ -64,7 +64,8 @@ class PolicyFunctionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"localhost", "127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "api", "redis",
-        "db.internal", "auth.prod.svc.cluster.local", "web.svc", "printer.local", "[::1]", "0.0.0.0", "$(public_host)", "${HOST}"})
+        "db.internal", "auth.prod.svc.cluster.local", "web.svc", "printer.local", "[::1]", "0.0.0.0", "$(public_host)",
+        "${HOST}"})
     void internalHosts(String host) {
         assertTrue(Hosts.isInternal(host), host);
     }
@@ -91,7 +92,8 @@ class PolicyFunctionsTest {
                 "--save", ""));
         assertEquals("", c.get("save"));
         assertEquals("no", c.get("appendonly"));
-        assertEquals("/etc/redis.conf", RedisArgs.config(List.of("redis-server", "/etc/redis.conf")).get("config_file"));
+        assertEquals("/etc/redis.conf",
+                RedisArgs.config(List.of("redis-server", "/etc/redis.conf")).get("config_file"));
         assertEquals("yes", RedisArgs.config(List.of("--appendonly", "yes")).get("appendonly"));
         assertEquals(Map.of(), RedisArgs.config(List.of()));
     }

@@ -85,7 +85,8 @@ class SimplePathTest {
     @Test
     void aFilterMeetingAScalarSelectsNothing_ratherThanThrowing() {
         Map<String, Object> data = Map.of("spec", Map.of("containers", List.of(Map.of("name", "web", "env", true))));
-        // json-path throws InvalidPathException here despite SUPPRESS_EXCEPTIONS; a user's filter must not end the scan.
+        // json-path throws InvalidPathException here despite SUPPRESS_EXCEPTIONS; a user's filter must not end the
+        // scan.
         assertEquals(List.of(), Selector.compile(List.of("$..containers[*].env[?(@.name > 'a')]")).select(data));
         assertEquals(List.of(), Selector.compile(List.of("$..containers[*].env[?(@.name == 'DEBUG')]")).select(data));
     }

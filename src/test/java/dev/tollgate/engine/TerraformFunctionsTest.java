@@ -32,29 +32,45 @@ class TerraformFunctionsTest {
     @ValueSource(strings = {
         "{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:GetObject\"}",
         "[{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"*\"}, \"Action\": \"s3:*\"}]",
-        "[{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": [\"arn:aws:iam::111122223333:root\", \"*\"]}, \"Action\": \"s3:*\"}]",
+        "[{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": [\"arn:aws:iam::111122223333:root\", \"*\"]}, "
+                + "\"Action\": \"s3:*\"}]",
         "[{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::*:root\"}, \"Action\": \"s3:*\"}]",
-        "[{\"Effect\": \"Allow\", \"NotPrincipal\": {\"AWS\": \"arn:aws:iam::111122223333:root\"}, \"Action\": \"s3:*\"}]",
+        "[{\"Effect\": \"Allow\", \"NotPrincipal\": {\"AWS\": \"arn:aws:iam::111122223333:root\"}, "
+                + "\"Action\": \"s3:*\"}]",
         // conditions that do not pin the caller down
-        "[{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:*\", \"Condition\": {\"Bool\": {\"aws:SecureTransport\": \"true\"}}}]",
-        "[{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:*\", \"Condition\": {\"StringNotEquals\": {\"aws:SourceVpce\": \"vpce-1a2b3c4d\"}}}]",
-        "[{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:*\", \"Condition\": {\"StringEqualsIfExists\": {\"aws:SourceVpce\": \"vpce-1a2b3c4d\"}}}]",
-        "[{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:*\", \"Condition\": {\"StringLike\": {\"aws:SourceArn\": \"arn:aws:cloudfront::*\"}}}]",
-        "[{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:*\", \"Condition\": {\"IpAddress\": {\"aws:SourceIp\": \"0.0.0.0/0\"}}}]",
-        "[{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:*\", \"Condition\": {\"StringEquals\": {\"aws:userid\": \"AROAEXAMPLE:*\"}}}]"})
+        "[{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:*\", "
+                + "\"Condition\": {\"Bool\": {\"aws:SecureTransport\": \"true\"}}}]",
+        "[{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:*\", "
+                + "\"Condition\": {\"StringNotEquals\": {\"aws:SourceVpce\": \"vpce-1a2b3c4d\"}}}]",
+        "[{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:*\", "
+                + "\"Condition\": {\"StringEqualsIfExists\": {\"aws:SourceVpce\": \"vpce-1a2b3c4d\"}}}]",
+        "[{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:*\", "
+                + "\"Condition\": {\"StringLike\": {\"aws:SourceArn\": \"arn:aws:cloudfront::*\"}}}]",
+        "[{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:*\", "
+                + "\"Condition\": {\"IpAddress\": {\"aws:SourceIp\": \"0.0.0.0/0\"}}}]",
+        "[{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:*\", "
+                + "\"Condition\": {\"StringEquals\": {\"aws:userid\": \"AROAEXAMPLE:*\"}}}]"})
     void publicStatements_findAllowToAnyone(String statements) {
         assertEquals(1, publicOf(statements).size(), statements);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "[{\"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": \"s3:*\", \"Condition\": {\"Bool\": {\"aws:SecureTransport\": \"false\"}}}]",
-        "[{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::111122223333:role/app\"}, \"Action\": \"s3:GetObject\"}]",
-        "[{\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"cloudfront.amazonaws.com\"}, \"Action\": \"s3:GetObject\"}]",
-        "[{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:GetObject\", \"Condition\": {\"StringEquals\": {\"aws:SourceVpce\": \"vpce-1a2b3c4d\"}}}]",
-        "[{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:GetObject\", \"Condition\": {\"StringEquals\": {\"aws:PrincipalOrgID\": [\"o-abc123\"]}}}]",
-        "[{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:GetObject\", \"Condition\": {\"IpAddress\": {\"aws:SourceIp\": [\"203.0.113.0/24\"]}}}]",
-        "[{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"*\"}, \"Action\": \"s3:GetObject\", \"Condition\": {\"ArnEquals\": {\"aws:SourceArn\": \"arn:aws:cloudfront::111122223333:distribution/E1\"}}}]",
+        "[{\"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": \"s3:*\", "
+                + "\"Condition\": {\"Bool\": {\"aws:SecureTransport\": \"false\"}}}]",
+        "[{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::111122223333:role/app\"}, "
+                + "\"Action\": \"s3:GetObject\"}]",
+        "[{\"Effect\": \"Allow\", \"Principal\": {\"Service\": \"cloudfront.amazonaws.com\"}, "
+                + "\"Action\": \"s3:GetObject\"}]",
+        "[{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:GetObject\", "
+                + "\"Condition\": {\"StringEquals\": {\"aws:SourceVpce\": \"vpce-1a2b3c4d\"}}}]",
+        "[{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:GetObject\", "
+                + "\"Condition\": {\"StringEquals\": {\"aws:PrincipalOrgID\": [\"o-abc123\"]}}}]",
+        "[{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:GetObject\", "
+                + "\"Condition\": {\"IpAddress\": {\"aws:SourceIp\": [\"203.0.113.0/24\"]}}}]",
+        "[{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"*\"}, \"Action\": \"s3:GetObject\", "
+                + "\"Condition\": {\"ArnEquals\": {\"aws:SourceArn\": "
+                + "\"arn:aws:cloudfront::111122223333:distribution/E1\"}}}]",
         "[]", "\"not a statement\""})
     void publicStatements_ignoreDenyFixedPrincipalsAndPinningConditions(String statements) {
         assertEquals(List.of(), publicOf(statements), statements);
@@ -82,7 +98,8 @@ class TerraformFunctionsTest {
 
     @Test
     void publicStatements_acceptADecodedMapAndIgnoreNonPolicies() {
-        Object doc = JsonText.decode("{\"Statement\": [{\"Sid\": \"Public\", \"Effect\": \"Allow\", \"Principal\": \"*\"}]}");
+        Object doc = JsonText.decode(
+                "{\"Statement\": [{\"Sid\": \"Public\", \"Effect\": \"Allow\", \"Principal\": \"*\"}]}");
         List<Object> out = IamPolicies.publicStatements(doc);
         assertEquals("Public", ((Map<?, ?>) out.get(0)).get("Sid"));
         assertEquals(List.of(), IamPolicies.publicStatements("not json"));

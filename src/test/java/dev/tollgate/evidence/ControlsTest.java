@@ -78,7 +78,8 @@ class ControlsTest {
         assertEquals(ControlStatus.MANUAL, control(controls, "e.manual").status(), "manual even with a failure");
         assertEquals(ControlStatus.PASS, control(controls, "f.partial").status(), "partial items are judged by files");
         assertEquals(ControlStatus.NOT_APPLICABLE, control(controls, "g.nopolicy").status());
-        assertEquals(ControlStatus.PASS, control(controls, "h.suppressed").status(), "a suppressed failure is accepted");
+        assertEquals(ControlStatus.PASS, control(controls, "h.suppressed").status(),
+                "a suppressed failure is accepted");
         assertEquals(ControlStatus.PASS, control(controls, "i.errorandpass").status(), "one pass, no failure");
     }
 
@@ -92,7 +93,8 @@ class ControlsTest {
 
     @Test
     void withoutTheSuppressionTheSameFailureFails() {
-        assertEquals(ControlStatus.FAIL, control(Controls.of(report(), Suppressions.NONE, List.of()), "h.suppressed").status());
+        assertEquals(ControlStatus.FAIL,
+                control(Controls.of(report(), Suppressions.NONE, List.of()), "h.suppressed").status());
     }
 
     @Test
@@ -111,7 +113,8 @@ class ControlsTest {
         assertEquals(report.checklist().stream().map(ChecklistItem::id).toList(),
                 controls.stream().map(Control::checklistId).toList());
         Control a = control(controls, "a.fails");
-        assertEquals(List.of("pass", "fail", "error"), a.evaluations().stream().map(ControlEvaluation::result).toList());
+        assertEquals(List.of("pass", "fail", "error"),
+                a.evaluations().stream().map(ControlEvaluation::result).toList());
         assertEquals(List.of(1, 2, 3), a.evaluations().stream().map(ControlEvaluation::line).toList());
         assertEquals(List.of("P-b"), control(controls, "f.partial").policies());
         assertEquals(2, control(controls, "f.partial").evaluations().size(), "one policy can prove two items");

@@ -62,7 +62,8 @@ class EvidenceExporterTest {
         assertEquals(written.size(), new TreeSet<>(written).size(), "an item written twice");
         // Whatever the catalogue says: an item it calls manual is manual, every other item is judged from files.
         json(out).get("controls").forEach(c -> assertEquals(
-                c.get("automation").asText().equals("manual"), c.get("status").asText().equals("manual"), c.toString()));
+                c.get("automation").asText().equals("manual"), c.get("status").asText().equals("manual"),
+                c.toString()));
     }
 
     /** The statuses are recomputed here from an independent scan, evaluation by evaluation. */
@@ -102,7 +103,8 @@ class EvidenceExporterTest {
         assertEquals(pgFindings, (long) failures.get("database.postgres-version"));
         JsonNode summary = json(out).get("summary");
         assertEquals(catalog.checklist().size(), summary.get("pass").asInt() + summary.get("fail").asInt()
-                + summary.get("unknown").asInt() + summary.get("manual").asInt() + summary.get("not_applicable").asInt());
+                + summary.get("unknown").asInt() + summary.get("manual").asInt()
+                + summary.get("not_applicable").asInt());
     }
 
     @Test
@@ -132,7 +134,8 @@ class EvidenceExporterTest {
                 + "note: restore tested}\n");
         export(catalog, EPOCH, CLOCK, out, att, FIXTURES);
         Map<String, byte[]> first = new HashMap<>();
-        for (String f : List.of(EvidenceExporter.EVIDENCE_JSON, EvidenceExporter.REPORT_HTML, EvidenceExporter.RESULTS_SARIF)) {
+        for (String f : List.of(EvidenceExporter.EVIDENCE_JSON, EvidenceExporter.REPORT_HTML,
+                EvidenceExporter.RESULTS_SARIF)) {
             first.put(f, Files.readAllBytes(out.resolve(f)));
         }
         Clock later = Clock.offset(CLOCK, java.time.Duration.ofHours(5));
@@ -239,7 +242,8 @@ class EvidenceExporterTest {
         assertFalse(html.contains("@import"), "no CSS import");
         assertTrue(html.contains("Attestation missing."));
         // Relative links to file and line.
-        assertTrue(html.contains("TG-DC-PG-001/fail/docker-compose.yml#L4\">TG-DC-PG-001/fail/docker-compose.yml:4</a>"),
+        assertTrue(html.contains(
+                "TG-DC-PG-001/fail/docker-compose.yml#L4\">TG-DC-PG-001/fail/docker-compose.yml:4</a>"),
                 html.substring(0, 2000));
         assertFalse(html.contains("href=\"/"), "no absolute links");
         assertFalse(html.contains("file:"), "no file: URLs");

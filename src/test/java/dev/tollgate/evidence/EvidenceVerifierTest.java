@@ -38,7 +38,8 @@ class EvidenceVerifierTest {
         EvidenceVerifier.Result result = EvidenceVerifier.verify(exported(dir, null));
         assertEquals(List.of(), result.changes());
         assertTrue(result.unchanged());
-        assertEquals(Files.list(dir.resolve("repo/compose/fail")).count() + Files.list(dir.resolve("repo/compose/pass")).count()
+        assertEquals(Files.list(dir.resolve("repo/compose/fail")).count()
+                + Files.list(dir.resolve("repo/compose/pass")).count()
                 + Files.list(dir.resolve("repo/k8s/fail")).count() + Files.list(dir.resolve("repo/k8s/pass")).count(),
                 result.inputsChecked());
         assertTrue(result.policyFilesChecked() > 1);

@@ -55,7 +55,8 @@ final class TestCatalogues {
             }
             out.append(line).append('\n');
             if (current != null && line.startsWith("    text: ") && checked.contains(current)) {
-                out.append("    automation: ").append(current.equals(PARTIAL_ITEM) ? "partial" : "automated").append('\n');
+                out.append("    automation: ").append(current.equals(PARTIAL_ITEM) ? "partial" : "automated")
+                        .append('\n');
             }
         }
         Files.writeString(dir.resolve("checklist.yaml"), out.toString());

@@ -21,7 +21,8 @@ class EvaluationOrderTest {
 
     @Test
     void aSortedListIsKnownToBeInOrderAndStaysSo() {
-        List<Evaluation> sorted = Evaluation.sortedForReport(List.of(at("b.yaml", 1), at("a.yaml", 9), at("a.yaml", 2)));
+        List<Evaluation> sorted =
+                Evaluation.sortedForReport(List.of(at("b.yaml", 1), at("a.yaml", 9), at("a.yaml", 2)));
         assertEquals(List.of(at("a.yaml", 2), at("a.yaml", 9), at("b.yaml", 1)), sorted);
         assertTrue(Evaluation.isInReportOrder(sorted));
         assertSame(sorted, Evaluation.inReportOrder(sorted));

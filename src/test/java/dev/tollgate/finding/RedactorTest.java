@@ -29,8 +29,8 @@ class RedactorTest {
                 "privatekey", "aws_access_key_id", "credentials", "OAUTH_URL", "SENTRY_DSN", "signing_key", "SALT",
                 "cookie_name", "SESSION_ENGINE", "key", "KEY", "ssh.key", "tls-key", "monkey", "keyring", "key_id",
                 "api_url", "access_log", "private_ip", "name", "", "K", "ke", "_key", "Key", "accesskey_id",
-                "bypass", "x.KEY", "author", "essalt", "\u212Aey", "secretName", "secretKeyRef", "POSTGRES_PASSWORD_FILE",
-                "SECRETKEY_PATH", "TOKEN_REF", "password_name", "pathname_secret"));
+                "bypass", "x.KEY", "author", "essalt", "\u212Aey", "secretName", "secretKeyRef",
+                "POSTGRES_PASSWORD_FILE", "SECRETKEY_PATH", "TOKEN_REF", "password_name", "pathname_secret"));
         java.util.SplittableRandom random = new java.util.SplittableRandom(7);
         String[] parts = {"pass", "PASS", "word", "pwd", "secret", "tok", "token", "api", "API", "private", "access",
                 "key", "KEY", "Key", "k", "ey", "_", "-", ".", "cred", "auth", "dsn", "sign", "salt", "cookie",
@@ -125,7 +125,8 @@ class RedactorTest {
 
     /**
      * {@link Redactor#redact} before it skipped messages it cannot change, kept as its specification: the file and the
-     * resource name swapped for placeholders, the secrets (longest first) and well-known keys masked, the names put back.
+     * resource name swapped for placeholders, the secrets (longest first) and well-known keys masked, the names put
+     * back.
      */
     private static String referenceRedact(String text, java.util.List<String> secretsLongestFirst,
             java.util.List<String> keptLongestFirst) {
@@ -136,7 +137,8 @@ class RedactorTest {
         for (String s : secretsLongestFirst) {
             out = out.replace(s, Redactor.MASK);
         }
-        out = java.util.regex.Pattern.compile("(AKIA|ASIA)[0-9A-Z]{16}|sk_live_[0-9A-Za-z]{10,}|rk_live_[0-9A-Za-z]{10,}"
+        out = java.util.regex.Pattern.compile("(AKIA|ASIA)[0-9A-Z]{16}|sk_live_[0-9A-Za-z]{10,}"
+                + "|rk_live_[0-9A-Za-z]{10,}"
                 + "|-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)")
                 .matcher(out).replaceAll(Redactor.MASK);
         for (int i = 0; i < keptLongestFirst.size(); i++) {

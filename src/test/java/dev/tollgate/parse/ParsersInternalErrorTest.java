@@ -64,7 +64,8 @@ class ParsersInternalErrorTest {
     void aResultPassesThroughUntouched() {
         List<Caught> caught = new ArrayList<>();
         ParseResult ok = ParseResult.empty();
-        assertSame(ok, new Parsers(TerraformOptions.none(), (w, e) -> caught.add(new Caught(w, e))).guarded("a", () -> ok));
+        assertSame(ok, new Parsers(TerraformOptions.none(), (w, e) -> caught.add(new Caught(w, e)))
+                .guarded("a", () -> ok));
         assertTrue(caught.isEmpty());
     }
 }

@@ -41,7 +41,8 @@ class ChecklistCatalogTest {
         Set<String> ids = catalog.checklist().stream().map(ChecklistItem::id).collect(Collectors.toSet());
         Set<String> unknown = new TreeSet<>();
         for (Policy p : catalog.policies()) {
-            p.checklist().stream().filter(id -> !ids.contains(id)).map(id -> p.id() + " -> " + id).forEach(unknown::add);
+            p.checklist().stream().filter(id -> !ids.contains(id)).map(id -> p.id() + " -> " + id)
+                    .forEach(unknown::add);
         }
         assertEquals(Set.of(), unknown);
     }

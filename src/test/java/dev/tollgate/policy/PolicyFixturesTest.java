@@ -42,7 +42,8 @@ class PolicyFixturesTest {
 
     private static ScanReport scan(Policy policy, Path dir) throws PolicyLoadException {
         PolicyCatalog one = new PolicyCatalog(List.of(policy), List.of());
-        Scanner scanner = new Scanner(one, PolicyEngine.compile(List.of(policy)), new FileDiscovery(), new Parsers(), "test");
+        Scanner scanner = new Scanner(one, PolicyEngine.compile(List.of(policy)), new FileDiscovery(), new Parsers(),
+                "test");
         return scanner.scan(List.of(dir));
     }
 

@@ -32,8 +32,8 @@ class RealEnvNoiseTest {
 
     private static ScanReport scan(Path dir) throws Exception {
         PolicyCatalog catalog = BundledPolicies.load(List.of());
-        return new Scanner(catalog, PolicyEngine.compile(catalog.policies()), new FileDiscovery(), new Parsers(), "test")
-                .scan(List.of(dir));
+        return new Scanner(catalog, PolicyEngine.compile(catalog.policies()), new FileDiscovery(), new Parsers(),
+                "test").scan(List.of(dir));
     }
 
     @Test
@@ -56,7 +56,8 @@ class RealEnvNoiseTest {
         Set<String> policies = scan(dir).findings().stream().map(Evaluation::policyId)
                 .collect(Collectors.toCollection(TreeSet::new));
         for (String expected : List.of("TG-ENV-DEBUG-001", "TG-ENV-HOSTS-001", "TG-ENV-PAGE-001", "TG-ENV-TIMEOUT-001",
-                "TG-ENV-DBPASS-001", "TG-ENV-APIURL-001", "TG-ENV-WSURL-001", "TG-ENV-SENTRY-001", "TG-ENV-SECRETKEY-001")) {
+                "TG-ENV-DBPASS-001", "TG-ENV-APIURL-001", "TG-ENV-WSURL-001", "TG-ENV-SENTRY-001",
+                "TG-ENV-SECRETKEY-001")) {
             assertTrue(policies.contains(expected), expected + " not reported in " + policies);
         }
     }

@@ -38,7 +38,8 @@ public final class Golden {
             Files.writeString(file, actual, StandardCharsets.UTF_8);
         }
         if (expected == null) {
-            throw new AssertionError("no golden file " + file + "; run with -D" + UPDATE_PROPERTY + "=true to create it");
+            throw new AssertionError(
+                    "no golden file " + file + "; run with -D" + UPDATE_PROPERTY + "=true to create it");
         }
         assertEquals(expected, actual, "output differs from " + file + " (-D" + UPDATE_PROPERTY + "=true to update)");
     }

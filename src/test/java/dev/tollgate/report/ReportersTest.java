@@ -27,7 +27,8 @@ class ReportersTest {
 
     @Test
     void unknownFormatIsRejectedWithTheChoices() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Reporters.forFormat("xml", false));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Reporters.forFormat("xml", false));
         assertTrue(e.getMessage().contains("text, json, sarif, markdown, junit"), e.getMessage());
     }
 }

@@ -78,11 +78,11 @@ public final class SampleReports {
     /** Findings in two files (high, low, medium), passes, one policy error. */
     public static List<Evaluation> evaluations() {
         return List.of(
-                eval("k8s-no-privileged", Severity.HIGH, Outcome.FAIL, WEB, 21, 11, "Deployment/web", "Deployment", "web",
-                        "/spec/template/spec/containers/0",
+                eval("k8s-no-privileged", Severity.HIGH, Outcome.FAIL, WEB, 21, 11, "Deployment/web", "Deployment",
+                        "web", "/spec/template/spec/containers/0",
                         "Container \"nginx\" of Deployment/web runs privileged", "k8s-no-privileged:5a1c2e9f0b7d4c33"),
-                eval("k8s-resource-limits", Severity.LOW, Outcome.FAIL, WEB, 5, 1, "Deployment/web", "Deployment", "web",
-                        "", "Deployment/web sets no resource limits", "k8s-resource-limits:0d93be7a41c2f518"),
+                eval("k8s-resource-limits", Severity.LOW, Outcome.FAIL, WEB, 5, 1, "Deployment/web", "Deployment",
+                        "web", "", "Deployment/web sets no resource limits", "k8s-resource-limits:0d93be7a41c2f518"),
                 eval("k8s-no-privileged", Severity.HIGH, Outcome.PASS, WEB, 48, 11, "Deployment/worker", "Deployment",
                         "worker", "/spec/template/spec/containers/0", "", "k8s-no-privileged:77e0a3b9c1d2e4f5"),
                 eval("k8s-resource-limits", Severity.LOW, Outcome.ERROR, WEB, 30, 1, "Deployment/worker", "Deployment",
@@ -160,10 +160,11 @@ public final class SampleReports {
     public static ScanReport twoFailuresOnOneResource() {
         List<Evaluation> two = List.of(
                 eval("k8s-no-privileged", Severity.HIGH, Outcome.FAIL, WEB, 21, 11, "Deployment/web", "Deployment",
-                        "web", "/spec/template/spec/containers/0", "Container \"nginx\" of Deployment/web runs privileged",
-                        "k8s-no-privileged:0000000000000001"),
+                        "web", "/spec/template/spec/containers/0",
+                        "Container \"nginx\" of Deployment/web runs privileged", "k8s-no-privileged:0000000000000001"),
                 eval("k8s-no-privileged", Severity.HIGH, Outcome.FAIL, WEB, 34, 11, "Deployment/web", "Deployment",
-                        "web", "/spec/template/spec/containers/1", "Container \"sidecar\" of Deployment/web runs privileged",
+                        "web", "/spec/template/spec/containers/1",
+                        "Container \"sidecar\" of Deployment/web runs privileged",
                         "k8s-no-privileged:0000000000000002"));
         return new ScanReport(VERSION, policies(), checklist(), two, List.of(new ScannedFile(WEB, "kubernetes", 1)),
                 List.of());

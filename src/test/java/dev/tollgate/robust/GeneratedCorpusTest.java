@@ -35,8 +35,8 @@ class GeneratedCorpusTest {
         List<String> problems = report.problems().stream().map(Problem::toString).toList();
         assertEquals(List.of(), problems);
         assertTrue(report.findings().size() > 50, "the corpus breaks policies: " + report.findings().size());
-        assertTrue(report.files().stream().filter(f -> f.path().endsWith(".tf")).mapToInt(f -> f.resources()).sum() > 50,
-                "Terraform resources were evaluated");
+        assertTrue(report.files().stream().filter(f -> f.path().endsWith(".tf")).mapToInt(f -> f.resources())
+                .sum() > 50, "Terraform resources were evaluated");
     }
 
     @Test

@@ -94,8 +94,10 @@ class HostileInputTest {
     @Test
     void tenThousandDeepNestingIsRejectedWithALocatedProblem() throws IOException {
         int depth = 10_000;
-        write("flow-seq.yaml", "apiVersion: v1\nkind: ConfigMap\ndata: " + "[".repeat(depth) + "]".repeat(depth) + "\n");
-        write("flow-map.yaml", "apiVersion: v1\nkind: ConfigMap\ndata: " + "{a: ".repeat(depth) + "1" + "}".repeat(depth) + "\n");
+        write("flow-seq.yaml",
+                "apiVersion: v1\nkind: ConfigMap\ndata: " + "[".repeat(depth) + "]".repeat(depth) + "\n");
+        write("flow-map.yaml",
+                "apiVersion: v1\nkind: ConfigMap\ndata: " + "{a: ".repeat(depth) + "1" + "}".repeat(depth) + "\n");
         write("block/docker-compose.yml", "services:\n  web:\n    command:\n      " + "- ".repeat(depth) + "x\n");
         ScanReport report = scanWithGood();
         for (String f : List.of("flow-seq.yaml", "flow-map.yaml", "block/docker-compose.yml")) {
@@ -119,7 +121,8 @@ class HostileInputTest {
         assertTrue(Files.size(big) >= 50L * 1024 * 1024, "50 MB written");
         Problem p = onlyProblem(scanWithGood(), "huge.yaml", Problem.Kind.SKIPPED);
         assertEquals(1, p.line(), "a whole-file problem sits on line 1");
-        assertTrue(p.message().contains("over the " + FileDiscovery.DEFAULT_MAX_FILE_SIZE + "-byte limit"), p::toString);
+        assertTrue(p.message().contains("over the " + FileDiscovery.DEFAULT_MAX_FILE_SIZE + "-byte limit"),
+                p::toString);
     }
 
     @Test
@@ -140,7 +143,8 @@ class HostileInputTest {
 
     @Test
     void invalidUtf8IsReportedAtItsLine() throws IOException {
-        byte[] head = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  k: \"".getBytes(StandardCharsets.UTF_8);
+        byte[] head = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  k: \""
+                .getBytes(StandardCharsets.UTF_8);
         byte[] bad = {(byte) 0xC3, (byte) 0x28, '"', '\n'};
         byte[] all = new byte[head.length + bad.length];
         System.arraycopy(head, 0, all, 0, head.length);
@@ -208,7 +212,8 @@ class HostileInputTest {
         // Before: flatten and the doubled string ran the heap out, and the whole scan stopped (exit 3)
         StringBuilder tf = new StringBuilder("locals {\n  x0 = [\"a\"]\n  s0 = \"abcdefgh\"\n");
         for (int i = 1; i <= 40; i++) {
-            tf.append("  x").append(i).append(" = [local.x").append(i - 1).append(", local.x").append(i - 1).append("]\n");
+            tf.append("  x").append(i).append(" = [local.x").append(i - 1).append(", local.x").append(i - 1)
+                    .append("]\n");
             tf.append("  s").append(i).append(" = \"${local.s").append(i - 1).append("}${local.s").append(i - 1)
                     .append("}\"\n");
         }
@@ -302,7 +307,8 @@ class HostileInputTest {
         write("svc/docker-compose.yml", "services:\n  web:\n    image: nginx\n    env_file: pipe.txt\n"
                 + "  db:\n    image: postgres:9\n    env_file: [big.txt]\n");
         ScanReport report = scanWithGood();
-        List<String> problems = Scans.problems(report, "svc/docker-compose.yml").stream().map(Problem::toString).toList();
+        List<String> problems = Scans.problems(report, "svc/docker-compose.yml").stream().map(Problem::toString)
+                .toList();
         assertEquals(List.of(
                 "svc/docker-compose.yml:4:5: env_file svc/pipe.txt of service web: not a regular file; not read",
                 "svc/docker-compose.yml:7:16: env_file svc/big.txt of service db: skipped: "

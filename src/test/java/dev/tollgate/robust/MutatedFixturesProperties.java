@@ -47,8 +47,8 @@ class MutatedFixturesProperties {
     private static final List<Path> FILES = fixtureFiles();
     private static final List<String> INSERTS = List.of("[", "]", "{", "}", "\"", "'", ":", ": ", "- ", "-", "#",
             "&a ", "*a", "<<: *a\n", "<<EOF\n", "<<-EOT\n", "EOT\n", "---\n", "...\n", "\t", "\r", "\r\n", "\n",
-            "\uFEFF", "\\", "${", "}", "=", "export ", "!!binary ", "!custom ", "? ", "|", ">-", "%YAML 1.1\n", "\u0000",
-            "\u2028", "😀", "apiVersion: v1\nkind: List\nitems: 3\n", "services: []\n");
+            "\uFEFF", "\\", "${", "}", "=", "export ", "!!binary ", "!custom ", "? ", "|", ">-", "%YAML 1.1\n",
+            "\u0000", "\u2028", "😀", "apiVersion: v1\nkind: List\nitems: 3\n", "services: []\n");
 
     private static final PolicyCatalog CATALOG;
     private static final PolicyEngine ENGINE;
@@ -152,7 +152,8 @@ class MutatedFixturesProperties {
             }
         }
         for (Resource r : parsed.resources()) {
-            assertTrue(r.location().line() >= 1 && r.location().line() <= lines + 1, () -> "resource at " + r.location());
+            assertTrue(r.location().line() >= 1 && r.location().line() <= lines + 1,
+                    () -> "resource at " + r.location());
             assertDoesNotThrow(() -> ENGINE.evaluate(r), () -> "evaluation threw on " + r.address());
         }
 

@@ -58,8 +58,10 @@ class NoNetworkTest {
         Files.writeString(src.resolve("remote/docker-compose.yml"), "services:\n  web:\n    image: nginx\n"
                 + "    env_file: http://config.example.com/web.env\n  db:\n    image: postgres:9\n"
                 + "    env_file: [\"//fileserver.example.com/share/db.env\"]\n", StandardCharsets.UTF_8);
-        Files.writeString(src.resolve("remote/main.tf"), "data \"http\" \"ip\" {\n  url = \"https://ifconfig.example.com\"\n}\n"
-                + "module \"vpc\" {\n  source = \"git::https://github.com/example/vpc.git?ref=v1\"\n}\n", StandardCharsets.UTF_8);
+        Files.writeString(src.resolve("remote/main.tf"), "data \"http\" \"ip\" {\n"
+                + "  url = \"https://ifconfig.example.com\"\n}\n"
+                + "module \"vpc\" {\n  source = \"git::https://github.com/example/vpc.git?ref=v1\"\n}\n",
+                StandardCharsets.UTF_8);
         Files.writeString(src.resolve("remote/tagged.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: t}\n"
                 + "data:\n  u: !!java.net.URL [\"http://example.com/\"]\n  s: !include http://example.com/x.yaml\n",
                 StandardCharsets.UTF_8);

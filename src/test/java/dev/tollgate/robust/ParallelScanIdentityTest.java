@@ -30,7 +30,8 @@ class ParallelScanIdentityTest {
             Path broken = corpus.resolve("broken/b" + i);
             Files.createDirectories(broken);
             Files.writeString(broken.resolve("app.yaml"), "apiVersion: v1\nkind: ConfigMap\ndata: [unclosed\n");
-            Files.writeString(broken.resolve("main.tf"), "resource \"aws_s3_bucket\" \"b\" {\n  bucket = var.missing\n}\n");
+            Files.writeString(broken.resolve("main.tf"),
+                    "resource \"aws_s3_bucket\" \"b\" {\n  bucket = var.missing\n}\n");
         }
         List<Path> roots = List.of(corpus);
 

@@ -34,7 +34,8 @@ class PolicyErrorTest {
     private static final String ID = "TG-TEST-ERR-001";
 
     @Test
-    void missingKeyIsOnePolicyErrorPerResourceAndNeverAPass(@TempDir Path policies, @TempDir Path src) throws Exception {
+    void missingKeyIsOnePolicyErrorPerResourceAndNeverAPass(@TempDir Path policies, @TempDir Path src)
+            throws Exception {
         Files.writeString(policies.resolve(ID + ".yaml"), String.join("\n",
                 "id: " + ID,
                 "title: Workloads declare their replica count",
@@ -72,9 +73,12 @@ class PolicyErrorTest {
         List<Problem> errors = report.problems().stream().filter(p -> p.kind() == Problem.Kind.POLICY_ERROR).toList();
         assertEquals(List.of("ingress/ingress.yaml:20:1", "without.yaml:1:1", "without.yaml:8:1"),
                 errors.stream().map(Problem::where).toList());
-        assertTrue(errors.get(0).message().startsWith(ID + ": ") && errors.get(0).message().endsWith("(on Service/web)"));
-        assertTrue(errors.get(1).message().startsWith(ID + ": ") && errors.get(1).message().endsWith("(on Deployment/without)"));
-        assertTrue(errors.get(2).message().startsWith(ID + ": ") && errors.get(2).message().endsWith("(on Service/web)"));
+        assertTrue(errors.get(0).message().startsWith(ID + ": ")
+                && errors.get(0).message().endsWith("(on Service/web)"));
+        assertTrue(errors.get(1).message().startsWith(ID + ": ")
+                && errors.get(1).message().endsWith("(on Deployment/without)"));
+        assertTrue(errors.get(2).message().startsWith(ID + ": ")
+                && errors.get(2).message().endsWith("(on Service/web)"));
         assertEquals(errors, report.problems(), "no other problem");
 
         // The bundled Ingress policy still judged its fixture: the scan was not aborted.
@@ -94,7 +98,8 @@ class PolicyErrorTest {
     }
 
     private static long passesOfOthers(ScanReport report) {
-        return report.evaluations().stream().filter(e -> e.outcome() == Outcome.PASS && !e.policyId().equals(ID)).count();
+        return report.evaluations().stream().filter(e -> e.outcome() == Outcome.PASS && !e.policyId().equals(ID))
+                .count();
     }
 
     private static int count(String text, String regex) {

@@ -117,7 +117,8 @@ class SecretsNeverInOutputTest {
         assertTrue(report.evaluations().stream().anyMatch(e -> e.outcome() == Outcome.ERROR
                 && e.policyId().equals("TG-TEST-SECRET-001")), "the converting policy errored");
         Set<String> problemFiles = new TreeSet<>();
-        report.problems().stream().filter(p -> p.kind() == Problem.Kind.PARSE_ERROR).forEach(p -> problemFiles.add(p.file()));
+        report.problems().stream().filter(p -> p.kind() == Problem.Kind.PARSE_ERROR)
+                .forEach(p -> problemFiles.add(p.file()));
         assertEquals(Set.of("env/.env.production", "k8s/broken.yaml"), problemFiles);
 
         for (String format : Reporters.FORMATS) {

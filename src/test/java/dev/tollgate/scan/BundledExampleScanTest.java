@@ -36,8 +36,8 @@ class BundledExampleScanTest {
 
     private static ScanReport scan() throws Exception {
         PolicyCatalog catalog = BundledPolicies.load(List.of());
-        return new Scanner(catalog, PolicyEngine.compile(catalog.policies()), new FileDiscovery(), new Parsers(), "test")
-                .scan(List.of(Path.of("fixtures")));
+        return new Scanner(catalog, PolicyEngine.compile(catalog.policies()), new FileDiscovery(), new Parsers(),
+                "test").scan(List.of(Path.of("fixtures")));
     }
 
     @Test

@@ -72,7 +72,8 @@ class KubernetesLinksScanTest {
     void anHpaWhoseDocumentNeedsTheFilesDirectivesIsStillFound() throws Exception {
         // The %TAG directive sits before the first document marker, in a part of the file with no HPA in it: parsed
         // alone, the HPA's document has an undefined tag handle, so the whole file is parsed instead.
-        Files.writeString(tmp.resolve("app.yaml"), "%TAG !k! tag:example.com,2000:\n---\n" + DEPLOYMENT + "---\n" + HPA);
+        Files.writeString(tmp.resolve("app.yaml"),
+                "%TAG !k! tag:example.com,2000:\n---\n" + DEPLOYMENT + "---\n" + HPA);
         assertEquals(List.of(Outcome.PASS), hpaOutcomes(tmp));
         Files.writeString(tmp.resolve("app.yaml"), DEPLOYMENT);
         assertEquals(List.of(Outcome.FAIL), hpaOutcomes(tmp), "without the HPA the same Deployment fails");

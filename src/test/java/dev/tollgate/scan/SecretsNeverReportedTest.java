@@ -45,8 +45,10 @@ class SecretsNeverReportedTest {
         // The test must be able to fail: it has to have found the secrets the secret policies are written around.
         for (String known : List.of("Gh7kP2q9LmZwT4", "AKIAZ7Q4WJ3NRT5LMB2X", "Qm7vX2pL9sR4tK8w", "Xk29-vLq8-Tz41",
                 "sk_live_51Hc9sPq3Xy7Zr2Lm4Nb8Vt6Wd", "Adm1n!Winter2024", "Zr8-Lq2-Wm7-Vx4",
-                "SG.q7Vb2Xk9Lm4Rt8Wp.Zx3Nc6Hd1Jf5", "postgres123")) { // the last two: Kustomize secretGenerator literals
-            assertTrue(secrets.contains(known), "secret not collected from the fixtures: " + known.substring(0, 4) + "...");
+                // the last two: Kustomize secretGenerator literals
+                "SG.q7Vb2Xk9Lm4Rt8Wp.Zx3Nc6Hd1Jf5", "postgres123")) {
+            assertTrue(secrets.contains(known),
+                    "secret not collected from the fixtures: " + known.substring(0, 4) + "...");
         }
         ScanReport report = new Scanner(catalog, PolicyEngine.compile(catalog.policies()), new FileDiscovery(),
                 new Parsers(), "test").scan(List.of(Path.of("fixtures")));
@@ -90,7 +92,8 @@ class SecretsNeverReportedTest {
 
     private static void collect(String key, Object value, Set<String> into) {
         if (value instanceof Map<?, ?> map) {
-            if (map.get("name") instanceof String name && Redactor.isSecretKey(name) && map.get("value") instanceof String v) {
+            if (map.get("name") instanceof String name && Redactor.isSecretKey(name)
+                    && map.get("value") instanceof String v) {
                 into.add(v.strip());
             }
             if ("secretGenerator".equals(key) && map.get("literals") instanceof List<?> literals) {

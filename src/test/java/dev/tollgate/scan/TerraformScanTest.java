@@ -48,8 +48,8 @@ class TerraformScanTest {
         PolicyCatalog bundled = BundledPolicies.load(List.of(policies));
         PolicyCatalog catalog = new PolicyCatalog(bundled.policies().stream()
                 .filter(p -> p.id().equals("TG-TF-ACL-900")).toList(), bundled.checklist());
-        return new Scanner(catalog, PolicyEngine.compile(catalog.policies()), new FileDiscovery(), new Parsers(), "test")
-                .scan(List.of(root));
+        return new Scanner(catalog, PolicyEngine.compile(catalog.policies()), new FileDiscovery(), new Parsers(),
+                "test").scan(List.of(root));
     }
 
     private static void write(Path root, String relative, String text) throws IOException {
@@ -208,7 +208,8 @@ class TerraformScanTest {
         List<Evaluation> acl = report.evaluations().stream().filter(e -> e.policyId().equals("TG-TF-ACL-900")).toList();
         assertEquals(List.of(Outcome.UNKNOWN), acl.stream().map(Evaluation::outcome).toList());
         assertEquals(List.of(
-                "main.tf:4:1: module source git::https://example.com/modules.git//bucket not resolved (run terraform init to scan it)",
+                "main.tf:4:1: module source git::https://example.com/modules.git//bucket not resolved "
+                        + "(run terraform init to scan it)",
                 "main.tf:7:1: module source hashicorp/consul/aws not resolved (run terraform init to scan it)",
                 "main.tf:11:12: module source ../outside is outside the scanned tree; it is not scanned"),
                 report.problems().stream().map(Problem::toString).toList());

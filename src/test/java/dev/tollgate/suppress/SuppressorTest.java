@@ -91,17 +91,20 @@ class SuppressorTest {
     @Test
     void expired_noLongerSuppresses_andTheFindingSaysSo() throws Exception {
         Files.writeString(dir.resolve(".env"),
-                "# tollgate:ignore TG-ENV-XFO-001 until=2026-01-31 temporary during migration\nX_FRAME_OPTIONS=SAMEORIGIN\n");
+                "# tollgate:ignore TG-ENV-XFO-001 until=2026-01-31 temporary during migration\n"
+                        + "X_FRAME_OPTIONS=SAMEORIGIN\n");
         ScanReport r = scan();
         Evaluation f = only(r.findings());
         assertNull(f.suppression());
-        assertTrue(f.message().endsWith("(suppression expired on 2026-01-31: temporary during migration)"), f.message());
+        assertTrue(f.message().endsWith("(suppression expired on 2026-01-31: temporary during migration)"),
+                f.message());
     }
 
     @Test
     void notYetExpired_suppresses() throws Exception {
         Files.writeString(dir.resolve(".env"),
-                "# tollgate:ignore TG-ENV-XFO-001 until=2027-01-31 temporary during migration\nX_FRAME_OPTIONS=SAMEORIGIN\n");
+                "# tollgate:ignore TG-ENV-XFO-001 until=2027-01-31 temporary during migration\n"
+                        + "X_FRAME_OPTIONS=SAMEORIGIN\n");
         assertEquals(LocalDate.of(2027, 1, 31), only(scan().suppressed()).suppression().until());
     }
 
@@ -140,7 +143,8 @@ class SuppressorTest {
                 "metadata:",
                 "  name: internal-tool",
                 "  annotations:",
-                "    tollgate.dev/ignore: \"TG-K8S-HTTPS-001: reachable only through the VPN gateway, which terminates TLS\"",
+                "    tollgate.dev/ignore: \"TG-K8S-HTTPS-001: reachable only through the VPN gateway, "
+                        + "which terminates TLS\"",
                 "spec:",
                 "  rules: [{host: tool.corp}]",
                 ""));
@@ -174,7 +178,8 @@ class SuppressorTest {
 
     @Test
     void otherPolicyIds_areNotSuppressed() throws Exception {
-        Files.writeString(dir.resolve(".env"), "# tollgate:ignore TG-ENV-HTTPS-002 not this one\nX_FRAME_OPTIONS=SAMEORIGIN\n");
+        Files.writeString(dir.resolve(".env"),
+                "# tollgate:ignore TG-ENV-HTTPS-002 not this one\nX_FRAME_OPTIONS=SAMEORIGIN\n");
         assertEquals(1, scan().findings().size());
     }
 }

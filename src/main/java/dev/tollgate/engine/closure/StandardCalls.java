@@ -144,9 +144,10 @@ final class StandardCalls {
     }
 
     /**
-     * The left side of {@code &&} or {@code ||}, which must be a bool or unknown. Measured on cel-java 0.14: a left side
-     * of another kind is an error even where the right side would decide ({@code 'x' && false}, {@code 1 || true}),
-     * while a right side of another kind is not looked at when the left decides ({@code false && 'x'} is false).
+     * The left side of {@code &&} or {@code ||}, which must be a bool or unknown. Measured on cel-java 0.14: a left
+     * side of another kind is an error even where the right side would decide ({@code 'x' && false},
+     * {@code 1 || true}), while a right side of another kind is not looked at when the left decides
+     * ({@code false && 'x'} is false).
      */
     private static Object requireLogical(Object x) {
         if (x instanceof Boolean || x == Unknown.VALUE) {

@@ -96,8 +96,10 @@ public final class ComposeParser {
         if (!(doc.root() instanceof Map<?, ?> root) || !(root.get("services") instanceof Map<?, ?> services)
                 || services.isEmpty()) {
             return ParseResult.problem(Problem.at(start, Problem.Kind.PARSE_ERROR, "not a compose file: no services"
-                    + (looksLikeVersion1(doc.root()) ? " (this is the legacy version 1 format, services at the top level;"
-                            + " move them under a services: key to have them checked)" : "")));
+                    + (looksLikeVersion1(doc.root())
+                            ? " (this is the legacy version 1 format, services at the top level;"
+                                    + " move them under a services: key to have them checked)"
+                            : "")));
         }
         ScanTree tree = new ScanTree(file, realRoots);
         EnvFiles envFiles = new EnvFiles(dotenv, file, tree);

@@ -333,7 +333,10 @@ final class ServiceExtends {
         return new Node(out, locs);
     }
 
-    /** Items of {@code base}, each replaced by the item of {@code main} with the same target, then the rest of {@code main}. */
+    /**
+     * Items of {@code base}, each replaced by the item of {@code main} with the same target, then the rest of
+     * {@code main}.
+     */
     private static Node mergeByTarget(Node base, Node main) {
         List<?> b = (List<?>) base.value();
         List<?> m = (List<?>) main.value();
@@ -399,7 +402,9 @@ final class ServiceExtends {
         return null;
     }
 
-    /** A map written as a list ({@code - KEY=VALUE}, {@code - host:ip} for extra_hosts), each entry at its item's line. */
+    /**
+     * A map written as a list ({@code - KEY=VALUE}, {@code - host:ip} for extra_hosts), each entry at its item's line.
+     */
     private static Node asMap(String path, Node node) {
         if (!(node.value() instanceof List<?> list)) {
             return node;

@@ -20,7 +20,8 @@ import java.util.Map;
  *   <li>a HorizontalPodAutoscaler ({@code autoscaling/*}) is related to the object its {@code spec.scaleTargetRef}
  *       names (same kind, name and namespace), with attribute {@code spec.scaleTargetRef};</li>
  *   <li>a cert-manager Certificate ({@code cert-manager.io/*}) is related to each Ingress of its namespace with a
- *       {@code spec.tls[].secretName} equal to its {@code spec.secretName}, with attribute {@code spec.secretName}.</li>
+ *       {@code spec.tls[].secretName} equal to its {@code spec.secretName}, with attribute
+ *       {@code spec.secretName}.</li>
  * </ul>
  *
  * <p>A missing namespace is {@code default}, as kubectl applies it without {@code -n}; the whole scan is taken as one

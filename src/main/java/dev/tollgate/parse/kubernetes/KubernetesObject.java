@@ -19,7 +19,9 @@ record KubernetesObject(Map<String, Object> data, String kind, LocationIndex loc
 
     static final String UNNAMED = "<unnamed>";
 
-    /** The items when this object is a list ({@code List}, {@code DeploymentList}...) holding an items list; else null. */
+    /**
+     * The items when this object is a list ({@code List}, {@code DeploymentList}...) holding an items list; else null.
+     */
     List<?> listItems() {
         return kind.endsWith("List") && data.get("items") instanceof List<?> items ? items : null;
     }

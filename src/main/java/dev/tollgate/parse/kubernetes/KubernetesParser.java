@@ -30,7 +30,8 @@ public final class KubernetesParser {
 
     /** A document is a Kubernetes object when it is a map with string {@code apiVersion} and {@code kind}. */
     public static boolean isKubernetesObject(YamlDocument doc) {
-        return doc.root() instanceof Map<?, ?> m && m.get("apiVersion") instanceof String && m.get("kind") instanceof String;
+        return doc.root() instanceof Map<?, ?> m && m.get("apiVersion") instanceof String
+                && m.get("kind") instanceof String;
     }
 
     /**
@@ -41,7 +42,8 @@ public final class KubernetesParser {
      */
     public static boolean isKustomizationWithoutKind(SourceFile file, YamlDocument doc) {
         Path name = file.path().getFileName();
-        return name != null && (name.toString().equals("kustomization.yaml") || name.toString().equals("kustomization.yml"))
+        return name != null
+                && (name.toString().equals("kustomization.yaml") || name.toString().equals("kustomization.yml"))
                 && doc.root() instanceof Map<?, ?> m && !m.containsKey("apiVersion") && !m.containsKey("kind");
     }
 
@@ -70,7 +72,8 @@ public final class KubernetesParser {
         return new ParseResult(resources, problems);
     }
 
-    private static void collect(KubernetesObject object, int listDepth, List<Resource> resources, List<Problem> problems) {
+    private static void collect(KubernetesObject object, int listDepth, List<Resource> resources,
+            List<Problem> problems) {
         List<?> items = object.listItems();
         if (items == null) {
             if (!PartialObjects.isPartial(object.kind(), object.data())) {

@@ -37,7 +37,9 @@ public final class KustomizeEnvFiles {
         return resources.stream().anyMatch(r -> r.kind().equals("Kustomization"));
     }
 
-    /** The env resources and problems of the secretGenerator env files of the Kustomizations among {@code resources}. */
+    /**
+     * The env resources and problems of the secretGenerator env files of the Kustomizations among {@code resources}.
+     */
     public ParseResult read(SourceFile file, List<Resource> resources) {
         List<Resource> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -55,7 +57,8 @@ public final class KustomizeEnvFiles {
                 if (generator.get("envs") instanceof List<?> envs) {
                     for (int j = 0; j < envs.size(); j++) {
                         if (envs.get(j) instanceof String written) {
-                            read(file, tree, written, k.locate(LocationIndex.child(base + "/envs", j)), seen, out, problems);
+                            read(file, tree, written, k.locate(LocationIndex.child(base + "/envs", j)), seen,
+                                    out, problems);
                         }
                     }
                 }

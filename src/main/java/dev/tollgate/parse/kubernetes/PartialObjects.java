@@ -30,7 +30,8 @@ final class PartialObjects {
         Optional<String> podSpec = PodSpecs.podSpecPointer(data.get("apiVersion"), kind);
         if (podSpec.isPresent()) {
             return patchesPodSpec(PodSpecs.at(data, podSpec.get()))
-                    || (!kind.equals("Pod") && patchesPodTemplateMetadataOnly(PodSpecs.at(data, parent(podSpec.get()))));
+                    || (!kind.equals("Pod")
+                            && patchesPodTemplateMetadataOnly(PodSpecs.at(data, parent(podSpec.get()))));
         }
         if (kind.equals("Ingress")) {
             // Without a spec it only adds metadata (annotations, labels) to an Ingress of the base.

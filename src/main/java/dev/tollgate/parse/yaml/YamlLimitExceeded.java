@@ -2,7 +2,9 @@ package dev.tollgate.parse.yaml;
 
 import org.yaml.snakeyaml.error.Mark;
 
-/** Stops converting a document that breaks one of our own limits or rules; {@link YamlLoader} turns it into a problem. */
+/**
+ * Stops converting a document that breaks one of our own limits or rules; {@link YamlLoader} turns it into a problem.
+ */
 final class YamlLimitExceeded extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

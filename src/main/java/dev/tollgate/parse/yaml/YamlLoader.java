@@ -173,7 +173,8 @@ public final class YamlLoader {
             problems.add(problemAt(file, lines, lastMark(parser, fastDocumentEnd), "YAML nested too deeply to read"));
         } catch (OutOfMemoryError e) {
             // Everything this load allocated is unreachable once we return, so the scan can go on with other files.
-            problems.add(problemAt(file, lines, lastMark(parser, fastDocumentEnd), "YAML too large to read into memory"));
+            problems.add(problemAt(file, lines, lastMark(parser, fastDocumentEnd),
+                    "YAML too large to read into memory"));
         } catch (RuntimeException e) {
             // A SnakeYAML or converter bug must not end the scan or show a stack trace; it is reported like bad input.
             internalErrors.caught(file, e);
@@ -320,7 +321,8 @@ public final class YamlLoader {
      */
     private static String templateHint(String text) {
         return text.contains("{{") && text.contains("}}")
-                ? " (the file holds {{ }} template directives: render a Helm chart with `helm template` and scan the output)"
+                ? " (the file holds {{ }} template directives: render a Helm chart with `helm template`"
+                        + " and scan the output)"
                 : "";
     }
 

@@ -116,7 +116,8 @@ public final class MarkdownReporter implements Reporter {
         if (written < findings.size()) {
             md.append("_").append(findings.size() - written).append(" more ")
                     .append(findings.size() - written == 1 ? "finding" : "findings")
-                    .append(" not shown: GitHub limits a summary to 1 MiB. The JSON or SARIF report has them all._\n\n");
+                    .append(" not shown: GitHub limits a summary to 1 MiB."
+                            + " The JSON or SARIF report has them all._\n\n");
         }
     }
 

@@ -6,7 +6,8 @@ import dev.tollgate.report.UriReference;
  * Makes arbitrary text safe inside one GitHub-flavoured Markdown table cell or list item. Every character that could
  * start markup inline is backslash-escaped (CommonMark lets any ASCII punctuation be escaped): emphasis, code spans,
  * links, raw HTML and entities ({@code <}, {@code &}), the table's {@code |}, strikethrough, and GitHub's own
- * {@code @mention}, {@code #123} issue links and {@code $math$}. Line breaks become spaces: a newline would end the row.
+ * {@code @mention}, {@code #123} issue links and {@code $math$}. Line breaks become spaces: a newline would end the
+ * row.
  */
 final class MarkdownText {
 

@@ -44,7 +44,8 @@ final class RuleDescriptors {
                 .withId(policy.id())
                 .withName(name(policy))
                 .withShortDescription(new MultiformatMessageString().withText(clip(policy.title(), MAX_DESCRIPTION)))
-                .withFullDescription(new MultiformatMessageString().withText(clip(policy.description(), MAX_DESCRIPTION)))
+                .withFullDescription(
+                        new MultiformatMessageString().withText(clip(policy.description(), MAX_DESCRIPTION)))
                 .withHelp(new MultiformatMessageString().withText(helpText(policy)).withMarkdown(helpMarkdown(policy)))
                 .withDefaultConfiguration(new ReportingConfiguration().withLevel(severity.ruleLevel()))
                 .withProperties(properties);

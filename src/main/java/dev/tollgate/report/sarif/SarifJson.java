@@ -29,15 +29,15 @@ import java.util.TimeZone;
  * <ol>
  *   <li>Every model class is {@code @JsonInclude(NON_DEFAULT)}, which drops any value equal to the schema default: an
  *       explicit {@code "level": "warning"} on a result under an "error" rule would vanish and GitHub would read the
- *       result as an error. {@link SarifInclusion} replaces that rule for the model's package: write every value that is
- *       set, omit nulls, empty collections and the {@code -1} "not set" sentinels, and always write
+ *       result as an error. {@link SarifInclusion} replaces that rule for the model's package: write every value that
+ *       is set, omit nulls, empty collections and the {@code -1} "not set" sentinels, and always write
  *       {@code runs[].results}, even empty, because GitHub refuses a run without it.</li>
  *   <li>The constructors pre-fill a few schema defaults we never mean to state (run and driver {@code language},
  *       {@code newlineSequences}, {@code contents}, {@code isComprehensive}, rule {@code enabled}); with defaults now
  *       written they would appear in every file, so mix-ins ignore them.</li>
- *   <li>{@code java.util.Date} fields would be epoch numbers, which is invalid SARIF that upload-sarif rejects. We write
- *       no timestamps at all (output must be deterministic), but in case one is ever set it comes out as ISO-8601 UTC
- *       ending in {@code Z}.</li>
+ *   <li>{@code java.util.Date} fields would be epoch numbers, which is invalid SARIF that upload-sarif rejects. We
+ *       write no timestamps at all (output must be deterministic), but in case one is ever set it comes out as ISO-8601
+ *       UTC ending in {@code Z}.</li>
  *   <li>The rule list is a {@code Set}: the builder uses a {@code LinkedHashSet} so {@code ruleIndex} matches.</li>
  * </ol>
  *
@@ -66,7 +66,8 @@ final class SarifJson {
                 .setAnnotationIntrospector(new SarifInclusion())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .setDateFormat(isoUtc)
-                // Property bags and partialFingerprints are HashMaps: sort their keys so the bytes never depend on hashing.
+                // Property bags and partialFingerprints are HashMaps: sort their keys so the bytes never depend on
+                // hashing.
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .addMixIn(Run.class, RunDefaults.class)
                 .addMixIn(ToolComponent.class, ToolComponentDefaults.class)

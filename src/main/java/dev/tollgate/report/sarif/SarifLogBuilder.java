@@ -149,7 +149,8 @@ final class SarifLogBuilder {
     private static int ruleIndex(Map<String, Integer> ruleIndex, Evaluation finding) {
         Integer index = ruleIndex.get(finding.policyId());
         if (index == null) {
-            throw new IllegalArgumentException("finding of policy " + finding.policyId() + " which is not in the report");
+            throw new IllegalArgumentException(
+                    "finding of policy " + finding.policyId() + " which is not in the report");
         }
         return index;
     }

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The terminal report: findings grouped by file, one aligned line each ({@code path:line  SEVERITY  POLICY-ID  message}),
- * then what was not understood, then the one-line summary of {@link ScanSummary#line}, such as
+ * The terminal report: findings grouped by file, one aligned line each
+ * ({@code path:line  SEVERITY  POLICY-ID  message}), then what was not understood, then the one-line summary of
+ * {@link ScanSummary#line}, such as
  * {@code 3 findings (1 high, 2 medium) in 2 of 5 files; 12 passed; 1 file not understood}.
  */
 public final class TextReporter implements Reporter {
@@ -59,7 +60,8 @@ public final class TextReporter implements Reporter {
         }
         for (Map.Entry<String, List<Line>> file : byFile.entrySet()) {
             int count = file.getValue().size();
-            text.append(ansi.bold(file.getKey())).append(" (").append(ScanSummary.plural(count, "finding")).append(")\n");
+            text.append(ansi.bold(file.getKey())).append(" (").append(ScanSummary.plural(count, "finding"))
+                    .append(")\n");
             for (Line line : file.getValue()) {
                 Evaluation finding = line.finding();
                 String severity = line.severity();

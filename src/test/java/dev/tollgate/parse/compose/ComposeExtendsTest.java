@@ -204,7 +204,8 @@ class ComposeExtendsTest {
                     extends: {file: other.yml}
                 """.formatted(root.getFileName()));
         assertEquals("ghcr.io/acme/api:3.2.0", ComposeFiles.service(result, "good").data().get("image"));
-        List<String> problems = result.problems().stream().map(p -> p.line() + " " + p.kind() + " " + p.message()).toList();
+        List<String> problems = result.problems().stream().map(p -> p.line() + " " + p.kind() + " " + p.message())
+                .toList();
         assertEquals(List.of(
                 "7 SKIPPED extends file /etc/compose.yml of service absolute is an absolute path, outside the scanned"
                         + " directory; not read",

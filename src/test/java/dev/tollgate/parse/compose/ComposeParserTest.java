@@ -182,7 +182,8 @@ class ComposeParserTest {
                         required: true
                 """);
         assertEquals(List.of(
-                new Problem(COMPOSE, 4, 5, Problem.Kind.UNREADABLE, "env_file env/missing.env not found: the variables it would set are not checked"),
+                new Problem(COMPOSE, 4, 5, Problem.Kind.UNREADABLE,
+                        "env_file env/missing.env not found: the variables it would set are not checked"),
                 new Problem(COMPOSE, 7, 9, Problem.Kind.UNREADABLE,
                         "env_file deploy/optional.env not found: the variables it would set are not checked"),
                 new Problem(COMPOSE, 8, 9, Problem.Kind.UNREADABLE,
@@ -423,8 +424,8 @@ class ComposeParserTest {
     @Test
     void parsersDispatchComposeAndEnvFilesEndToEnd() throws IOException {
         Path env = ComposeFiles.write(root, "deploy/.env.web", "TOKEN=abc\r\nBAD LINE\r\n");
-        Path compose = ComposeFiles.write(root, COMPOSE, "services:\r\n  web:\r\n    env_file: .env.web\r\n    environment:\r\n"
-                + "      - MODE=prod\r\n");
+        Path compose = ComposeFiles.write(root, COMPOSE, "services:\r\n  web:\r\n    env_file: .env.web\r\n"
+                + "    environment:\r\n      - MODE=prod\r\n");
         Parsers parsers = new Parsers();
         ParseResult c = parsers.parse(new SourceFile(compose, COMPOSE, SourceFile.FileType.COMPOSE_YAML));
         Resource web = c.resources().get(0);
@@ -461,7 +462,8 @@ class ComposeParserTest {
                   cache:
                     image: redis:7
                 """);
-        Resource migrate = result.resources().stream().filter(r -> r.name().equals("migrate")).findFirst().orElseThrow();
+        Resource migrate = result.resources().stream().filter(r -> r.name().equals("migrate")).findFirst()
+                .orElseThrow();
         assertEquals(List.of("web depends_on deploy/compose.yml:4", "admin depends_on deploy/compose.yml:9"),
                 migrate.related().stream().map(r -> r.name() + " " + r.attribute() + " " + r.location().file() + ":"
                         + r.location().line()).toList());

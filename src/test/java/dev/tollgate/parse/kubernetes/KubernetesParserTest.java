@@ -114,7 +114,8 @@ class KubernetesParserTest {
             for (String name : List.of("kustomization.yaml", "kustomization.yml", "other.yaml")) {
                 Path p = dir.resolve(name);
                 Files.writeString(p, text);
-                ParseResult r = new Parsers().parse(new SourceFile(p, "overlays/prod/" + name, SourceFile.FileType.YAML));
+                ParseResult r = new Parsers().parse(
+                        new SourceFile(p, "overlays/prod/" + name, SourceFile.FileType.YAML));
                 assertEquals(List.of(), r.problems());
                 if (name.equals("other.yaml")) {
                     assertEquals(List.of(), r.resources(), "only kustomize's file names say what the file is");
@@ -204,7 +205,8 @@ class KubernetesParserTest {
                         122, 11),
                 new Expected("CronJob/shop/nightly-report",
                         "/spec/jobTemplate/spec/template/spec/containers/0/image",
-                        "example/report@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", 142, 15),
+                        "example/report@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                        142, 15),
                 new Expected("Pod/debug", "/spec/containers/0/image", "busybox", 152, 7));
         for (Expected e : expected) {
             Resource r = byAddress(result, e.address());
@@ -263,7 +265,8 @@ class KubernetesParserTest {
     void ingressTlsRulesAndAnnotationsAreReachable() {
         Resource ingress = byAddress(parseResource(WORKLOADS), "Ingress/shop/web");
         assertEquals("false", at(ingress, "/metadata/annotations/nginx.ingress.kubernetes.io~1ssl-redirect"));
-        assertLine(161, 5, WORKLOADS, ingress.locate("/metadata/annotations/nginx.ingress.kubernetes.io~1ssl-redirect"));
+        assertLine(161, 5, WORKLOADS,
+                ingress.locate("/metadata/annotations/nginx.ingress.kubernetes.io~1ssl-redirect"));
         assertEquals(List.of("shop.example.com"), at(ingress, "/spec/tls/0/hosts"));
         assertLine(165, 7, WORKLOADS, ingress.locate("/spec/tls/0"));
         assertEquals("shop-tls", at(ingress, "/spec/tls/0/secretName"));
@@ -513,7 +516,8 @@ class KubernetesParserTest {
 
     @Test
     void numericNameIsTakenAsWritten() {
-        ParseResult result = parse("n.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: 123, namespace: [x]}\n");
+        ParseResult result = parse("n.yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: 123, namespace: [x]}\n");
         assertEquals("ConfigMap/123", result.resources().get(0).address());
     }
 

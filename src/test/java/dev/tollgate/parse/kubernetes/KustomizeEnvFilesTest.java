@@ -69,7 +69,8 @@ class KustomizeEnvFilesTest {
         assertEquals(1, r.resources().size(), "the Kustomization only: nothing outside the tree was read");
         assertEquals(List.of(
                 new Problem("kustomization.yaml", 4, 9, Problem.Kind.UNREADABLE,
-                        "secretGenerator env file nowhere.properties not found: the values it would set are not checked"),
+                        "secretGenerator env file nowhere.properties not found: "
+                                + "the values it would set are not checked"),
                 new Problem("kustomization.yaml", 5, 9, Problem.Kind.SKIPPED, "secretGenerator env file ../outside-"
                         + root.getFileName() + ".properties is outside the scanned directory; not read")),
                 r.problems());

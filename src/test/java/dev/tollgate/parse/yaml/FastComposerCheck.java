@@ -23,7 +23,8 @@ record FastComposerCheck(String declined, String mismatch) {
         }
         SnakeYamlReference reference = SnakeYamlReference.compose(loader, text);
         if (reference.failure() != null) {
-            return new FastComposerCheck(null, "SnakeYAML fails (" + reference.failure() + ") where the fast path answered");
+            return new FastComposerCheck(null,
+                    "SnakeYAML fails (" + reference.failure() + ") where the fast path answered");
         }
         String diff = NodeTreeDiff.between(reference.roots(), roots);
         if (diff == null) {

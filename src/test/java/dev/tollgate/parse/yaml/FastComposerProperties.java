@@ -118,7 +118,8 @@ class FastComposerProperties {
         }
 
         private void entry(int indent, int depth) {
-            out.append(c.chance(92) ? c.pick(KEYS) : c.pick(ODD_KEYS)).append(c.pick(List.of(":", ":", ":", "  :", ":")));
+            out.append(c.chance(92) ? c.pick(KEYS) : c.pick(ODD_KEYS))
+                    .append(c.pick(List.of(":", ":", ":", "  :", ":")));
             value(indent, depth, true);
         }
 
@@ -126,7 +127,8 @@ class FastComposerProperties {
         private void value(int indent, int depth, boolean afterKey) {
             int kind = depth >= 4 || !afterKey && c.chance(70) ? 0 : c.next(10); // '-' then a new line is rare
             if (kind <= 4) {
-                out.append(c.pick(List.of(" ", " ", "  "))).append(c.chance(88) ? c.pick(SCALARS) : c.pick(ODD_SCALARS));
+                out.append(c.pick(List.of(" ", " ", "  ")))
+                        .append(c.chance(88) ? c.pick(SCALARS) : c.pick(ODD_SCALARS));
                 endLine();
             } else if (kind == 5) {
                 out.append(" ").append(c.pick(BLOCK_HEADERS)).append('\n');

@@ -24,7 +24,8 @@ class PlainScalarResolverTest {
     @Test
     void typesWrittenValuesAsSnakeYamlDoes() {
         List<String> values = List.of("", " ", "~", "null", "Null", "NULL", "nul", "yes", "Yes", "YES", "no", "No",
-                "on", "ON", "off", "Off", "y", "n", "true", "True", "false", "FALSE", "0", "07", "0x1F", "0b101", "0o17",
+                "on", "ON", "off", "Off", "y", "n", "true", "True", "false", "FALSE", "0", "07", "0x1F", "0b101",
+                "0o17",
                 "1_000", "+12", "-3", "1:30", "190:20:30", "1.5", ".5", "-.inf", ".NaN", "1e3", "6.8523015e+5", "<<",
                 "<", "=", "2001-12-14", "2001-12-14t21:59:43.10-05:00", "!x", "&a", "*b", "\0", "name", "valueFrom",
                 "apiVersion", "nginx", "targetPort", "é", "Ω", "\uFEFF", "#", "-", ".", "+", "_", "@x", "%x", "'q'",

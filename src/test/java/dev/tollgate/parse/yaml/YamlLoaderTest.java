@@ -418,7 +418,8 @@ class YamlLoaderTest {
     class Limits {
 
         private static String billionLaughs() {
-            StringBuilder sb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+            StringBuilder sb = new StringBuilder(
+                    "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
             for (char c = 'b'; c <= 'i'; c++) {
                 char p = (char) (c - 1);
                 sb.append(c).append(": &").append(c).append(" [");

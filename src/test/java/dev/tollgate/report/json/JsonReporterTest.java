@@ -44,7 +44,8 @@ class JsonReporterTest {
     void topLevelKeysAreTheDocumentedOnesInOrder() throws IOException {
         List<String> keys = new ArrayList<>();
         tree(SampleReports.sample()).fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("schemaVersion", "tool", "summary", "findings", "suppressed", "errors", "unknown", "baseline", "problems", "files"), keys);
+        assertEquals(List.of("schemaVersion", "tool", "summary", "findings", "suppressed", "errors", "unknown",
+                "baseline", "problems", "files"), keys);
     }
 
     @Test

@@ -110,7 +110,8 @@ class JunitReporterTest {
 
     @Test
     void testCaseIsAResourceInAFileWithItsFailure() throws Exception {
-        Element testCase = elements(suite(parse(junit(SampleReports.sample())), "k8s-no-privileged"), "testcase").get(0);
+        Element testCase = elements(suite(parse(junit(SampleReports.sample())), "k8s-no-privileged"), "testcase")
+                .get(0);
         assertEquals("Deployment/web (deploy/web app.yaml)", testCase.getAttribute("name"));
         Element failure = elements(testCase, "failure").get(0);
         assertEquals("HIGH", failure.getAttribute("type"));
@@ -133,9 +134,10 @@ class JunitReporterTest {
         String message = "a | b < c & d ]]> e \"f\" 'g'\n\tsecond line";
         String file = "x&<y>.yml";
         String xml = junit(SampleReports.oneFinding(file, message));
-        assertTrue(xml.contains("message=\"a | b &lt; c &amp; d ]]&gt; e &quot;f&quot; 'g'&#10;&#9;second line\""), xml);
-        assertTrue(xml.contains(">x&amp;&lt;y&gt;.yml:4: a | b &lt; c &amp; d ]]&gt; e \"f\" 'g'\n\tsecond line</failure>"),
+        assertTrue(xml.contains("message=\"a | b &lt; c &amp; d ]]&gt; e &quot;f&quot; 'g'&#10;&#9;second line\""),
                 xml);
+        assertTrue(xml.contains(
+                ">x&amp;&lt;y&gt;.yml:4: a | b &lt; c &amp; d ]]&gt; e \"f\" 'g'\n\tsecond line</failure>"), xml);
         Element failure = elements(parse(xml).getDocumentElement(), "failure").get(0);
         assertEquals(message, failure.getAttribute("message"));
         assertEquals(file + ":4: " + message, failure.getTextContent());
@@ -144,7 +146,8 @@ class JunitReporterTest {
 
     @Test
     void charactersXmlCannotHoldBecomeReplacementCharacters() throws Exception {
-        String xml = junit(SampleReports.oneFinding("docker-compose.yml", "bell\u0007 nul\u0000 lone\uD800 ok\uD83D\uDE00"));
+        String xml = junit(SampleReports.oneFinding("docker-compose.yml",
+                "bell\u0007 nul\u0000 lone\uD800 ok\uD83D\uDE00"));
         Element failure = elements(parse(xml).getDocumentElement(), "failure").get(0);
         assertEquals("bell\uFFFD nul\uFFFD lone\uFFFD ok\uD83D\uDE00", failure.getAttribute("message"));
     }

@@ -44,6 +44,7 @@ class SarifPassResultsTest {
     @Test
     void defaultReporterIsTheFindingsOnlyOne() throws IOException {
         ScanReport report = SampleReports.sample();
-        assertEquals(Golden.render(new SarifReporter(), report), Golden.render(new SarifReporter(false, false), report));
+        assertEquals(Golden.render(new SarifReporter(), report),
+                Golden.render(new SarifReporter(false, false), report));
     }
 }

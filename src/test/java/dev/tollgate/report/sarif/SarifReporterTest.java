@@ -65,7 +65,8 @@ class SarifReporterTest {
     @Test
     void oneRulePerPolicySortedById() throws IOException {
         List<String> ids = new ArrayList<>();
-        tree(SampleReports.sampleShuffled()).at("/runs/0/tool/driver/rules").forEach(r -> ids.add(r.get("id").asText()));
+        tree(SampleReports.sampleShuffled()).at("/runs/0/tool/driver/rules")
+                .forEach(r -> ids.add(r.get("id").asText()));
         assertEquals(List.of("compose-redis-persistence", "dotenv-no-default-secret", "k8s-no-privileged",
                 "k8s-resource-limits"), ids);
     }
@@ -109,7 +110,8 @@ class SarifReporterTest {
     void ruleCarriesChecklistAndHelp() throws IOException {
         JsonNode rule = find(tree(SampleReports.sample()).at("/runs/0/tool/driver/rules"), "id", "k8s-no-privileged");
         assertEquals("ContainersMustNotRunPrivileged", rule.get("name").asText());
-        assertEquals("https://kubernetes.io/docs/concepts/security/pod-security-standards/", rule.get("helpUri").asText());
+        assertEquals("https://kubernetes.io/docs/concepts/security/pod-security-standards/",
+                rule.get("helpUri").asText());
         assertEquals("security.no-privileged-containers", rule.at("/properties/checklist/0").asText());
         assertTrue(rule.at("/help/markdown").asText().contains(
                 "- `security.no-privileged-containers` (Security / Containers): No container runs privileged"));

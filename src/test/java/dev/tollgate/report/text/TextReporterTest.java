@@ -48,6 +48,7 @@ class TextReporterTest {
 
     @Test
     void cleanReportSaysNoFindings() throws IOException {
-        assertEquals("No findings in 4 files; 2 passed\n", Golden.render(new TextReporter(false), SampleReports.clean()));
+        assertEquals("No findings in 4 files; 2 passed\n",
+                Golden.render(new TextReporter(false), SampleReports.clean()));
     }
 }

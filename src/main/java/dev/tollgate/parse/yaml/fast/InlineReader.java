@@ -422,7 +422,9 @@ final class InlineReader {
         };
     }
 
-    /** Characters of anchor and alias names we take: the common ones, all of which SnakeYAML reads as part of a name. */
+    /**
+     * Characters of anchor and alias names we take: the common ones, all of which SnakeYAML reads as part of a name.
+     */
     private static boolean nameChar(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
     }

@@ -87,7 +87,9 @@ final class NodeFactory {
         }
     }
 
-    /** The node an alias names, with the composer's bookkeeping; not ours when it names nothing or exceeds the limit. */
+    /**
+     * The node an alias names, with the composer's bookkeeping; not ours when it names nothing or exceeds the limit.
+     */
     Node alias(String name) {
         Node node = anchors.get(name);
         if (node == null) {
