@@ -47,8 +47,10 @@ final class Functions {
         if (name.equals("coalesce")) {
             return coalesce(args, raw);
         }
+        // A resource, data source or module given whole (length(aws_instance.app)) is an object whose attributes
+        // come from a provider schema or module outputs this scan does not know all of: unknown, like its parts.
         if (DEEP.contains(name) ? args.stream().anyMatch(Values::deepUnknown)
-                : args.stream().anyMatch(Values::isUnknown)) {
+                : args.stream().anyMatch(a -> Values.isUnknown(a) || a instanceof Namespace)) {
             if (name.equals("jsonencode") && args.size() == 1 && !Values.isUnknown(args.get(0))) {
                 // The JSON text is unknown, but its structure is not: keep it for policies (IAM documents).
                 return new Unknown(raw, Values.output(args.get(0), raw));

@@ -238,6 +238,8 @@ class TerraformExpressionsTest {
         "setproduct([\"a\"], var.nothing)             | setproduct([\"a\"], var.nothing)",
         "timestamp()                                  | timestamp()",
         "templatestring(data.http.page.body, {})      | templatestring(data.http.page.body, {})",
+        "length(data.http.page)                       | length(data.http.page)",
+        "keys(data.http.page)                         | keys(data.http.page)",
         "templatefile(\"x.tpl\", {})                  | templatefile(\"x.tpl\", {})",
         "[for x in data.http.page.list : x]           | [for x in data.http.page.list : x]",
         "coalesce(null, var.nothing, \"x\")           | coalesce(null, var.nothing, \"x\")",
@@ -429,6 +431,24 @@ class TerraformExpressionsTest {
         assertEquals(1, r.problems().size());
         assertEquals("main.tf:6:9: cannot evaluate local.m.b: this object has no attribute \"b\"",
                 r.problems().get(0).toString());
+    }
+
+    @Test
+    void aResourceGivenWholeToAFunctionIsUnknownNotAnError() {
+        // learn-terraform-data-sources-app's output: length() of a resource without count, which Terraform answers
+        // from the provider's schema (its attribute count); before, "length of unknown value" was a false problem.
+        TerraformParser.Result r = new TerraformFixture(dir).file("main.tf", """
+                resource "aws_instance" "app" {
+                  ami = "ami-04d29b6f966df1537"
+                }
+                resource "t" "r" {
+                  n    = length(aws_instance.app)
+                  keys = keys(aws_instance.app)
+                }
+                """).evaluate();
+        assertEquals(List.of(), r.problems());
+        assertEquals(new Unknown("length(aws_instance.app)"), TerraformFixture.data(r, "t.r").get("n"));
+        assertEquals(new Unknown("keys(aws_instance.app)"), TerraformFixture.data(r, "t.r").get("keys"));
     }
 
     @Test
