@@ -42,8 +42,8 @@ final class Cidr {
                     + " by " + bits);
         }
         if (num.bitLength() > bits) {
-            throw new EvalException("cidrsubnet: prefix extension of " + bits + " does not accommodate a subnet numbered "
-                    + num);
+            throw new EvalException("cidrsubnet: prefix extension of " + bits
+                    + " does not accommodate a subnet numbered " + num);
         }
         BigInteger network = p.network().or(num.shiftLeft(p.width() - length));
         return address(network, p.width()) + "/" + length;

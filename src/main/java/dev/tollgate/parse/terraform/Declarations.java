@@ -135,7 +135,8 @@ record Declarations(Map<String, Block> variables, Map<String, Attribute> locals,
                 case "locals" -> b.body().attributes().forEach(a -> {
                     Attribute earlier = locals.putIfAbsent(a.name(), a);
                     if (earlier != null) {
-                        duplicates.add(duplicate(a.nameRange(), "local value \"" + a.name() + "\"", earlier.nameRange()));
+                        duplicates.add(duplicate(a.nameRange(), "local value \"" + a.name() + "\"",
+                                earlier.nameRange()));
                     }
                 });
                 case "output" -> {

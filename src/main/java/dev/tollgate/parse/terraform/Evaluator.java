@@ -134,7 +134,8 @@ final class Evaluator {
                 return s.bound(v.name());
             }
             if (s.isolated()) {
-                throw new EvalException("vars has no \"" + v.name() + "\", and a template sees nothing else", v.range());
+                throw new EvalException("vars has no \"" + v.name() + "\", and a template sees nothing else",
+                        v.range());
             }
             return s.module().root(v, s);
         } else if (e instanceof GetAttr g) {

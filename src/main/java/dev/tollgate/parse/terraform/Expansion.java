@@ -38,7 +38,9 @@ record Expansion(Mode mode, List<Item> items) {
         }
     }
 
-    /** The most instances of one {@code resource} or {@code module} block expanded one by one (see {@link #admitted}). */
+    /**
+     * The most instances of one {@code resource} or {@code module} block expanded one by one (see {@link #admitted}).
+     */
     static final int MAX_BLOCK_INSTANCES = 10_000;
 
     static Expansion of(Block b, Scope scope, RootContext ctx) {
@@ -96,7 +98,8 @@ record Expansion(Mode mode, List<Item> items) {
                 Map<String, Object> each = new LinkedHashMap<>();
                 each.put("key", k);
                 each.put("value", x);
-                items.add(new Item(k, "[\"" + k.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]", Map.of("each", each)));
+                items.add(new Item(k, "[\"" + k.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]",
+                        Map.of("each", each)));
             });
             return new Expansion(Mode.FOR_EACH, items);
         }
@@ -107,9 +110,9 @@ record Expansion(Mode mode, List<Item> items) {
     /**
      * Whether {@code n} instances of one block are expanded one by one. Terraform would create them all, but a scan
      * has to finish in bounded memory: past {@link #MAX_BLOCK_INSTANCES} for one block, or past the root's
-     * {@link RootContext#MAX_ROOT_INSTANCES} (modules calling modules with {@code count} multiply: 4 instances per level
-     * over 8 levels is 65,536 module instances, which ran a 6 GB heap out after 4 minutes), the block is judged once,
-     * as {@code [*]} with {@code count.index} or {@code each} unknown, and the problem says so at the argument.
+     * {@link RootContext#MAX_ROOT_INSTANCES} (modules calling modules with {@code count} multiply: 4 instances per
+     * level over 8 levels is 65,536 module instances, which ran a 6 GB heap out after 4 minutes), the block is judged
+     * once, as {@code [*]} with {@code count.index} or {@code each} unknown, and the problem says so at the argument.
      */
     private static boolean admitted(int n, Attribute argument, RootContext ctx) {
         String why = n > MAX_BLOCK_INSTANCES ? "more than " + MAX_BLOCK_INSTANCES + " instances of one block"

@@ -86,7 +86,8 @@ final class Functions {
             case "trim" -> trim(string(arg(args, 0, 2)), string(args.get(1)));
             case "trimprefix" -> trimPrefix(string(arg(args, 0, 2)), string(args.get(1)));
             case "trimsuffix" -> trimSuffix(string(arg(args, 0, 2)), string(args.get(1)));
-            case "substr" -> substr(string(arg(args, 0, 3)), number(args.get(1)).intValue(), number(args.get(2)).intValue());
+            case "substr" -> substr(string(arg(args, 0, 3)), number(args.get(1)).intValue(),
+                    number(args.get(2)).intValue());
             case "startswith" -> string(arg(args, 0, 2)).startsWith(string(args.get(1)));
             case "endswith" -> string(arg(args, 0, 2)).endsWith(string(args.get(1)));
             case "strrev" -> new StringBuilder(string(arg(args, 0, 1))).reverse().toString();
@@ -94,7 +95,8 @@ final class Functions {
             case "compact" -> list(arg(args, 0, 1)).stream().filter(v -> v != null && !"".equals(v)).toList();
             case "reverse" -> reverse(list(arg(args, 0, 1)));
             case "sort" -> list(arg(args, 0, 1)).stream().map(Values::string).sorted().map(s -> (Object) s).toList();
-            case "slice" -> slice(list(arg(args, 0, 3)), number(args.get(1)).intValue(), number(args.get(2)).intValue());
+            case "slice" -> slice(list(arg(args, 0, 3)), number(args.get(1)).intValue(),
+                    number(args.get(2)).intValue());
             case "zipmap" -> zipmap(list(arg(args, 0, 2)), list(args.get(1)));
             case "one" -> one(list(arg(args, 0, 1)));
             case "coalescelist" -> args.stream().filter(a -> !list(a).isEmpty()).findFirst()
@@ -104,7 +106,8 @@ final class Functions {
             case "abs" -> number(arg(args, 0, 1)).abs();
             case "ceil" -> number(arg(args, 0, 1)).setScale(0, RoundingMode.CEILING);
             case "floor" -> number(arg(args, 0, 1)).setScale(0, RoundingMode.FLOOR);
-            case "base64encode" -> Base64.getEncoder().encodeToString(string(arg(args, 0, 1)).getBytes(StandardCharsets.UTF_8));
+            case "base64encode" -> Base64.getEncoder()
+                    .encodeToString(string(arg(args, 0, 1)).getBytes(StandardCharsets.UTF_8));
             case "base64decode" -> base64decode(string(arg(args, 0, 1)));
             case "sha256" -> digest("SHA-256", string(arg(args, 0, 1)));
             case "md5" -> digest("MD5", string(arg(args, 0, 1)));
@@ -167,8 +170,8 @@ final class Functions {
 
     /**
      * Every combination of one element of each argument, the first argument varying slowest, as Terraform's
-     * setproduct. It returns a set when an argument is a set, whose order follows cty's hashes; here every collection is
-     * a list, but a set result cannot be indexed in Terraform anyway, so only its elements matter.
+     * setproduct. It returns a set when an argument is a set, whose order follows cty's hashes; here every collection
+     * is a list, but a set result cannot be indexed in Terraform anyway, so only its elements matter.
      */
     private static List<Object> setProduct(List<Object> args) {
         if (args.size() < 2) {
@@ -717,7 +720,8 @@ final class Functions {
 
     private static Object digest(String algorithm, String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance(algorithm).digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -769,8 +773,8 @@ final class Functions {
                             : a == null ? "null" : string(a));
                     case 'd' -> String.format(spec + "d", number(a).toBigIntegerExact());
                     case 'x', 'X' -> String.format(spec + verb, number(a).toBigIntegerExact());
-                    case 'f', 'e', 'E', 'g', 'G' -> String.format(spec + (precision.isEmpty() && verb == 'f' ? ".6" : precision)
-                            + verb, number(a));
+                    case 'f', 'e', 'E', 'g', 'G' -> String.format(spec
+                            + (precision.isEmpty() && verb == 'f' ? ".6" : precision) + verb, number(a));
                     default -> throw new EvalException("format: unsupported verb %" + verb);
                 };
                 sb.append(text);

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@code jsonencode} and {@code jsondecode} as Terraform does them (Go's encoder: sorted keys, {@code <>&} escaped). */
+/**
+ * {@code jsonencode} and {@code jsondecode} as Terraform does them (Go's encoder: sorted keys, {@code <>&} escaped).
+ */
 final class Json {
 
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -160,7 +162,8 @@ final class Json {
             return v;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             var at = e.getLocation();
-            throw new Invalid("invalid JSON (" + e.getOriginalMessage() + ")", at == null ? 1 : Math.max(1, at.getLineNr()),
+            throw new Invalid("invalid JSON (" + e.getOriginalMessage() + ")",
+                    at == null ? 1 : Math.max(1, at.getLineNr()),
                     at == null ? 1 : Math.max(1, at.getColumnNr()));
         } catch (IOException e) {
             throw new Invalid("invalid JSON", 1, 1);

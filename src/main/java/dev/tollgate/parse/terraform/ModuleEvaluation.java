@@ -414,7 +414,8 @@ final class ModuleEvaluation {
                 return unknown;
             }
         }
-        if (childDir.toAbsolutePath().normalize().equals(dir) || callers.contains(childDir.toAbsolutePath().normalize())) {
+        if (childDir.toAbsolutePath().normalize().equals(dir)
+                || callers.contains(childDir.toAbsolutePath().normalize())) {
             // Terraform rejects a module that calls itself, directly or through others; without this check each
             // level would be evaluated again, with its findings, down to MAX_MODULE_DEPTH.
             ctx.problem(call.typeRange(), Problem.Kind.NOT_SCANNED, "module \"" + name + "\" calls " + source

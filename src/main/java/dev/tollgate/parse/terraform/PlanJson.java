@@ -51,7 +51,8 @@ final class PlanJson {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             return ParseResult.problem(new Problem(file, at == null ? 1 : at.getLineNr(),
-                    at == null ? 0 : at.getColumnNr(), Problem.Kind.PARSE_ERROR, "invalid JSON: " + e.getOriginalMessage()));
+                    at == null ? 0 : at.getColumnNr(), Problem.Kind.PARSE_ERROR,
+                    "invalid JSON: " + e.getOriginalMessage()));
         } catch (IOException e) {
             return ParseResult.problem(Problem.wholeFile(file, Problem.Kind.PARSE_ERROR, "cannot read plan JSON"));
         }
@@ -61,7 +62,8 @@ final class PlanJson {
         Map<String, Object> afterUnknown = new LinkedHashMap<>();
         if (plan.get("resource_changes") instanceof List<?> changes) {
             for (Object c : changes) {
-                if (c instanceof Map<?, ?> m && m.get("address") instanceof String a && m.get("change") instanceof Map<?, ?> ch) {
+                if (c instanceof Map<?, ?> m && m.get("address") instanceof String a
+                        && m.get("change") instanceof Map<?, ?> ch) {
                     afterUnknown.put(a, ch.get("after_unknown"));
                 }
             }
@@ -78,11 +80,12 @@ final class PlanJson {
         return new ParseResult(RelatedResources.build(instances), List.of());
     }
 
-    private void module(Map<?, ?> module, Map<String, Object> afterUnknown, Map<String, Map<String, Set<String>>> refsByConfig,
-            List<Instance> out) {
+    private void module(Map<?, ?> module, Map<String, Object> afterUnknown,
+            Map<String, Map<String, Set<String>>> refsByConfig, List<Instance> out) {
         if (module.get("resources") instanceof List<?> resources) {
             for (Object r : resources) {
-                if (r instanceof Map<?, ?> res && "managed".equals(res.get("mode")) && res.get("address") instanceof String address
+                if (r instanceof Map<?, ?> res && "managed".equals(res.get("mode"))
+                        && res.get("address") instanceof String address
                         && res.get("type") instanceof String type && res.get("name") instanceof String name) {
                     out.add(instance(res, address, type, name, afterUnknown.get(address), refsByConfig));
                 }

@@ -48,7 +48,8 @@ final class RelatedResources {
                     if (byResource.isEmpty()) {
                         for (String address : byAddress.keySet()) {
                             byResource.computeIfAbsent(address.indexOf('[') < 0 ? address
-                                    : INSTANCE_KEY.matcher(address).replaceAll(""), k -> new ArrayList<>()).add(address);
+                                    : INSTANCE_KEY.matcher(address).replaceAll(""),
+                                    k -> new ArrayList<>()).add(address);
                         }
                     }
                     for (String t : byResource.getOrDefault(target, List.of())) {

@@ -88,8 +88,8 @@ final class RootContext {
     }
 
     /**
-     * Counts {@code n} more instances and says whether they fit under {@link #MAX_ROOT_INSTANCES}; instances that do not
-     * fit are not counted. A root is evaluated on one thread.
+     * Counts {@code n} more instances and says whether they fit under {@link #MAX_ROOT_INSTANCES}; instances that
+     * do not fit are not counted. A root is evaluated on one thread.
      */
     boolean admitInstances(int n) {
         if (n > 1 && instances + n > MAX_ROOT_INSTANCES) {

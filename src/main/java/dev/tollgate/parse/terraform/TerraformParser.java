@@ -82,7 +82,8 @@ public final class TerraformParser {
     public Result parseDirectory(Path dir) {
         Path base = dir.toAbsolutePath().normalize();
         List<SourceFile> files = new ModuleFiles(base).tfFiles(base).stream()
-                .map(p -> new SourceFile(p, base.relativize(p).toString().replace('\\', '/'), SourceFile.FileType.TERRAFORM))
+                .map(p -> new SourceFile(p, base.relativize(p).toString().replace('\\', '/'),
+                        SourceFile.FileType.TERRAFORM))
                 .toList();
         return parse(files);
     }

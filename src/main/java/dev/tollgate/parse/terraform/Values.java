@@ -272,7 +272,8 @@ final class Values {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 Object x = e.getValue();
-                out.put(String.valueOf(e.getKey()), isPlain(x) && --left[0] >= 0 ? x : output(x, raw + "." + e.getKey(), left));
+                out.put(String.valueOf(e.getKey()),
+                        isPlain(x) && --left[0] >= 0 ? x : output(x, raw + "." + e.getKey(), left));
                 if (left[0] < 0) {
                     return null;
                 }

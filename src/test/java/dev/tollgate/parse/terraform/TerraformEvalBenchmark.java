@@ -43,8 +43,8 @@ public final class TerraformEvalBenchmark {
                 resources += parser.parseDirectory(root).resources().size();
             }
             double ms = (System.nanoTime() - start) / 1e6 / runs;
-            System.out.printf("warm: %.0f ms per evaluation (read + parse + evaluate + related), %.1f µs per resource%n",
-                    ms, ms * 1000 / (resources / (double) runs));
+            System.out.printf("warm: %.0f ms per evaluation (read + parse + evaluate + related), "
+                    + "%.1f µs per resource%n", ms, ms * 1000 / (resources / (double) runs));
             Resource sample = first.resources().get(first.resources().size() / 2);
             System.out.println("sample: " + sample.address() + " related=" + sample.related().size());
         } finally {
@@ -69,7 +69,8 @@ public final class TerraformEvalBenchmark {
                 }
                 """);
         for (int c = 0; c < calls; c++) {
-            vars.append("module \"site_").append(c).append("\" {\n  source = \"./modules/site\"\n  name   = \"${local.prefix}-site-")
+            vars.append("module \"site_").append(c)
+                    .append("\" {\n  source = \"./modules/site\"\n  name   = \"${local.prefix}-site-")
                     .append(c).append("\"\n  public = ").append(c % 2 == 0).append("\n}\n");
         }
         bytes += write(root.resolve("main.tf"), vars.toString());

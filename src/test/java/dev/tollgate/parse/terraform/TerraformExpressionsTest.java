@@ -57,7 +57,8 @@ class TerraformExpressionsTest {
         "\"${var.env}-logs\"                          | \"prod-logs\"",
         "\"%{if var.on}yes%{else}no%{endif}\"         | \"yes\"",
         "\"%{for i, x in local.names}${i}${x},%{endfor}\" | \"0b,1a,2b,\"",
-        "jsonencode({b = 1, a = [true, null, \"<x>\"]}) | \"{\\\"a\\\":[true,null,\\\"\\\\u003cx\\\\u003e\\\"],\\\"b\\\":1}\"",
+        "jsonencode({b = 1, a = [true, null, \"<x>\"]}) | "
+                + "\"{\\\"a\\\":[true,null,\\\"\\\\u003cx\\\\u003e\\\"],\\\"b\\\":1}\"",
         "jsondecode(\"{\\\"a\\\": [1, 2.5]}\")        | {\"a\":[1,2.5]}",
         "lookup(local.tags, \"Team\", \"none\")       | \"ops\"",
         "lookup(local.tags, \"Owner\", \"none\")      | \"none\"",
@@ -149,8 +150,10 @@ class TerraformExpressionsTest {
         "pathexpand(\"configs/app\")                  | \"configs/app\"",
         "urlencode(\"Hello World!\")                  | \"Hello+World%21\"",
         "urlencode(\"a/b~c*é\")                       | \"a%2Fb~c%2A%C3%A9\"",
-        "yamldecode(\"a: 1\\nb: [x, yes, on, 0o17, 0x1F, 1.5e3, ~, True, -2]\") | {\"a\":1,\"b\":[\"x\",\"yes\",\"on\",15,31,1500,null,true,-2]}",
-        "yamldecode(\"base: &b {x: 1, y: 2}\\nd: {<<: *b, y: 3}\") | {\"base\":{\"x\":1,\"y\":2},\"d\":{\"x\":1,\"y\":3}}",
+        "yamldecode(\"a: 1\\nb: [x, yes, on, 0o17, 0x1F, 1.5e3, ~, True, -2]\") | "
+                + "{\"a\":1,\"b\":[\"x\",\"yes\",\"on\",15,31,1500,null,true,-2]}",
+        "yamldecode(\"base: &b {x: 1, y: 2}\\nd: {<<: *b, y: 3}\") | "
+                + "{\"base\":{\"x\":1,\"y\":2},\"d\":{\"x\":1,\"y\":3}}",
         "yamldecode(\"v: \\\"123\\\"\\nw: \\\"true\\\"\") | {\"v\":\"123\",\"w\":\"true\"}",
         "yamldecode(\"t: 2024-01-02T03:04:05Z\")   | {\"t\":\"2024-01-02T03:04:05Z\"}",
         "yamldecode(\"- a\\n- {b: [1]}\")            | [\"a\",{\"b\":[1]}]",
@@ -186,7 +189,8 @@ class TerraformExpressionsTest {
         "try(cidrsubnet(\"10.0.0.0/30\", 8, 0), \"too long\") | \"too long\"",
         "try(cidrsubnet(\"10.0.0.0\", 8, 0), \"invalid\") | \"invalid\"",
         "try(cidrsubnet(\"10.0.0.256/8\", 8, 0), \"invalid\") | \"invalid\"",
-        "[for i in range(3) : cidrsubnet(\"10.20.0.0/16\", 4, i)] | [\"10.20.0.0/20\",\"10.20.16.0/20\",\"10.20.32.0/20\"]",
+        "[for i in range(3) : cidrsubnet(\"10.20.0.0/16\", 4, i)] | "
+                + "[\"10.20.0.0/20\",\"10.20.16.0/20\",\"10.20.32.0/20\"]",
         "cidrhost(\"10.12.112.0/20\", 16)               | \"10.12.112.16\"",
         "cidrhost(\"10.12.112.0/20\", 268)              | \"10.12.113.12\"",
         "cidrhost(\"10.0.0.0/24\", -1)                  | \"10.0.0.255\"",
@@ -198,11 +202,15 @@ class TerraformExpressionsTest {
         "templatestring(\"a=$${x}\", { x = 1 })        | \"a=1\"",
         "templatestring(\"%%{ for v in l }$${v};%%{ endfor }\", { l = local.names }) | \"b;a;b;\"",
         "try(templatestring(\"$${var.env}\", {}), \"vars only\") | \"vars only\"",
-        "setproduct([\"dev\",\"prod\"], [\"a\",\"b\"])   | [[\"dev\",\"a\"],[\"dev\",\"b\"],[\"prod\",\"a\"],[\"prod\",\"b\"]]",
+        "setproduct([\"dev\",\"prod\"], [\"a\",\"b\"])   | "
+                + "[[\"dev\",\"a\"],[\"dev\",\"b\"],[\"prod\",\"a\"],[\"prod\",\"b\"]]",
         "setproduct([\"x\"], [], [\"y\"])               | []",
         "length(setproduct(range(4), range(3), range(2))) | 24",
         "try(setproduct(range(1024), range(1024)), \"big\") | \"big\"",
-        "try(yamldecode(\"a: &a [x,x,x,x,x,x,x,x,x,x]\\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\"), \"bomb\") | \"bomb\"",
+        "try(yamldecode(\"a: &a [x,x,x,x,x,x,x,x,x,x]\\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\\n"
+                + "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\\n"
+                + "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\\n"
+                + "g: [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\"), \"bomb\") | \"bomb\"",
     })
     void evaluates(String expr, String expectedJson) {
         Object v = eval(expr);
@@ -360,7 +368,8 @@ class TerraformExpressionsTest {
                         ${k}="${v}" \\ $${HOME}
                         %{ endfor ~}
                         %{ if debug }on%{ else }off%{ endif }""")
-                .file("templates/task.json.tpl", "${jsonencode({ environment = [for k, v in env : { name = k, value = v }] })}\n")
+                .file("templates/task.json.tpl",
+                        "${jsonencode({ environment = [for k, v in env : { name = k, value = v }] })}\n")
                 .file("templates/uses-local.tpl", "ok\n${local.region}\n")
                 .file("templates/broken.tpl", "one\n%{ if x }never closed\n")
                 .file("modules/m/user_data.sh", "#!/bin/sh\necho ${greeting}\n")
@@ -469,7 +478,8 @@ class TerraformExpressionsTest {
         Map<String, Object> data = TerraformFixture.data(r, "t.r");
         assertEquals("a-b", data.get("c"));
         assertEquals(new Unknown("local.x"), data.get("x"));
-        assertEquals(List.of("main.tf:5:3: local.x depends on itself (local.x -> local.y -> local.x); its value is unknown"),
+        assertEquals(
+                List.of("main.tf:5:3: local.x depends on itself (local.x -> local.y -> local.x); its value is unknown"),
                 r.problems().stream().map(Object::toString).toList());
     }
 
@@ -512,7 +522,8 @@ class TerraformExpressionsTest {
 
     @Test
     void resourcePrefixedReferences_readTheResourceAsWithoutThePrefix() {
-        // As Azure Verified Modules' main.telemetry.tf writes it: resource_group_name = resource.azurerm_resource_group.this.name
+        // As Azure Verified Modules' main.telemetry.tf writes it:
+        // resource_group_name = resource.azurerm_resource_group.this.name
         TerraformParser.Result r = new TerraformFixture(dir)
                 .file("main.tf", """
                         resource "aws_s3_bucket" "logs" {

@@ -51,7 +51,8 @@ class TerraformInstancesTest {
         assertEquals("logs-1", data(r, "aws_s3_bucket.logs[1]").get("bucket"));
         assertEquals("logs[1]", resource(r, "aws_s3_bucket.logs[1]").name());
         assertEquals(Map.of("bucket", "web", "acl", "public-read"), data(r, "aws_s3_bucket_acl.site[\"web\"]"));
-        assertEquals(new SourceLocation("main.tf", 11, 3), resource(r, "aws_s3_bucket_acl.site[\"web\"]").locate("/acl"));
+        assertEquals(new SourceLocation("main.tf", 11, 3),
+                resource(r, "aws_s3_bucket_acl.site[\"web\"]").locate("/acl"));
         assertEquals("a", data(r, "aws_s3_bucket.set[\"a\"]").get("bucket"));
         assertEquals(List.of(), r.problems());
     }
@@ -140,7 +141,8 @@ class TerraformInstancesTest {
                   bucket = "other"
                 }
                 """).evaluate();
-        assertEquals(new Unknown("aws_s3_bucket.logs.id"), data(r, "aws_s3_bucket_public_access_block.logs").get("bucket"));
+        assertEquals(new Unknown("aws_s3_bucket.logs.id"),
+                data(r, "aws_s3_bucket_public_access_block.logs").get("bucket"));
         assertEquals("acme-logs", data(r, "aws_s3_bucket_versioning.literal").get("bucket"));
         Unknown policy = (Unknown) data(r, "aws_s3_bucket_policy.by_name").get("policy");
         assertEquals("jsonencode({ Resource = \"${aws_s3_bucket.logs.arn}/*\" })", policy.expression());
@@ -203,7 +205,8 @@ class TerraformInstancesTest {
         }
         TerraformParser.Result r = new TerraformFixture(dir).file("main.tf", tf.toString()).evaluate();
         assertEquals((long) (blocks - 1) * Expansion.MAX_BLOCK_INSTANCES + 1, r.resources().size());
-        assertEquals(List.of("main.tf:" + (3 * blocks - 1) + ":11: count gives 10000 instances, more than 50000 resource "
+        assertEquals(List.of("main.tf:" + (3 * blocks - 1)
+                + ":11: count gives 10000 instances, more than 50000 resource "
                 + "and module instances in this root: judged once, as [*], for all of them"),
                 r.problems().stream().map(dev.tollgate.model.Problem::toString).toList());
     }

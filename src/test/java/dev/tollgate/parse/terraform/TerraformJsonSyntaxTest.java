@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code *.tf.json} files are part of their module, as in Terraform (Azure Verified Modules keep a version local in one). */
+/**
+ * {@code *.tf.json} files are part of their module, as in Terraform (Azure Verified Modules keep a version local
+ * in one).
+ */
 class TerraformJsonSyntaxTest {
 
     @TempDir

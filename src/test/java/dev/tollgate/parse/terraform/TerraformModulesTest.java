@@ -108,7 +108,8 @@ class TerraformModulesTest {
         assertEquals(new SourceLocation("modules/bucket/main.tf", 10, 1), acl.location());
         assertEquals(new SourceLocation("modules/bucket/main.tf", 12, 3), acl.locate("/acl"));
         assertEquals("this", acl.name());
-        assertEquals(Path.of(dir.resolve("modules/bucket/main.tf").toString()), r.files().get("modules/bucket/main.tf"));
+        assertEquals(Path.of(dir.resolve("modules/bucket/main.tf").toString()),
+                r.files().get("modules/bucket/main.tf"));
     }
 
     @Test
@@ -130,7 +131,8 @@ class TerraformModulesTest {
         TerraformParser.Result r = new TerraformParser(TerraformOptions.none()).parse(files);
         // modules/bucket and modules/logs are reached through the calls only: no "aws_s3_bucket.this" of their own.
         assertEquals(7, r.resources().size());
-        assertTrue(r.resources().stream().noneMatch(x -> x.address().startsWith("aws_s3_bucket.")), r.resources().toString());
+        assertTrue(r.resources().stream().noneMatch(x -> x.address().startsWith("aws_s3_bucket.")),
+                r.resources().toString());
     }
 
     @Test
@@ -217,7 +219,8 @@ class TerraformModulesTest {
         assertEquals(List.of("module.vpc.aws_vpc.this"), r.resources().stream().map(Resource::address).toList());
         assertEquals(new SourceLocation(".terraform/modules/vpc/main.tf", 1, 1), r.resources().get(0).location());
         assertEquals(List.of(
-                "main.tf:5:1: module source git::https://example.com/x.git not resolved (run terraform init to scan it)",
+                "main.tf:5:1: module source git::https://example.com/x.git not resolved "
+                        + "(run terraform init to scan it)",
                 "main.tf:9:12: module source ../../elsewhere is outside the scanned tree; it is not scanned"),
                 r.problems().stream().map(Problem::toString).toList());
         assertTrue(r.problems().stream().allMatch(p -> p.kind() == Problem.Kind.NOT_SCANNED));
@@ -251,18 +254,22 @@ class TerraformModulesTest {
                 .evaluate();
         assertEquals(List.of("module.a.module.b.t.r"), r.resources().stream().map(Resource::address).toList());
         assertEquals(List.of("b/main.tf:1:1: module \"a\" calls ../a, a module already on its call chain (a cycle, "
-                + "which Terraform rejects); it is not scanned"), r.problems().stream().map(Problem::toString).toList());
+                + "which Terraform rejects); it is not scanned"),
+                r.problems().stream().map(Problem::toString).toList());
     }
 
     @Test
     void aChainOfDistinctModulesDeeperThanTheLimitStops() {
         TerraformFixture tree = new TerraformFixture(dir).file("main.tf", "module \"m\" {\n  source = \"./m0\"\n}\n");
         for (int i = 0; i < ModuleEvaluation.MAX_MODULE_DEPTH + 2; i++) {
-            tree.file("m" + i + "/main.tf", "module \"m\" {\n  source = \"../m" + (i + 1) + "\"\n}\nresource \"t\" \"r\" {}\n");
+            tree.file("m" + i + "/main.tf",
+                    "module \"m\" {\n  source = \"../m" + (i + 1) + "\"\n}\nresource \"t\" \"r\" {}\n");
         }
         TerraformParser.Result r = tree.evaluate();
         assertEquals(ModuleEvaluation.MAX_MODULE_DEPTH, r.resources().size());
-        assertEquals(List.of("m15/main.tf:1:1: module \"m\" is nested more than 16 deep (does it call itself?); it is not "
-                + "scanned"), r.problems().stream().map(Problem::toString).toList());
+        assertEquals(List.of(
+                "m15/main.tf:1:1: module \"m\" is nested more than 16 deep (does it call itself?); it is not "
+                        + "scanned"),
+                r.problems().stream().map(Problem::toString).toList());
     }
 }

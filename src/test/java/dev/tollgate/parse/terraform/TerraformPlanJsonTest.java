@@ -40,7 +40,8 @@ class TerraformPlanJsonTest {
         assertEquals("this[\"web\"]", acl.name());
         assertEquals("public-read", acl.data().get("acl"));
         assertEquals(new Unknown("module.site.aws_s3_bucket_acl.this[\"web\"].bucket"), acl.data().get("bucket"));
-        assertEquals(List.of(Map.of("grant", List.of(Map.of("permission", "READ")))), acl.data().get("access_control_policy"));
+        assertEquals(List.of(Map.of("grant", List.of(Map.of("permission", "READ")))),
+                acl.data().get("access_control_policy"));
         assertEquals(37, acl.locate("/acl").line());
 
         assertEquals("pab[0]", r.resources().get(2).name());
@@ -53,7 +54,8 @@ class TerraformPlanJsonTest {
         Files.writeString(dir.resolve("tfplan.json"), PlanFixture.PLAN);
         Files.writeString(dir.resolve("package.json"), "{\"name\": \"x\", \"version\": \"1.0.0\"}");
         List<SourceFile> files = new FileDiscovery().discover(List.of(dir)).files();
-        assertEquals(List.of("tfplan.json TERRAFORM_PLAN"), files.stream().map(f -> f.displayPath() + " " + f.type()).toList());
+        assertEquals(List.of("tfplan.json TERRAFORM_PLAN"),
+                files.stream().map(f -> f.displayPath() + " " + f.type()).toList());
     }
 
     @Test

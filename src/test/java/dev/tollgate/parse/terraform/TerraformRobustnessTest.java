@@ -77,16 +77,19 @@ class TerraformRobustnessTest {
         // turning the value into resource data ran the heap out.
         StringBuilder tf = new StringBuilder("locals {\n  x0 = \"a\"\n");
         for (int i = 1; i <= 40; i++) {
-            tf.append("  x").append(i).append(" = [local.x").append(i - 1).append(", local.x").append(i - 1).append("]\n");
+            tf.append("  x").append(i).append(" = [local.x").append(i - 1)
+                    .append(", local.x").append(i - 1).append("]\n");
         }
         tf.append("}\nresource \"t\" \"r\" {\n  v = local.x40\n  small = local.x3\n}\n");
         tf.append("resource \"t\" \"j\" {\n  v = jsonencode(local.x40)\n}\n");
         TerraformParser.Result r = new TerraformFixture(dir).file("main.tf", tf.toString()).evaluate();
         assertTrue(TerraformFixture.data(r, "t.r").get("v") instanceof dev.tollgate.model.Unknown);
-        assertEquals(List.of(List.of(List.of("a", "a"), List.of("a", "a")), List.of(List.of("a", "a"), List.of("a", "a"))),
+        assertEquals(List.of(List.of(List.of("a", "a"), List.of("a", "a")),
+                List.of(List.of("a", "a"), List.of("a", "a"))),
                 TerraformFixture.data(r, "t.r").get("small"));
         assertEquals(List.of("main.tf:49:7: cannot evaluate jsonencode(local.x40): jsonencode: the value is over "
-                + Json.MAX_ENCODED_CHARS + " characters as JSON"), r.problems().stream().map(Problem::toString).toList());
+                + Json.MAX_ENCODED_CHARS + " characters as JSON"),
+                r.problems().stream().map(Problem::toString).toList());
     }
 
     /** Locals {@code <name>0} .. {@code <name>40}, each made of the one before by {@code step} ({@code %s} for it). */
@@ -107,7 +110,8 @@ class TerraformRobustnessTest {
     void functionsAndComparisonsOverDoubledValuesAreLocatedProblemsNotAHangOrAnOutOfMemoryScan() {
         // Each of these took the scan's heap (flatten, a doubled string) or never ended (comparing two lists doubled
         // alike, 2^40 steps). The resource stays judged.
-        String tf = "locals {\n" + doubling("x", "[\"a\", \"b\"]", "[%s, %s]") + doubling("y", "[\"a\", \"b\"]", "[%s, %s]")
+        String tf = "locals {\n" + doubling("x", "[\"a\", \"b\"]", "[%s, %s]")
+                + doubling("y", "[\"a\", \"b\"]", "[%s, %s]")
                 + doubling("s", "\"abcdefgh\"", "\"${%s}${%s}\"")
                 + "  f = flatten(local.x40)\n" // line 125; s22 (line 106) is the first string over the limit
                 + "  e = local.x40 == local.y40\n"
@@ -134,7 +138,8 @@ class TerraformRobustnessTest {
     @Test
     void collectionsMultipliedByLocalsOrNestedForsStopAtTheRootsBudget() {
         String tf = "locals {\n" + doubling("c", "[\"a\", \"b\"]", "concat(%s, %s)")
-                + "  n = [for a in local.c12 : [for b in local.c12 : a]]\n" // 4,096^2 values, line 43; c21 (line 23) passes the budget
+                // 4,096^2 values, line 43; c21 (line 23) passes the budget
+                + "  n = [for a in local.c12 : [for b in local.c12 : a]]\n"
                 + "}\nresource \"t\" \"r\" {\n  n = length(local.n)\n  c = length(local.c10)\n}\n";
         TerraformParser.Result r = new TerraformFixture(dir).file("main.tf", tf).evaluate();
         String over = ": this Terraform root makes over " + Evaluator.MAX_ROOT_VALUES

@@ -52,7 +52,8 @@ class TerraformVariablesTest {
                 .file("terraform.tfvars", "b = \"tfvars\"\nc = \"tfvars\"\nd = \"tfvars\"\ne = \"tfvars\"\n")
                 .file("z.auto.tfvars", "c = \"auto\"\nd = \"auto\"\ne = \"auto\"\n")
                 .file("ci/prod.tfvars", "d = \"var-file\"\ne = \"var-file\"\n")
-                .evaluate(new TerraformOptions(List.of(varFile), Map.of("e", "cli", "n", "41", "list", "[\"x\", \"y\"]")));
+                .evaluate(new TerraformOptions(List.of(varFile),
+                        Map.of("e", "cli", "n", "41", "list", "[\"x\", \"y\"]")));
         Map<String, Object> expected = new LinkedHashMap<>();
         expected.put("a", "default");
         expected.put("b", "tfvars");

@@ -164,8 +164,9 @@ final class TemplateParser {
                     return;
                 }
                 if (quoted && (c == '\n' || (c == '\r' && c1 == '\n'))) {
-                    throw parser.error(source.range(pos, pos + 1), "Invalid multi-line string: quoted strings may not be "
-                            + "split over multiple lines; use the \\n escape or a heredoc");
+                    throw parser.error(source.range(pos, pos + 1),
+                            "Invalid multi-line string: quoted strings may not be "
+                                    + "split over multiple lines; use the \\n escape or a heredoc");
                 }
                 if ((c == '$' || c == '%') && c1 == '{') {
                     flush();
@@ -232,7 +233,9 @@ final class TemplateParser {
             trimNext = stripAfter;
         }
 
-        /** {@code %{ if c }}, {@code %{ else }}, {@code %{ endif }}, {@code %{ for k, v in c }}, {@code %{ endfor }}. */
+        /**
+         * {@code %{ if c }}, {@code %{ else }}, {@code %{ endif }}, {@code %{ for k, v in c }}, {@code %{ endfor }}.
+         */
         private void directive() {
             int start = pos;
             pos += 2;
@@ -286,7 +289,9 @@ final class TemplateParser {
             return new Directive(DirectiveKind.FOR, parser.parseExpression(), keyVar, valueVar, start, -1);
         }
 
-        /** Consumes a {@code ~} after {@code ${}/{@code %{}; it strips whitespace from the end of the literal before. */
+        /**
+         * Consumes a {@code ~} after {@code ${}/{@code %{}; it strips whitespace from the end of the literal before.
+         */
         private boolean stripMarker() {
             if (pos < cs.length && cs[pos] == '~') {
                 pos++;
@@ -334,7 +339,9 @@ final class TemplateParser {
             pos = end;
         }
 
-        /** End offset of the closing marker if the line at {@code lineStart} is one (blanks around it allowed), else -1. */
+        /**
+         * End offset of the closing marker if the line at {@code lineStart} is one (blanks around it allowed), else -1.
+         */
         private int closingMarkerEnd(int lineStart) {
             int p = lineStart;
             while (p < cs.length && (cs[p] == ' ' || cs[p] == '\t')) {
