@@ -29,7 +29,8 @@ final class PartialObjects {
         }
         Optional<String> podSpec = PodSpecs.podSpecPointer(data.get("apiVersion"), kind);
         if (podSpec.isPresent()) {
-            return patchesPodSpec(PodSpecs.at(data, podSpec.get()))
+            Object spec = PodSpecs.at(data, podSpec.get());
+            return patchesPodSpec(spec) || lacksContainers(spec, data)
                     || (!kind.equals("Pod")
                             && patchesPodTemplateMetadataOnly(PodSpecs.at(data, parent(podSpec.get()))));
         }
@@ -58,6 +59,18 @@ final class PartialObjects {
             }
         }
         return false;
+    }
+
+    /**
+     * No list of containers at all: a patch that sets only replicas, affinity or tolerations (metrics-server's
+     * high-availability component), which the API server would reject as an object. An Argo Rollout with a
+     * {@code workloadRef} takes its pod template from a Deployment and is whole without one.
+     */
+    private static boolean lacksContainers(Object spec, Map<String, Object> data) {
+        if (data.get("spec") instanceof Map<?, ?> top && top.containsKey("workloadRef")) {
+            return false;
+        }
+        return !(spec instanceof Map<?, ?> podSpec && podSpec.get("containers") instanceof List<?>);
     }
 
     /** A pod template with metadata (labels, annotations) and no spec: it only relabels the base's pods. */

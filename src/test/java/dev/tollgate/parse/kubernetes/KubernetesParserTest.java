@@ -596,6 +596,26 @@ class KubernetesParserTest {
                   annotations:
                     nginx.ingress.kubernetes.io/proxy-body-size: 8m
                 ---
+                # Scheduling only, no containers (metrics-server's high-availability component)
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: metrics-server
+                spec:
+                  replicas: 2
+                  template:
+                    spec:
+                      affinity:
+                        podAntiAffinity: {}
+                ---
+                # Replicas only, no pod template
+                apiVersion: apps/v1
+                kind: StatefulSet
+                metadata:
+                  name: db
+                spec:
+                  replicas: 3
+                ---
                 apiVersion: v1
                 kind: ConfigMap
                 metadata:
