@@ -118,7 +118,14 @@ final class HclJsonShape {
         if (!item.parenthesized() && (item.key() instanceof NumberLiteral || item.key() instanceof BoolLiteral)) {
             return stringPart(item.key()); // literal keys are converted to strings: { 1 = "one" } has key "1"
         }
+        if (!item.parenthesized() && isTraversal(item.key())) {
+            return item.key().raw(); // hcl2json prints a traversal key as written: providers = { aws.acm = aws }
+        }
         return wrap(item.key());
+    }
+
+    private static boolean isTraversal(Expression e) {
+        return e instanceof Expression.Variable || e instanceof Expression.GetAttr g && isTraversal(g.object());
     }
 
     private static Object template(Template t) {
