@@ -1,6 +1,7 @@
 package dev.tollgate.finding;
 
 import dev.tollgate.model.Resource;
+import dev.tollgate.model.SecretKeys;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -28,13 +29,6 @@ public final class Redactor {
 
     public static final String MASK = "****";
 
-    /** Words that make a key name a secret's wherever they appear in it (compared in ASCII lower case). */
-    private static final List<String> SECRET_WORDS = List.of("pass", "pwd", "secret", "token", "credential", "auth",
-            "dsn", "signing", "salt", "cookie", "session");
-    /**
-     * {@code api}, {@code private}, {@code access}: secret when followed by {@code key}, {@code _key} or {@code -key}.
-     */
-    private static final List<String> KEY_PREFIXES = List.of("api", "private", "access");
     private static final Pattern URL_PASSWORD = Pattern.compile("://[^/:@\\s]*:([^@/\\s]+)@");
     private static final Pattern WELL_KNOWN = Pattern.compile(
             "(AKIA|ASIA)[0-9A-Z]{16}|sk_live_[0-9A-Za-z]{10,}|rk_live_[0-9A-Za-z]{10,}"
@@ -47,13 +41,6 @@ public final class Redactor {
             "-----BEGIN ");
     private static final int SHORTEST_SECRET = 3;
     private static final Comparator<String> LONGEST_FIRST = Comparator.comparingInt(String::length).reversed();
-    /**
-     * Keys that name or point at a secret rather than hold one: {@code secretName}, {@code secretKeyRef},
-     * {@code POSTGRES_PASSWORD_FILE}, {@code SECRETKEY_PATH}. Their values are object names and file paths that
-     * messages print as locations, and masking them turned {@code terminates TLS for shop.example.com} into
-     * {@code terminates TLS for ****} wherever the TLS secret was named after its host.
-     */
-    private static final List<String> REFERENCE_SUFFIXES = List.of("name", "ref", "file", "path");
     /**
      * Words Tollgate's own messages are made of. A template whose password is literally {@code secret} would otherwise
      * turn {@code holds what looks like a real secret} into {@code holds what looks like a real ****}; and printing
@@ -171,55 +158,11 @@ public final class Redactor {
         return s.length() >= 2 && s.indexOf(KEEP_OPEN) < 0 && s.indexOf(KEEP_CLOSE) < 0;
     }
 
-    /**
-     * True when a key's name says its value is a secret (and not merely the name or path of one): it contains one of
-     * {@link #SECRET_WORDS}, or {@code api}/{@code private}/{@code access} then {@code key} (joined directly or by
-     * {@code _} or {@code -}), or it is {@code key} or ends in {@code _key}, {@code .key} or {@code -key}; and it does
-     * not end in one of {@link #REFERENCE_SUFFIXES}. ASCII letters in any case.
-     *
-     * <p>Written out rather than as one case-insensitive regex (which {@code RedactorTest} keeps as the reference):
-     * a resource's redactor asks this of every key it holds, and the regex's search from each position was a few per
-     * cent of a large scan.
-     */
+    /** As {@link SecretKeys#isSecret}: kept here for the callers that redact. */
     public static boolean isSecretKey(String key) {
-        if (key == null) {
-            return false;
-        }
-        String k = asciiLowerCase(key);
-        for (String suffix : REFERENCE_SUFFIXES) {
-            if (k.endsWith(suffix)) {
-                return false;
-            }
-        }
-        for (String word : SECRET_WORDS) {
-            if (k.contains(word)) {
-                return true;
-            }
-        }
-        for (String prefix : KEY_PREFIXES) {
-            if (k.contains(prefix + "key") || k.contains(prefix + "_key") || k.contains(prefix + "-key")) {
-                return true;
-            }
-        }
-        return k.equals("key") || k.endsWith("_key") || k.endsWith(".key") || k.endsWith("-key");
+        return SecretKeys.isSecret(key);
     }
 
-    /** Only A-Z lowered, as a {@code (?i)} regex without UNICODE_CASE compares. */
-    private static String asciiLowerCase(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                char[] chars = s.toCharArray();
-                for (int j = i; j < chars.length; j++) {
-                    if (chars[j] >= 'A' && chars[j] <= 'Z') {
-                        chars[j] = (char) (chars[j] + ('a' - 'A'));
-                    }
-                }
-                return new String(chars);
-            }
-        }
-        return s;
-    }
 
     private static void collect(String key, Object value, Set<String> into, Predicate<String> secretKey) {
         if (value instanceof Map<?, ?> map) {

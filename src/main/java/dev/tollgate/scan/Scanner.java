@@ -5,6 +5,7 @@ import dev.tollgate.discovery.FileDiscovery;
 import dev.tollgate.engine.PolicyEngine;
 import dev.tollgate.finding.Evaluation;
 import dev.tollgate.finding.Outcome;
+import dev.tollgate.finding.Redactor;
 import dev.tollgate.finding.ScanReport;
 import dev.tollgate.finding.ScannedFile;
 import dev.tollgate.model.Format;
@@ -143,6 +144,8 @@ public final class Scanner {
 
     /** What the parallel steps gather; everything else is dropped as soon as it is judged. */
     private static final class Results {
+        /** Stateless: it masks only the well-known formats, with no resource's values to look for. */
+        private static final Redactor WELL_KNOWN_ONLY = Redactor.none();
         /**
          * Each judged file's evaluations, a list a file: gathered one by one in a concurrent queue, tens of thousands
          * were then copied out of it by a loop the JVM interprets (it runs once a scan), at the end of the scan.
@@ -151,6 +154,16 @@ public final class Scanner {
         final Queue<Problem> problems = new ConcurrentLinkedQueue<>();
         final Queue<ScannedFile> files = new ConcurrentLinkedQueue<>();
         final LongAdder unlistedPasses = new LongAdder();
+
+        /**
+         * The problem with credentials in well-known formats (AWS access keys, Stripe live keys, private keys)
+         * masked: a problem may quote the configuration (an unknown name, an expression that cannot be evaluated),
+         * and whatever a parser quotes, such a value never reaches a report.
+         */
+        private static Problem withoutKeys(Problem p) {
+            String message = WELL_KNOWN_ONLY.redact(p.message());
+            return message.equals(p.message()) ? p : new Problem(p.file(), p.line(), p.column(), p.kind(), message);
+        }
 
         ScanReport report(String toolVersion, PolicyCatalog catalog) {
             ScannedFile[] byPath = files.toArray(new ScannedFile[0]);
@@ -162,7 +175,7 @@ public final class Scanner {
             }
             List<Evaluation> sorted = Evaluation.sortedForReport(all);
             // One malformed directive can cover several findings: report it once.
-            List<Problem> distinct = problems.stream().distinct().sorted().toList();
+            List<Problem> distinct = problems.stream().map(Results::withoutKeys).distinct().sorted().toList();
             return new ScanReport(toolVersion, catalog.policies(), catalog.checklist(), sorted, sortedFiles, distinct,
                     null, unlistedPasses.sum());
         }

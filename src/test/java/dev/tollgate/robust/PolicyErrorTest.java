@@ -48,10 +48,11 @@ class PolicyErrorTest {
                 "condition: |",
                 "  resource.spec.replicas > 0",
                 ""), StandardCharsets.UTF_8);
+        String template = "  template: {spec: {containers: [{name: app, image: ghcr.io/acme/app:1.0}]}}\n";
         Files.writeString(src.resolve("with.yaml"),
-                "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: with\nspec:\n  replicas: 3\n");
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: with\nspec:\n  replicas: 3\n" + template);
         Files.writeString(src.resolve("without.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n"
-                + "  name: without\nspec:\n  template: {}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n"
+                + "  name: without\nspec:\n" + template + "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n"
                 + "spec:\n  ports: []\n");
         Scans.copy(Path.of("fixtures/TG-K8S-HTTPS-001/fail"), src.resolve("ingress"));
 

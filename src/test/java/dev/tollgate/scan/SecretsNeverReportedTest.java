@@ -15,6 +15,7 @@ import dev.tollgate.policy.Policy;
 import dev.tollgate.policy.PolicyCatalog;
 import dev.tollgate.report.Reporters;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Scans every fixture with every bundled policy and writes the report in every format; no secret value written in
@@ -64,6 +66,60 @@ class SecretsNeverReportedTest {
                 }
             }
             assertEquals(Set.of(), leaked, "secret values in the " + format + " report");
+        }
+    }
+
+    /**
+     * Problems quote the configuration (an expression that cannot be evaluated, an unknown name): the secrets in what
+     * they quote are masked in every format, and the rest of the quote stays, so the problem can still be found.
+     */
+    @Test
+    void problemsQuotingTheConfigurationMaskTheSecretsInIt(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("main.tf"), """
+                variable "db_password" {
+                  default = "Vq8-default-${local.missing}"
+                }
+                locals {
+                  api_key = "Kx72LmQp9-${local.nope}"
+                  env     = { DB_PASSWORD = "Hn5tWq2Lz-${local.none}" }
+                  region  = "eu-west-${local.gone}"
+                }
+                resource "aws_db_instance" "db" {
+                  engine   = "postgres"
+                  password = "Sup3rS3cretPassw0rd-${var.suffix}"
+                  zone     = local.region
+                  name     = var.db_password
+                  tags     = local.env
+                  api      = local.api_key
+                }
+                resource "aws_instance" "web" {
+                  user_data = templatefile("init.tpl", {})
+                  key       = "${AKIAQ3EGRPLJ7XMV2NTZ}"
+                }
+                """);
+        Files.writeString(dir.resolve("init.tpl"), "export KEY=${AKIAQ3EGRPLJ7XMV2NTY}\n");
+        PolicyCatalog catalog = BundledPolicies.load(List.of());
+        ScanReport report = new Scanner(catalog, PolicyEngine.compile(catalog.policies()), new FileDiscovery(),
+                new Parsers(), "test").scan(List.of(dir));
+
+        assertEquals(List.of(
+                "main.tf:2:28: cannot evaluate \"****${local.missing}\": no local value \"missing\" is declared",
+                "main.tf:5:26: cannot evaluate \"****${local.nope}\": no local value \"nope\" is declared",
+                "main.tf:6:42: cannot evaluate { DB_PASSWORD = \"****${local.none}\" }: no local value \"none\" is declared",
+                "main.tf:7:24: cannot evaluate \"eu-west-${local.gone}\": no local value \"gone\" is declared",
+                "main.tf:11:37: cannot evaluate \"****${var.suffix}\": no variable \"suffix\" is declared",
+                "main.tf:18:15: cannot evaluate templatefile(\"init.tpl\", {}): init.tpl:1: vars has no \"****\", and a"
+                        + " template sees nothing else",
+                "main.tf:19:18: cannot evaluate \"${****}\": unknown name \"****\" (no resource of this type is declared)"),
+                report.problems().stream().map(Object::toString).toList());
+        for (String format : Reporters.FORMATS) {
+            StringWriter out = new StringWriter();
+            Reporters.forFormat(format, false).write(report, out);
+            for (String secret : List.of("Vq8-default-", "Kx72LmQp9-", "Hn5tWq2Lz-", "Sup3rS3cretPassw0rd-",
+                    "AKIAQ3EGRPLJ7XMV2NTY", "AKIAQ3EGRPLJ7XMV2NTZ")) {
+                assertTrue(!out.toString().contains(secret), secret + " in the " + format + " report");
+            }
+            assertTrue(out.toString().contains("eu-west-"), "the quote keeps what is not a secret: " + format);
         }
     }
 

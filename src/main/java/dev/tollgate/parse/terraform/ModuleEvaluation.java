@@ -220,7 +220,7 @@ final class ModuleEvaluation {
         }
         Attribute def = decl.body().attribute("default").orElse(null);
         if (def != null) {
-            return new Tracked(convert(ctx.evaluate(def.expr(), Scope.of(this)), type, decl), Set.of());
+            return new Tracked(convert(ctx.evaluate(def.expr(), Scope.of(this), name), type, decl), Set.of());
         }
         return new Tracked(new Unknown("var." + name), Set.of());
     }
@@ -289,7 +289,7 @@ final class ModuleEvaluation {
         }
         localsInProgress.add(name);
         Scope s = Scope.of(this);
-        Object v = ctx.evaluate(a.expr(), s);
+        Object v = ctx.evaluate(a.expr(), s, name);
         localsInProgress.remove(name);
         t = new Tracked(v, s.refs());
         localValues.put(name, t);
@@ -307,7 +307,7 @@ final class ModuleEvaluation {
                 return new Tracked(new Unknown("output." + name), Set.of());
             }
             Scope s = Scope.of(this);
-            t = new Tracked(ctx.evaluate(value.expr(), s), s.refs());
+            t = new Tracked(ctx.evaluate(value.expr(), s, name), s.refs());
             outputValues.put(name, t);
         }
         return t;
@@ -439,7 +439,7 @@ final class ModuleEvaluation {
                 if (!MODULE_META.contains(a.name())) {
                     args.put(a.name(), memo(() -> {
                         Scope s = callScope.freshRefs();
-                        return new Tracked(ctx.evaluate(a.expr(), s), s.refs());
+                        return new Tracked(ctx.evaluate(a.expr(), s, a.name()), s.refs());
                     }));
                 }
             }

@@ -82,7 +82,7 @@ final class ResourceBody {
                     continue;
                 }
                 Scope s = scope.freshRefs();
-                Object v = ctx.evaluate(a.expr(), s);
+                Object v = ctx.evaluate(a.expr(), s, a.name());
                 out.put(a.name(), v);
                 locateLiteral(a.expr(), v, p);
                 if (!s.refs().isEmpty()) {

@@ -128,11 +128,23 @@ final class RootContext {
      * costs one attribute, never the resource or the scan.
      */
     Object evaluate(Expression e, Scope scope) {
+        return evaluate(e, scope, null);
+    }
+
+    /**
+     * As {@link #evaluate(Expression, Scope)}, for the value of {@code name} (an attribute, local, variable or module
+     * input): the problem quotes the expression with the strings of secret-named keys masked ({@link ShownExpression}).
+     */
+    Object evaluate(Expression e, Scope scope, String name) {
         try {
             return evaluator.eval(e, scope);
         } catch (EvalException ex) {
-            problem(ex.range() != null ? ex.range() : e.range(), Problem.Kind.PARSE_ERROR,
-                    "cannot evaluate " + Values.abbreviate(e.raw().replaceAll("\\s+", " ")) + ": " + ex.getMessage());
+            String message = ex.getMessage();
+            for (String secret : ShownExpression.secretLiterals(e, name)) {
+                message = message.replace(secret, ShownExpression.MASK);
+            }
+            problem(ex.range() != null ? ex.range() : e.range(), Problem.Kind.PARSE_ERROR, "cannot evaluate "
+                    + Values.abbreviate(ShownExpression.of(e, name).replaceAll("\\s+", " ")) + ": " + message);
             return new Unknown(e.raw());
         } catch (RuntimeException | StackOverflowError ex) {
             internalErrors.caught(e.range().source().fileName() + ":" + e.range().startLine(), ex);

@@ -285,7 +285,7 @@ public final class TerraformParser {
             ModuleFiles.Parsed parsed = ModuleFiles.parseText(abs, shown, text.text());
             ctx.addProblems(parsed.problems());
             for (Attribute a : parsed.hcl().body().attributes()) {
-                values.put(a.name(), ctx.evaluate(a.expr(), Scope.of(constants)));
+                values.put(a.name(), ctx.evaluate(a.expr(), Scope.of(constants), a.name()));
             }
         }
         options.vars().forEach((name, value) -> values.put(name, new ModuleEvaluation.CommandLineValue(value)));

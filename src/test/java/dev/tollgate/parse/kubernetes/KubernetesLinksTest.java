@@ -39,18 +39,22 @@ class KubernetesLinksTest {
         return r.related().stream().map(rel -> rel.address() + " " + rel.attribute()).toList();
     }
 
+    /** Whole workloads: a workload without containers would be a Kustomize patch, not an object. */
     private static final String DEPLOYMENTS = """
             apiVersion: apps/v1
             kind: Deployment
             metadata: {name: web, namespace: shop}
+            spec: {template: {spec: {containers: [{name: web, image: ghcr.io/acme/web:1.0}]}}}
             ---
             apiVersion: apps/v1
             kind: Deployment
             metadata: {name: web}
+            spec: {template: {spec: {containers: [{name: web, image: ghcr.io/acme/web:1.0}]}}}
             ---
             apiVersion: apps/v1
             kind: StatefulSet
             metadata: {name: web, namespace: shop}
+            spec: {template: {spec: {containers: [{name: web, image: ghcr.io/acme/web:1.0}]}}}
             """;
 
     @Test
