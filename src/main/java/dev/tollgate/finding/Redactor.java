@@ -66,9 +66,11 @@ public final class Redactor {
                 && kept.stream().allMatch(Redactor::placeholderSafe);
     }
 
+    private static final Redactor NONE = new Redactor(List.of(), List.of());
+
     /** A redactor that masks only well-known key formats. */
     public static Redactor none() {
-        return new Redactor(List.of(), List.of());
+        return NONE;
     }
 
     public static Redactor forResource(Resource resource) {
@@ -90,6 +92,25 @@ public final class Redactor {
         kept.removeIf(String::isEmpty);
         kept.sort(LONGEST_FIRST);
         return new Redactor(List.copyOf(sorted), List.copyOf(kept));
+    }
+
+    /**
+     * {@code text} with credentials that need no context masked: keys in well-known formats, and the password of a URL
+     * ({@code https://user:****@host}). For text quoted from a configuration without its keys at hand, such as a
+     * problem naming a module source {@code git::https://deploy:TOKEN@github.com/...}.
+     */
+    public static String maskCredentials(String text) {
+        String out = text;
+        if (out.contains("://")) {
+            Matcher url = URL_PASSWORD.matcher(out);
+            StringBuilder sb = new StringBuilder();
+            while (url.find()) {
+                url.appendReplacement(sb, Matcher.quoteReplacement(
+                        out.substring(url.start(), url.start(1)) + MASK + out.substring(url.end(1), url.end())));
+            }
+            out = url.appendTail(sb).toString();
+        }
+        return NONE.redact(out);
     }
 
     /** {@code text} with every secret value replaced by {@link #MASK}. */

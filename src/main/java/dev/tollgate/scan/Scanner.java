@@ -144,8 +144,6 @@ public final class Scanner {
 
     /** What the parallel steps gather; everything else is dropped as soon as it is judged. */
     private static final class Results {
-        /** Stateless: it masks only the well-known formats, with no resource's values to look for. */
-        private static final Redactor WELL_KNOWN_ONLY = Redactor.none();
         /**
          * Each judged file's evaluations, a list a file: gathered one by one in a concurrent queue, tens of thousands
          * were then copied out of it by a loop the JVM interprets (it runs once a scan), at the end of the scan.
@@ -156,12 +154,13 @@ public final class Scanner {
         final LongAdder unlistedPasses = new LongAdder();
 
         /**
-         * The problem with credentials in well-known formats (AWS access keys, Stripe live keys, private keys)
-         * masked: a problem may quote the configuration (an unknown name, an expression that cannot be evaluated),
-         * and whatever a parser quotes, such a value never reaches a report.
+         * The problem with credentials masked that need no context: keys in well-known formats (AWS access keys,
+         * Stripe live keys, private keys) and URL passwords. A problem may quote the configuration (an unknown name,
+         * a module source, an expression that cannot be evaluated), and whatever a parser quotes, such a value never
+         * reaches a report.
          */
         private static Problem withoutKeys(Problem p) {
-            String message = WELL_KNOWN_ONLY.redact(p.message());
+            String message = Redactor.maskCredentials(p.message());
             return message.equals(p.message()) ? p : new Problem(p.file(), p.line(), p.column(), p.kind(), message);
         }
 

@@ -96,6 +96,9 @@ class SecretsNeverReportedTest {
                   user_data = templatefile("init.tpl", {})
                   key       = "${AKIAQ3EGRPLJ7XMV2NTZ}"
                 }
+                module "vpc" {
+                  source = "git::https://deploy:Gt7TokenVal9@github.com/acme/vpc.git?ref=v1"
+                }
                 """);
         Files.writeString(dir.resolve("init.tpl"), "export KEY=${AKIAQ3EGRPLJ7XMV2NTY}\n");
         PolicyCatalog catalog = BundledPolicies.load(List.of());
@@ -110,13 +113,15 @@ class SecretsNeverReportedTest {
                 "main.tf:11:37: cannot evaluate \"****${var.suffix}\": no variable \"suffix\" is declared",
                 "main.tf:18:15: cannot evaluate templatefile(\"init.tpl\", {}): init.tpl:1: vars has no \"****\", and a"
                         + " template sees nothing else",
-                "main.tf:19:18: cannot evaluate \"${****}\": unknown name \"****\" (no resource of this type is declared)"),
+                "main.tf:19:18: cannot evaluate \"${****}\": unknown name \"****\" (no resource of this type is declared)",
+                "main.tf:21:1: module source git::https://deploy:****@github.com/acme/vpc.git?ref=v1 not resolved (run"
+                        + " terraform init to scan it)"),
                 report.problems().stream().map(Object::toString).toList());
         for (String format : Reporters.FORMATS) {
             StringWriter out = new StringWriter();
             Reporters.forFormat(format, false).write(report, out);
             for (String secret : List.of("Vq8-default-", "Kx72LmQp9-", "Hn5tWq2Lz-", "Sup3rS3cretPassw0rd-",
-                    "AKIAQ3EGRPLJ7XMV2NTY", "AKIAQ3EGRPLJ7XMV2NTZ")) {
+                    "AKIAQ3EGRPLJ7XMV2NTY", "AKIAQ3EGRPLJ7XMV2NTZ", "Gt7TokenVal9")) {
                 assertTrue(!out.toString().contains(secret), secret + " in the " + format + " report");
             }
             assertTrue(out.toString().contains("eu-west-"), "the quote keeps what is not a secret: " + format);
