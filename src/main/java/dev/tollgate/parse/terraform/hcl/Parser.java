@@ -89,22 +89,13 @@ final class Parser {
             List<HclDiagnostic> diagnostics) {
         Parser p = new Parser(source, chars);
         p.lexer.reset(offset);
-        p.newlines = false;
-        try {
+        return p.template(() -> {
             Token open = p.take();
             if (open.kind() != Kind.OQUOTE) {
                 throw p.error(open, "Invalid template: a quoted string was expected");
             }
-            Expression.Template t = p.templates.parseQuoted(open);
-            if (!p.diagnostics.isEmpty()) {
-                diagnostics.addAll(p.diagnostics);
-                return null;
-            }
-            return t;
-        } catch (SyntaxError e) {
-            diagnostics.add(e.diagnostic);
-            return null;
-        }
+            return p.templates.parseQuoted(open);
+        }, diagnostics);
     }
 
     /**
@@ -113,11 +104,17 @@ final class Parser {
      */
     static Expression.Template wholeTemplate(HclSource source, char[] chars, List<HclDiagnostic> diagnostics) {
         Parser p = new Parser(source, chars);
-        p.newlines = false;
+        return p.template(p.templates::parseWhole, diagnostics);
+    }
+
+    /** A template parsed alone, outside any body: null, with the errors added to {@code diagnostics}, if invalid. */
+    private Expression.Template template(java.util.function.Supplier<Expression.Template> parse,
+            List<HclDiagnostic> diagnostics) {
+        newlines = false;
         try {
-            Expression.Template t = p.templates.parseWhole();
-            if (!p.diagnostics.isEmpty()) {
-                diagnostics.addAll(p.diagnostics);
+            Expression.Template t = parse.get();
+            if (!this.diagnostics.isEmpty()) {
+                diagnostics.addAll(this.diagnostics);
                 return null;
             }
             return t;
