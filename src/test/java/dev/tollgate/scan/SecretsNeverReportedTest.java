@@ -99,6 +99,17 @@ class SecretsNeverReportedTest {
                 module "vpc" {
                   source = "git::https://deploy:Gt7TokenVal9@github.com/acme/vpc.git?ref=v1"
                 }
+                variable "conn" {
+                  sensitive = true
+                  default   = "host=db Zp4sensitive-${local.x}"
+                }
+                output "connection" {
+                  sensitive = true
+                  value     = "Ou7Secret-${local.y}"
+                }
+                locals {
+                  connection = var.conn
+                }
                 """);
         Files.writeString(dir.resolve("init.tpl"), "export KEY=${AKIAQ3EGRPLJ7XMV2NTY}\n");
         PolicyCatalog catalog = BundledPolicies.load(List.of());
@@ -115,13 +126,16 @@ class SecretsNeverReportedTest {
                         + " template sees nothing else",
                 "main.tf:19:18: cannot evaluate \"${****}\": unknown name \"****\" (no resource of this type is declared)",
                 "main.tf:21:1: module source git::https://deploy:****@github.com/acme/vpc.git?ref=v1 not resolved (run"
-                        + " terraform init to scan it)"),
+                        + " terraform init to scan it)",
+                // declared sensitive: masked whatever the name
+                "main.tf:26:39: cannot evaluate \"****${local.x}\": no local value \"x\" is declared",
+                "main.tf:30:28: cannot evaluate \"****${local.y}\": no local value \"y\" is declared"),
                 report.problems().stream().map(Object::toString).toList());
         for (String format : Reporters.FORMATS) {
             StringWriter out = new StringWriter();
             Reporters.forFormat(format, false).write(report, out);
             for (String secret : List.of("Vq8-default-", "Kx72LmQp9-", "Hn5tWq2Lz-", "Sup3rS3cretPassw0rd-",
-                    "AKIAQ3EGRPLJ7XMV2NTY", "AKIAQ3EGRPLJ7XMV2NTZ", "Gt7TokenVal9")) {
+                    "AKIAQ3EGRPLJ7XMV2NTY", "AKIAQ3EGRPLJ7XMV2NTZ", "Gt7TokenVal9", "Zp4sensitive", "Ou7Secret")) {
                 assertTrue(!out.toString().contains(secret), secret + " in the " + format + " report");
             }
             assertTrue(out.toString().contains("eu-west-"), "the quote keeps what is not a secret: " + format);

@@ -104,6 +104,12 @@ final class ModuleEvaluation {
         this.moduleCalls = declared.moduleCalls();
     }
 
+    /** A variable or output declared {@code sensitive = true}: Terraform hides its value, and so do problems. */
+    private static boolean sensitive(Block block) {
+        return block.body().attribute("sensitive").map(a -> a.expr() instanceof Expression.BoolLiteral b && b.value())
+                .orElse(false);
+    }
+
     /** {@code override.tf}, {@code *_override.tf} (and {@code .tf.json}): see {@link Declarations}. */
     static boolean isOverrideFile(String path) {
         return Declarations.isOverrideFile(path);
@@ -220,7 +226,8 @@ final class ModuleEvaluation {
         }
         Attribute def = decl.body().attribute("default").orElse(null);
         if (def != null) {
-            return new Tracked(convert(ctx.evaluate(def.expr(), Scope.of(this), name), type, decl), Set.of());
+            return new Tracked(convert(ctx.evaluate(def.expr(), Scope.of(this), name, sensitive(decl)), type, decl),
+                    Set.of());
         }
         return new Tracked(new Unknown("var." + name), Set.of());
     }
@@ -307,7 +314,7 @@ final class ModuleEvaluation {
                 return new Tracked(new Unknown("output." + name), Set.of());
             }
             Scope s = Scope.of(this);
-            t = new Tracked(ctx.evaluate(value.expr(), s, name), s.refs());
+            t = new Tracked(ctx.evaluate(value.expr(), s, name, sensitive(b)), s.refs());
             outputValues.put(name, t);
         }
         return t;

@@ -1,6 +1,7 @@
 package dev.tollgate.parse.terraform;
 
 import dev.tollgate.model.Problem;
+import dev.tollgate.model.SecretKeys;
 import dev.tollgate.model.SourceLocation;
 import dev.tollgate.model.Unknown;
 import dev.tollgate.parse.InternalErrors;
@@ -136,15 +137,21 @@ final class RootContext {
      * input): the problem quotes the expression with the strings of secret-named keys masked ({@link ShownExpression}).
      */
     Object evaluate(Expression e, Scope scope, String name) {
+        return evaluate(e, scope, name, false);
+    }
+
+    /** As {@link #evaluate(Expression, Scope, String)}, for a value declared {@code sensitive} when {@code sensitive}. */
+    Object evaluate(Expression e, Scope scope, String name, boolean sensitive) {
         try {
             return evaluator.eval(e, scope);
         } catch (EvalException ex) {
+            boolean secret = sensitive || SecretKeys.isSecret(name);
             String message = ex.getMessage();
-            for (String secret : ShownExpression.secretLiterals(e, name)) {
-                message = message.replace(secret, ShownExpression.MASK);
+            for (String literal : ShownExpression.secretLiterals(e, secret)) {
+                message = message.replace(literal, ShownExpression.MASK);
             }
             problem(ex.range() != null ? ex.range() : e.range(), Problem.Kind.PARSE_ERROR, "cannot evaluate "
-                    + Values.abbreviate(ShownExpression.of(e, name).replaceAll("\\s+", " ")) + ": " + message);
+                    + Values.abbreviate(ShownExpression.of(e, secret).replaceAll("\\s+", " ")) + ": " + message);
             return new Unknown(e.raw());
         } catch (RuntimeException | StackOverflowError ex) {
             internalErrors.caught(e.range().source().fileName() + ":" + e.range().startLine(), ex);

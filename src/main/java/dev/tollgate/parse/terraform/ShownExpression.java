@@ -35,12 +35,12 @@ final class ShownExpression {
     /**
      * {@code e}'s text with secret strings masked.
      *
-     * @param name the attribute, local, variable or input {@code e} is the value of, or null: when it names a secret,
-     *     every string literal in {@code e} is masked
+     * @param secret whether {@code e} is a secret's value as a whole (of a secret-named attribute, local, variable or
+     *     input, or of a variable or output declared {@code sensitive}): then every string literal in it is masked
      */
-    static String of(Expression e, String name) {
+    static String of(Expression e, boolean secret) {
         List<int[]> masked = new ArrayList<>();
-        collect(e, SecretKeys.isSecret(name), masked, 0);
+        collect(e, secret, masked, 0);
         String raw = e.raw();
         if (masked.isEmpty()) {
             return raw;
@@ -62,9 +62,9 @@ final class ShownExpression {
     }
 
     /** The literal texts of every value in {@code e} that is a secret's (all of them when {@code secret}). */
-    static List<String> secretLiterals(Expression e, String name) {
+    static List<String> secretLiterals(Expression e, boolean secret) {
         List<int[]> masked = new ArrayList<>();
-        collect(e, SecretKeys.isSecret(name), masked, 0);
+        collect(e, secret, masked, 0);
         String text = e.range().source().text();
         List<String> out = new ArrayList<>();
         for (int[] r : masked) {
