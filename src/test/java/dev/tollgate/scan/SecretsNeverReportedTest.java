@@ -119,12 +119,14 @@ class SecretsNeverReportedTest {
         assertEquals(List.of(
                 "main.tf:2:28: cannot evaluate \"****${local.missing}\": no local value \"missing\" is declared",
                 "main.tf:5:26: cannot evaluate \"****${local.nope}\": no local value \"nope\" is declared",
-                "main.tf:6:42: cannot evaluate { DB_PASSWORD = \"****${local.none}\" }: no local value \"none\" is declared",
+                "main.tf:6:42: cannot evaluate { DB_PASSWORD = \"****${local.none}\" }: no local value \"none\""
+                        + " is declared",
                 "main.tf:7:24: cannot evaluate \"eu-west-${local.gone}\": no local value \"gone\" is declared",
                 "main.tf:11:37: cannot evaluate \"****${var.suffix}\": no variable \"suffix\" is declared",
                 "main.tf:18:15: cannot evaluate templatefile(\"init.tpl\", {}): init.tpl:1: vars has no \"****\", and a"
                         + " template sees nothing else",
-                "main.tf:19:18: cannot evaluate \"${****}\": unknown name \"****\" (no resource of this type is declared)",
+                "main.tf:19:18: cannot evaluate \"${****}\": unknown name \"****\" (no resource of this type is"
+                        + " declared)",
                 "main.tf:21:1: module source git::https://deploy:****@github.com/acme/vpc.git?ref=v1 not resolved (run"
                         + " terraform init to scan it)",
                 // declared sensitive: masked whatever the name

@@ -140,7 +140,7 @@ final class RootContext {
         return evaluate(e, scope, name, false);
     }
 
-    /** As {@link #evaluate(Expression, Scope, String)}, for a value declared {@code sensitive} when {@code sensitive}. */
+    /** As {@link #evaluate(Expression, Scope, String)}; {@code sensitive}: the value is declared sensitive. */
     Object evaluate(Expression e, Scope scope, String name, boolean sensitive) {
         try {
             return evaluator.eval(e, scope);

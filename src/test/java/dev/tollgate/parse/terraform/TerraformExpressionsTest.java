@@ -375,15 +375,16 @@ class TerraformExpressionsTest {
                 .file("modules/m/user_data.sh", "#!/bin/sh\necho ${greeting}\n")
                 .file("main.tf", """
                         locals {
-                          env = { DEBUG = "true", MODE = "a b" }
+                          env  = { DEBUG = "true", MODE = "a b" }
+                          page = data.http.page.body
                         }
                         module "m" {
                           source = "./modules/m"
                         }
                         resource "t" "r" {
-                          rendered = templatefile("${path.module}/templates/app.tpl", { name = "web", env = local.env, debug = true })
-                          task     = jsondecode(templatefile("templates/task.json.tpl", { env = { DEBUG = "1" } })).environment
-                          unknown  = templatefile("templates/app.tpl", { name = data.http.page.body, env = {}, debug = false })
+                          rendered = templatefile("templates/app.tpl", { name = "web", env = local.env, debug = true })
+                          task     = jsondecode(templatefile("templates/task.json.tpl", { env = { A = "1" } })).environment
+                          unknown  = templatefile("templates/app.tpl", { name = local.page, env = {}, debug = false })
                           missing  = templatefile("nope.tpl", {})
                           outside  = templatefile("../secret.tpl", {})
                         }
@@ -403,16 +404,16 @@ class TerraformExpressionsTest {
                 .evaluate();
         Map<String, Object> d = TerraformFixture.data(r, "t.r");
         assertEquals("name=web\nDEBUG=\"true\" \\ ${HOME}\nMODE=\"a b\" \\ ${HOME}\non", d.get("rendered"));
-        assertEquals(List.of(Map.of("name", "DEBUG", "value", "1")), d.get("task"));
+        assertEquals(List.of(Map.of("name", "A", "value", "1")), d.get("task"));
         assertTrue(d.get("unknown") instanceof Unknown, "a var known only after apply: " + d.get("unknown"));
         assertEquals(new Unknown("templatefile(\"nope.tpl\", {})"), d.get("missing"));
         assertEquals(new Unknown("templatefile(\"../secret.tpl\", {})"), d.get("outside"));
         assertEquals("#!/bin/sh\necho hi\n", TerraformFixture.data(r, "module.m.t.m").get("user_data"));
         // Errors are Terraform's too, located at the call with the template's line
         assertEquals(List.of(
-                "main.tf:15:10: cannot evaluate templatefile(\"templates/uses-local.tp...: templates/uses-local.tpl:2: "
+                "main.tf:16:10: cannot evaluate templatefile(\"templates/uses-local.tp...: templates/uses-local.tpl:2: "
                         + "vars has no \"local\", and a template sees nothing else",
-                "main.tf:18:10: cannot evaluate templatefile(\"templates/broken.tpl\", {}): not a valid template: "
+                "main.tf:19:10: cannot evaluate templatefile(\"templates/broken.tpl\", {}): not a valid template: "
                         + "templates/broken.tpl:2: Unterminated template %{if}: no matching %{endif} before the end of "
                         + "the template"),
                 r.problems().stream().map(Object::toString).toList());
