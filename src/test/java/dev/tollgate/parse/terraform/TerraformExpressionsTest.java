@@ -368,7 +368,7 @@ class TerraformExpressionsTest {
                         ${k}="${v}" \\ $${HOME}
                         %{ endfor ~}
                         %{ if debug }on%{ else }off%{ endif }""")
-                .file("templates/task.json.tpl",
+                .file("templates/task.tpl",
                         "${jsonencode({ environment = [for k, v in env : { name = k, value = v }] })}\n")
                 .file("templates/uses-local.tpl", "ok\n${local.region}\n")
                 .file("templates/broken.tpl", "one\n%{ if x }never closed\n")
@@ -383,7 +383,7 @@ class TerraformExpressionsTest {
                         }
                         resource "t" "r" {
                           rendered = templatefile("templates/app.tpl", { name = "web", env = local.env, debug = true })
-                          task     = jsondecode(templatefile("templates/task.json.tpl", { env = { A = "1" } })).environment
+                          task     = jsondecode(templatefile("templates/task.tpl", { env = { A = "1" } })).environment
                           unknown  = templatefile("templates/app.tpl", { name = local.page, env = {}, debug = false })
                           missing  = templatefile("nope.tpl", {})
                           outside  = templatefile("../secret.tpl", {})
