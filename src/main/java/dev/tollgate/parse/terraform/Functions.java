@@ -560,8 +560,10 @@ final class Functions {
                 continue;
             }
             String name = template.substring(from, to);
-            Integer group = name.chars().allMatch(Character::isDigit) && name.length() < 9
-                    ? Integer.valueOf(Integer.parseInt(name)) : named.get(name);
+            // A number names a group by position, but not with a leading zero: Go reads "01" as a name.
+            boolean number = name.chars().allMatch(Character::isDigit) && name.length() < 9
+                    && (name.length() == 1 || name.charAt(0) != '0');
+            Integer group = number ? Integer.valueOf(Integer.parseInt(name)) : named.get(name);
             if (group != null && group <= m.groupCount() && m.group(group) != null) {
                 out.append(m.group(group));
             }

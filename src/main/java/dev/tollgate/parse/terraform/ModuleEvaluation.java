@@ -1,5 +1,6 @@
 package dev.tollgate.parse.terraform;
 
+import dev.tollgate.config.Glob;
 import dev.tollgate.model.Problem;
 import dev.tollgate.model.Unknown;
 import dev.tollgate.parse.terraform.hcl.Attribute;
@@ -556,6 +557,8 @@ final class ModuleEvaluation {
      * Terraform's fileset(path, pattern): the files under {@code path} whose path relative to it matches the glob
      * ({@code *}, {@code **}, {@code ?}, {@code {a,b}}, {@code [abc]}), sorted, "/"-separated. Like file(), only inside
      * the scanned tree and never through a link out of it; anything else is unknown. A missing directory gives none.
+     * The glob is matched by {@link Glob}, in time linear in the path: the JDK's matcher backtracks, and a repeated
+     * {@code **}{@code /} in a committed {@code .tf} file could hold the scan as it did the configuration's globs.
      */
     private Object fileSet(Expression.FunctionCall f, List<Object> args) {
         if (args.size() != 2) {
@@ -566,18 +569,17 @@ final class ModuleEvaluation {
         }
         String pattern = Values.string(args.get(1));
         Path dir;
-        java.nio.file.PathMatcher matcher;
-        java.nio.file.PathMatcher topLevel;
+        Glob matcher;
+        Glob topLevel;
         try {
             Path given = Path.of(Values.string(args.get(0)));
             if (given.isAbsolute()) {
                 return new Unknown(f.raw());
             }
             dir = ctx.rootDir().resolve(given).normalize();
-            matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+            matcher = Glob.of(pattern);
             // "**/" matches no directory at all too, as in Terraform's glob
-            topLevel = pattern.startsWith("**/")
-                    ? java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(3)) : null;
+            topLevel = pattern.startsWith("**/") ? Glob.of(pattern.substring(3)) : null;
         } catch (IllegalArgumentException e) { // an invalid path or glob (InvalidPathException is one)
             return new Unknown(f.raw());
         }
@@ -598,12 +600,12 @@ final class ModuleEvaluation {
                     if (!Files.isRegularFile(p)) {
                         continue;
                     }
-                    Path rel = dir.relativize(p);
+                    String rel = dir.relativize(p).toString().replace('\\', '/');
                     if (matcher.matches(rel) || (topLevel != null && topLevel.matches(rel))) {
                         if (found.size() == MAX_FILESET_FILES) {
                             throw new EvalException("fileset: over " + MAX_FILESET_FILES + " files match", f.range());
                         }
-                        found.add(rel.toString().replace('\\', '/'));
+                        found.add(rel);
                     }
                 }
             }

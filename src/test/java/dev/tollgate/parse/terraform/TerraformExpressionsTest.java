@@ -176,6 +176,8 @@ class TerraformExpressionsTest {
         "replace(\"v15.4\", \"/v(\\\\d+)\\\\.(\\\\d+)/\", \"$2-$${1}\") | \"4-15\"",
         "replace(\"v15\", \"/v(?P<major>\\\\d+)/\", \"$major!\") | \"15!\"",
         "replace(\"ab\", \"/(a)/\", \"$1x\")          | \"b\"",
+        "replace(\"ab\", \"/(a)/\", \"[$01]\")        | \"[]b\"",
+        "replace(\"ab\", \"/(a)/\", \"[$${1}0]\")     | \"[a0]b\"",
         "replace(\"a\", \"/a/\", \"$$\")              | \"$\"",
         "replace(\"a\", \"/a/\", \"$\")               | \"$\"",
         "replace(\"baaac\", \"/a*/\", \"-\")          | \"-b-c-\"",
@@ -357,6 +359,28 @@ class TerraformExpressionsTest {
         assertEquals(List.of(), d.get("none"));
         assertEquals(new Unknown("fileset(\"..\", \"*.txt\")"), d.get("outside"));
         assertEquals(List.of("a.yaml"), d.get("classes"));
+    }
+
+    /**
+     * A glob of repeated {@code **}{@code /} against a deep path: the JDK's glob matcher, which fileset used, had not
+     * answered after 30 s; {@code Glob} runs on RE2J. The timeout turns a regression into a failure, not a hung build.
+     */
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void filesetMatchesInLinearTime() {
+        String deep = "deep/" + "d/".repeat(30) + "a";
+        TerraformParser.Result r = new TerraformFixture(dir.resolve("repo"))
+                .file(deep, "x")
+                .file("main.tf", """
+                        resource "t" "r" {
+                          none = fileset("deep", "**/**/**/**/**/**/**/**/**/**/**/**/**/**/*b")
+                          one  = fileset("deep", "**/**/**/**/**/**/**/**/**/**/**/**/**/**/a")
+                        }
+                        """)
+                .evaluate();
+        Map<String, Object> d = TerraformFixture.data(r, "t.r");
+        assertEquals(List.of(), d.get("none"));
+        assertEquals(List.of(deep.substring("deep/".length())), d.get("one"));
     }
 
     @Test
