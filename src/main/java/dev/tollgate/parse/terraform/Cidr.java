@@ -3,11 +3,13 @@ package dev.tollgate.parse.terraform;
 import dev.tollgate.model.Unknown;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Terraform's cidrsubnet, cidrhost and cidrnetmask, as its {@code ipaddr} package and go-cidr compute them: a
- * prefix's host bits are dropped ({@code 10.1.2.3/16} is {@code 10.1.0.0/16}), IPv4 octets may have leading zeros,
- * and IPv6 results are written as Go writes them (lowercase, the longest run of two or more zero groups as
+ * Terraform's cidrsubnet, cidrsubnets, cidrhost and cidrnetmask, as its {@code ipaddr} package and go-cidr compute
+ * them: a prefix's host bits are dropped ({@code 10.1.2.3/16} is {@code 10.1.0.0/16}), IPv4 octets may have leading
+ * zeros, and IPv6 results are written as Go writes them (lowercase, the longest run of two or more zero groups as
  * {@code ::}). Addresses are BigIntegers of 32 or 128 bits.
  *
  * <p>Why here at all: VPC modules number their subnets with these functions, and a {@code for_each} keyed by a
@@ -47,6 +49,54 @@ final class Cidr {
         }
         BigInteger network = p.network().or(num.shiftLeft(p.width() - length));
         return address(network, p.width()) + "/" + length;
+    }
+
+    /**
+     * cidrsubnets(prefix, newbits...): consecutive subnets, each {@code newbits} longer than the prefix and starting
+     * right after the previous one, aligned to its own size; go-cidr's PreviousSubnet/NextSubnet, as Terraform calls
+     * them. A subnet that would leave the prefix is an error, as there; so is any subnet of {@code 0.0.0.0/0} or
+     * {@code ::/0}, whose block "before" wraps around to itself.
+     */
+    static Object subnets(String prefix, List<BigDecimal> newbits, String raw) {
+        Prefix p = parse(prefix, "cidrsubnets");
+        if (unwritable(p) || newbits.stream().anyMatch(n -> n.stripTrailingZeros().scale() > 0)) {
+            return new Unknown(raw);
+        }
+        BigInteger all = BigInteger.ONE.shiftLeft(p.width());
+        // The block of the prefix's own size just before it (wrapping below zero), so the first subnet is its start.
+        BigInteger current = p.network().subtract(p.hostCount()).mod(all);
+        int currentLength = p.length();
+        List<Object> out = new ArrayList<>();
+        for (BigDecimal n : newbits) {
+            if (n.signum() <= 0) {
+                throw new EvalException("cidrsubnets: must extend prefix by at least one bit");
+            }
+            if (n.compareTo(BigDecimal.valueOf(32)) > 0) {
+                throw new EvalException("cidrsubnets: may not extend prefix by more than 32 bits");
+            }
+            int bits = n.intValue();
+            int length = p.length() + bits;
+            if (length > p.width()) {
+                throw new EvalException("cidrsubnets: would extend prefix to " + length + " bits, which is too long"
+                        + " for an IPv" + (p.width() == 32 ? 4 : 6) + " address");
+            }
+            BigInteger lastOfCurrent = current.or(ones(p.width() - currentLength));
+            BigInteger aligned = lastOfCurrent.andNot(ones(p.width() - length));
+            BigInteger next = aligned.or(ones(p.width() - length)).add(BigInteger.ONE).mod(all);
+            if (next.signum() == 0 || !next.shiftRight(p.width() - p.length())
+                    .equals(p.network().shiftRight(p.width() - p.length()))) {
+                throw new EvalException("cidrsubnets: not enough remaining address space for a subnet with a prefix"
+                        + " of " + length + " bits after " + address(current, p.width()) + "/" + currentLength);
+            }
+            current = next;
+            currentLength = length;
+            out.add(address(current, p.width()) + "/" + length);
+        }
+        return out;
+    }
+
+    private static BigInteger ones(int bits) {
+        return BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE);
     }
 
     /** cidrhost(prefix, hostnum): the hostnum-th address of the prefix, counted from its end when negative. */

@@ -38,7 +38,7 @@ final class Functions {
     private static final Set<String> DEEP = Set.of("jsonencode", "join", "toset", "distinct", "flatten", "contains",
             "max", "min", "sort", "format", "sum", "index", "compact", "zipmap", "tomap", "coalescelist", "one",
             "base64encode", "sha256", "md5", "alltrue", "anytrue", "setunion", "setintersection", "setsubtract",
-            "formatlist");
+            "formatlist", "transpose");
 
     private Functions() {
     }
@@ -129,7 +129,11 @@ final class Functions {
             case "cidrsubnet" -> Cidr.subnet(string(arg(args, 0, 3)), number(args.get(1)), number(args.get(2)), raw);
             case "cidrhost" -> Cidr.host(string(arg(args, 0, 2)), number(args.get(1)), raw);
             case "cidrnetmask" -> Cidr.netmask(string(arg(args, 0, 1)));
+            case "cidrsubnets" -> Cidr.subnets(string(args.isEmpty() ? null : args.get(0)),
+                    args.stream().skip(1).map(Values::number).toList(), raw);
             case "setproduct" -> setProduct(args);
+            case "chunklist" -> chunkList(list(arg(args, 0, 2)), number(args.get(1)), raw);
+            case "transpose" -> transpose(map(arg(args, 0, 1)));
             default -> UNSUPPORTED;
         };
     }
@@ -166,6 +170,47 @@ final class Functions {
             out.add(v);
         }
         return out;
+    }
+
+    /**
+     * chunklist(list, size): the list cut into lists of {@code size} elements, the last one shorter; size 0 gives the
+     * whole list as the one chunk, as Terraform does.
+     */
+    private static Object chunkList(List<Object> list, BigDecimal size, String raw) {
+        if (size.signum() < 0) {
+            throw new EvalException("chunklist: the size argument must be positive");
+        }
+        if (size.stripTrailingZeros().scale() > 0) {
+            return new Unknown(raw); // Terraform rejects a fraction converting it to a whole number; not reproduced
+        }
+        if (list.isEmpty()) {
+            return new ArrayList<>();
+        }
+        int n = size.compareTo(BigDecimal.valueOf(list.size())) >= 0 ? list.size() : size.intValue();
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += n == 0 ? list.size() : n) {
+            out.add(new ArrayList<>(list.subList(i, n == 0 ? list.size() : Math.min(list.size(), i + n))));
+        }
+        return out;
+    }
+
+    /**
+     * transpose(map of lists of strings): each string to the keys whose lists hold it. Terraform visits the keys in
+     * lexical order, so each resulting list is in that order, and the result's keys are too.
+     */
+    private static Object transpose(Map<String, Object> in) {
+        Map<String, Object> out = new TreeMap<>();
+        for (Map.Entry<String, Object> e : new TreeMap<>(in).entrySet()) {
+            for (Object v : list(e.getValue())) {
+                if (v == null || v instanceof List || v instanceof Map) {
+                    throw new EvalException("transpose: input must be a map of lists of strings");
+                }
+                @SuppressWarnings("unchecked")
+                List<Object> keys = (List<Object>) out.computeIfAbsent(string(v), k -> new ArrayList<>());
+                keys.add(e.getKey());
+            }
+        }
+        return new LinkedHashMap<>(out);
     }
 
     /**

@@ -12,13 +12,17 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Terraform's yamldecode: one YAML document as evaluation values, by the YAML 1.2 core schema Terraform documents
@@ -53,6 +57,22 @@ final class YamlDecode {
             "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ]|[ \\t]+)?([0-9]{1,2}:[0-9]{2}:[0-9]{2}(\\.[0-9]*)?"
                     + "([ \\t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)?");
 
+    /** The tag of a plain scalar written without one, resolved below by the core schema. */
+    private static final Tag UNTAGGED_PLAIN = new Tag("tag:tollgate.dev,2026:untagged-plain");
+
+    /**
+     * Marks plain scalars written without a tag, so that an explicit {@code !!str 0o17} stays a string: SnakeYAML's
+     * resolver would give both the same YAML 1.1 tag, and its nodes do not say whether the tag was written. The merge
+     * key {@code <<} keeps its tag, which merging looks for.
+     */
+    private static final class PlainMarker extends Resolver {
+        @Override
+        public Tag resolve(NodeId kind, String value, boolean implicit) {
+            Tag tag = super.resolve(kind, value, implicit);
+            return kind == NodeId.scalar && implicit && !tag.equals(Tag.MERGE) ? UNTAGGED_PLAIN : tag;
+        }
+    }
+
     private final String raw;
     private int nodesLeft = MAX_NODES;
 
@@ -67,7 +87,9 @@ final class YamlDecode {
         options.setCodePointLimit(Evaluator.MAX_STRING_CHARS);
         List<Node> documents = new ArrayList<>();
         try {
-            for (Node n : new Yaml(options).composeAll(new StringReader(text))) {
+            Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
+                    new DumperOptions(), options, new PlainMarker());
+            for (Node n : yaml.composeAll(new StringReader(text))) {
                 documents.add(n);
                 if (documents.size() > 1) {
                     throw new EvalException("yamldecode: the text holds more than one YAML document");
@@ -136,17 +158,17 @@ final class YamlDecode {
     }
 
     /**
-     * A scalar by the YAML 1.2 core schema. SnakeYAML tags plain scalars by YAML 1.1's (yes is a bool there), and does
-     * not say whether a tag was written, so a plain scalar is resolved here from its text alone: an explicit
-     * {@code !!str 0o17}, rare in configuration, reads as a number.
+     * A scalar by the YAML 1.2 core schema: SnakeYAML would tag plain scalars by YAML 1.1's (yes is a bool there), so
+     * an untagged plain scalar is resolved here from its text. One tagged {@code !!str} is a string; other tags are
+     * read from the text too.
      */
     private Object scalar(ScalarNode s) {
         String text = s.getValue();
         if (s.getTag().equals(Tag.BINARY)) {
             return text.replaceAll("\\s", ""); // Terraform gives binary as its base64 text
         }
-        if (s.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
-            return text; // quoted, literal or folded: a string, whatever it reads like
+        if (s.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN || s.getTag().equals(Tag.STR)) {
+            return text; // quoted, literal, folded or tagged !!str: a string, whatever it reads like
         }
         if (NULL.matcher(text).matches()) {
             return null;
