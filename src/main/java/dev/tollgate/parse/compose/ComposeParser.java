@@ -103,6 +103,7 @@ public final class ComposeParser {
         }
         ScanTree tree = new ScanTree(file, realRoots);
         EnvFiles envFiles = new EnvFiles(dotenv, file, tree);
+        services = (Map<?, ?>) interpolation(envFiles).apply(services);
         List<Resource> resources = new ArrayList<>();
         Set<Problem> problems = new LinkedHashSet<>();
         ServiceLocations serviceLocations = new ServiceLocations(doc.locations());
@@ -127,6 +128,18 @@ public final class ComposeParser {
         List<Problem> sorted = new ArrayList<>(problems);
         Collections.sort(sorted); // by file and line, whatever order the services raised them in
         return new ParseResult(withWaiters(resources), sorted);
+    }
+
+    /**
+     * How this file's {@code ${VAR:-default}} references read ({@link Interpolation}): the variables the project's
+     * {@code .env} beside it sets are left to that file; none is known when it exists but cannot be read.
+     */
+    private static Interpolation interpolation(EnvFiles envFiles) {
+        EnvFiles.Outcome projectEnv = envFiles.load(".env");
+        if (projectEnv instanceof EnvFiles.Loaded loaded) {
+            return new Interpolation(loaded.env().variables().keySet());
+        }
+        return projectEnv instanceof EnvFiles.Missing ? new Interpolation(Set.of()) : Interpolation.NONE;
     }
 
     /**

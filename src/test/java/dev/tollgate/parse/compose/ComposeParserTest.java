@@ -75,6 +75,38 @@ class ComposeParserTest {
         assertNull(ComposeFiles.service(result, "db").locations().byPointer().get("/ports"));
     }
 
+    /**
+     * What the file deploys when nothing outside the repository sets a variable: defaults are read, a variable the
+     * project's .env sets is left to that file, and a reference without a default stays as written.
+     */
+    @Test
+    void variableDefaultsAreReadUnlessTheProjectEnvFileSetsTheVariable() throws IOException {
+        ComposeFiles.write(root, "deploy/.env", "REDIS_TAG=7\n");
+        ComposeFiles.write(root, "deploy/prod.env", "LOG_LEVEL=info\n");
+        ParseResult result = ComposeFiles.parse(root, COMPOSE, """
+                services:
+                  db:
+                    image: postgres:${PG_TAG:-11}
+                    environment:
+                      - DEBUG=${DEBUG:-True}
+                      - SECRET_KEY=${SECRET_KEY}
+                    env_file: ${ENV_FILE:-prod.env}
+                  cache:
+                    image: redis:${REDIS_TAG:-6}
+                """);
+        assertEquals(List.of(), result.problems());
+        Resource db = ComposeFiles.service(result, "db");
+        assertEquals("postgres:11", db.data().get("image"));
+        assertEquals(at(COMPOSE, 3, 5), db.locate("/image"));
+        Map<?, ?> environment = (Map<?, ?>) db.data().get("environment");
+        assertEquals("True", environment.get("DEBUG"));
+        assertEquals(at(COMPOSE, 5, 9), db.locate("/environment/DEBUG"));
+        assertEquals("${SECRET_KEY}", environment.get("SECRET_KEY"));
+        assertEquals("info", environment.get("LOG_LEVEL")); // the env_file its default names was read
+        assertEquals(at("deploy/prod.env", 1, 1), db.locate("/environment/LOG_LEVEL"));
+        assertEquals("redis:${REDIS_TAG:-6}", ComposeFiles.service(result, "cache").data().get("image"));
+    }
+
     @Test
     void environmentListBecomesAMapLocatedAtEachItem() throws IOException {
         ParseResult result = ComposeFiles.parse(root, COMPOSE, """
