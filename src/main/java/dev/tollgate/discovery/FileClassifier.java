@@ -6,13 +6,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Decides from a file's name whether it is ours and what it probably is. Content decides the rest. */
-final class FileClassifier {
+/**
+ * Decides from a file's name whether it is ours and what it probably is. Content decides the rest. Public so that the
+ * evidence export can say what a file discovery passed over (too large, binary, unreadable) would have been.
+ */
+public final class FileClassifier {
 
     private FileClassifier() {
     }
 
-    static Optional<FileType> classify(String fileName) {
+    /** What a file named {@code fileName} (a name, not a path) is taken to be; empty when it is not ours. */
+    public static Optional<FileType> classify(String fileName) {
         String n = fileName.toLowerCase(Locale.ROOT);
         if (n.endsWith(".tf") || n.endsWith(".tf.json")) {
             return Optional.of(FileType.TERRAFORM);

@@ -9,6 +9,11 @@ public enum ControlStatus {
     PASS,
     /** At least one unsuppressed failure. */
     FAIL,
+    /**
+     * No failure, but a file the item's policies would judge was not fully understood (parse error, unreadable,
+     * skipped, not scanned): what was read does not prove the item.
+     */
+    INCOMPLETE,
     /** Only evaluations that could not decide (policy errors). */
     UNKNOWN,
     /** No file can show the item: it needs an attestation, whether or not one was given. */

@@ -31,7 +31,11 @@ public record EvidenceDocument(
         List<Control> controls,
         List<ProblemEntry> problems) {
 
-    public static final String SCHEMA = "tollgate-evidence/1";
+    /**
+     * The format's name and version. Version 2 added the status {@code incomplete} and each control's
+     * {@code not_understood}: a new status value breaks a reader that enumerates the statuses, hence a new version.
+     */
+    public static final String SCHEMA = "tollgate-evidence/2";
 
     /** The tool's name and version. */
     public record Tool(String name, String version) {

@@ -11,15 +11,20 @@ import java.util.Map;
 /**
  * report.html: one self-contained page (inline CSS, no script, no font, image or anything else fetched), readable on
  * screen and on paper. A summary (counts by status, one bar per checklist section), then every section with every item:
- * its status, the resources that prove it with relative links to file and line, and for manual items their
- * attestations or "attestation missing".
+ * its status, the resources that prove it with relative links to file and line, the files not fully understood that
+ * its policies would judge (linked to the list of problems at the end), and for manual items their attestations or
+ * "attestation missing".
  */
 final class EvidenceHtml {
 
     private static final int MAX_ROWS_SHOWN = 200;
+    /** How many files not understood an item names; evidence.json lists them all. */
+    private static final int MAX_FILES_NAMED = 20;
 
     private final EvidenceDocument doc;
     private final Map<String, String> hrefByPath = new LinkedHashMap<>();
+    /** The id of each file's first problem in the problems section: where an item's not-understood files link. */
+    private final Map<String, String> problemAnchorByFile = new LinkedHashMap<>();
     private final StringBuilder html = new StringBuilder(64 * 1024);
 
     EvidenceHtml(EvidenceDocument doc) {
@@ -28,6 +33,9 @@ final class EvidenceHtml {
             if (f.href() != null) {
                 hrefByPath.putIfAbsent(f.path(), f.href());
             }
+        }
+        for (EvidenceDocument.ProblemEntry p : doc.problems()) {
+            problemAnchorByFile.putIfAbsent(p.file(), "problem-" + (problemAnchorByFile.size() + 1));
         }
     }
 
@@ -150,6 +158,9 @@ final class EvidenceHtml {
                 .append(c.policies().isEmpty() ? "no policy checks it from files"
                         : "checked by " + esc(String.join(", ", c.policies())))
                 .append("</p>\n");
+        if (!c.notUnderstood().isEmpty()) {
+            notUnderstood(c.notUnderstood());
+        }
         if (!c.evaluations().isEmpty() || !c.suppressed().isEmpty()) {
             evaluations(c);
         } else if (c.status() == ControlStatus.NOT_APPLICABLE) {
@@ -161,6 +172,26 @@ final class EvidenceHtml {
             attestations(c);
         }
         html.append("</article>\n");
+    }
+
+    /** The files not fully understood that the item's policies would judge: why it is not proven. */
+    private void notUnderstood(List<String> files) {
+        html.append("<p class=\"gaps\">Not fully understood: ").append(files.size())
+                .append(files.size() == 1 ? " file" : " files").append(" these policies judge — ");
+        for (int i = 0; i < files.size() && i < MAX_FILES_NAMED; i++) {
+            String file = files.get(i);
+            String anchor = problemAnchorByFile.get(file);
+            html.append(i == 0 ? "" : ", ");
+            if (anchor != null) {
+                html.append("<a href=\"#").append(anchor).append("\"><code>").append(esc(file)).append("</code></a>");
+            } else {
+                html.append("<code>").append(esc(file)).append("</code>");
+            }
+        }
+        if (files.size() > MAX_FILES_NAMED) {
+            html.append(" and ").append(files.size() - MAX_FILES_NAMED).append(" more (all in evidence.json)");
+        }
+        html.append(" (see <a href=\"#problems\">Files not fully understood</a>)</p>\n");
     }
 
     private void evaluations(Control c) {
@@ -238,10 +269,13 @@ final class EvidenceHtml {
         if (doc.problems().isEmpty()) {
             return;
         }
-        html.append("<section class=\"problems\">\n<h2>Files not fully understood (").append(doc.problems().size())
-                .append(")</h2>\n<ul>\n");
+        html.append("<section class=\"problems\" id=\"problems\">\n<h2>Files not fully understood (")
+                .append(doc.problems().size()).append(")</h2>\n<ul>\n");
+        Map<String, String> anchors = new LinkedHashMap<>(problemAnchorByFile);
         for (EvidenceDocument.ProblemEntry p : doc.problems()) {
-            html.append("<li><code>").append(esc(p.line() > 0 ? p.file() + ":" + p.line() : p.file()))
+            String anchor = anchors.remove(p.file()); // on the file's first problem only
+            html.append(anchor == null ? "<li>" : "<li id=\"" + anchor + "\">").append("<code>")
+                    .append(esc(p.line() > 0 ? p.file() + ":" + p.line() : p.file()))
                     .append("</code> ").append(esc(p.kind().replace('_', ' '))).append(": ").append(esc(p.message()))
                     .append("</li>\n");
         }
@@ -298,7 +332,8 @@ final class EvidenceHtml {
     }
 
     private static final String CSS = """
-            :root { --pass:#1a7f37; --fail:#cf222e; --unknown:#9a6700; --manual:#0969da; --not_applicable:#6e7781;
+            :root { --pass:#1a7f37; --fail:#cf222e; --incomplete:#bc4c00; --unknown:#9a6700; --manual:#0969da;
+              --not_applicable:#6e7781;
               --ink:#1f2328; --muted:#59636e; --line:#d1d9e0; --bg:#f6f8fa; }
             * { box-sizing: border-box; }
             html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -321,6 +356,7 @@ final class EvidenceHtml {
             .count .n { font-size: 28px; font-weight: 700; display: block; line-height: 1.1; }
             .count .what { font-size: 14px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
             .count.pass { border-left-color: var(--pass); } .count.fail { border-left-color: var(--fail); }
+            .count.incomplete { border-left-color: var(--incomplete); }
             .count.unknown { border-left-color: var(--unknown); } .count.manual { border-left-color: var(--manual); }
             .count.not_applicable { border-left-color: var(--not_applicable); }
             table { border-collapse: collapse; width: 100%; }
@@ -333,6 +369,7 @@ final class EvidenceHtml {
               overflow: hidden; white-space: nowrap; }
             .seg.pass, .key.pass, .badge.pass { background: var(--pass); }
             .seg.fail, .key.fail, .badge.fail { background: var(--fail); }
+            .seg.incomplete, .key.incomplete, .badge.incomplete { background: var(--incomplete); }
             .seg.unknown, .key.unknown, .badge.unknown { background: var(--unknown); }
             .seg.manual, .key.manual, .badge.manual { background: var(--manual); }
             .seg.not_applicable, .key.not_applicable, .badge.not_applicable { background: var(--not_applicable); }
@@ -342,6 +379,7 @@ final class EvidenceHtml {
             article.item { border: 1px solid var(--line); border-left: 6px solid var(--not_applicable); border-radius: 8px;
               padding: 10px 14px; margin: 0 0 12px; break-inside: avoid; page-break-inside: avoid; }
             article.item.pass { border-left-color: var(--pass); } article.item.fail { border-left-color: var(--fail); }
+            article.item.incomplete { border-left-color: var(--incomplete); }
             article.item.unknown { border-left-color: var(--unknown); }
             article.item.manual { border-left-color: var(--manual); }
             .head { display: flex; gap: 12px; align-items: baseline; }
@@ -350,6 +388,7 @@ final class EvidenceHtml {
             .badge.scan { min-width: 0; text-transform: none; letter-spacing: 0; }
             .text { margin: 0; font-weight: 600; }
             .sub { margin: 4px 0 6px; color: var(--muted); font-size: 13px; }
+            .gaps { margin: 4px 0 6px; padding: 4px 10px; border-radius: 6px; background: #fff1e5; font-size: 14px; }
             .none { margin: 4px 0; color: var(--muted); font-style: italic; font-size: 14px; }
             table.evals { font-size: 13px; margin: 6px 0 4px; }
             table.evals th { text-align: left; font-weight: 600; color: var(--muted); border-bottom: 1px solid var(--line);

@@ -62,13 +62,19 @@ public final class ScanSummary {
     }
 
     /**
-     * Distinct files with a problem other than a policy error: a policy error is a policy's fault, already counted
-     * as an ERROR evaluation, not the file's.
+     * Distinct files with a problem that means part of the file was not understood ({@link #isNotUnderstood}).
      */
     public static long filesNotUnderstood(ScanReport report) {
-        return report.problems().stream()
-                .filter(p -> p.kind() != Problem.Kind.POLICY_ERROR && p.kind() != Problem.Kind.SUPPRESSION)
-                .map(Problem::file).distinct().count();
+        return report.problems().stream().filter(ScanSummary::isNotUnderstood).map(Problem::file).distinct().count();
+    }
+
+    /**
+     * Whether {@code problem} leaves part of its file unread or unjudged: parse errors, unreadable, skipped or not
+     * scanned. A policy error is a policy's fault, already counted as an ERROR evaluation, not the file's; an invalid
+     * suppression is about a comment or rule, and the file was judged all the same.
+     */
+    public static boolean isNotUnderstood(Problem problem) {
+        return problem.kind() != Problem.Kind.POLICY_ERROR && problem.kind() != Problem.Kind.SUPPRESSION;
     }
 
     /** {@code HIGH}, {@code MEDIUM}...: how severities read in the human-facing reports. */

@@ -102,9 +102,14 @@ class EvidenceExporterTest {
         long pgFindings = scan.findings().stream().filter(e -> e.policyId().contains("-PG-")).count();
         assertEquals(pgFindings, (long) failures.get("database.postgres-version"));
         JsonNode summary = json(out).get("summary");
-        assertEquals(catalog.checklist().size(), summary.get("pass").asInt() + summary.get("fail").asInt()
-                + summary.get("unknown").asInt() + summary.get("manual").asInt()
-                + summary.get("not_applicable").asInt());
+        int counted = 0;
+        for (ControlStatus status : ControlStatus.values()) {
+            counted += summary.get(status.id()).asInt();
+        }
+        assertEquals(catalog.checklist().size(), counted);
+        // Every fixture is understood, so no item is incomplete (the statuses above are computed without that rule).
+        assertEquals(List.of(), scan.problems());
+        assertEquals(0, summary.get("incomplete").asInt());
     }
 
     @Test
@@ -119,6 +124,74 @@ class EvidenceExporterTest {
         Map<String, String> env = statuses(export(catalog, EPOCH, CLOCK, out2, null, envOnly));
         assertEquals("not_applicable", env.get("database.postgres-version"));
         assertEquals("pass", env.get("security.x-frame-options-deny"));
+    }
+
+    /**
+     * A broken compose file beside a valid one: the item compose policies judge is incomplete, not pass, and says
+     * which file; a Terraform-only item still passes. A small catalogue keeps every count exact: backend.debug-off
+     * (compose, dotenv and Kubernetes policies), storage.cdn-enabled (Terraform), database.conn-max-age (dotenv), and
+     * one manual item.
+     */
+    @Test
+    void aFileNotUnderstoodLeavesTheItemsItsPoliciesJudgeIncomplete(@TempDir Path policies, @TempDir Path tree,
+            @TempDir Path out) throws Exception {
+        Files.writeString(policies.resolve("checklist.yaml"), """
+                items:
+                  - {id: backend.debug-off, section: Backend, text: "`DEBUG=False`", automation: automated}
+                  - {id: storage.cdn-enabled, section: Storage, text: CDN in front, automation: automated}
+                  - {id: database.conn-max-age, section: Database, text: Connection reuse, automation: automated}
+                  - {id: backups.restore-tested, section: Backups, text: Restore tested, automation: manual}
+                """);
+        for (String policy : List.of("compose/TG-DC-DEBUG-001", "dotenv/TG-ENV-DEBUG-001",
+                "kubernetes/TG-K8S-DEBUG-001", "terraform/TG-TF-CDN-001", "dotenv/TG-ENV-CONNAGE-001")) {
+            Path target = policies.resolve(policy + ".yaml");
+            Files.createDirectories(target.getParent());
+            Files.copy(Path.of("policies", policy + ".yaml"), target);
+        }
+        PolicyCatalog catalog = PolicyCatalog.load(List.of(new PolicyCatalog.Source(policies, "policies/")));
+        Files.copy(FIXTURES.resolve("TG-DC-DEBUG-001/pass/docker-compose.yml"), tree.resolve("docker-compose.yml"));
+        Files.copy(FIXTURES.resolve("TG-TF-CDN-001/pass/main.tf"), tree.resolve("main.tf"));
+        Files.createDirectories(tree.resolve("broken"));
+        Files.writeString(tree.resolve("broken/docker-compose.yml"), "services:\n  web:\n    image: [unclosed\n");
+        // A Helm chart: its templates are left out, with one problem at Chart.yaml, which concerns Kubernetes.
+        Files.createDirectories(tree.resolve("chart/templates"));
+        Files.writeString(tree.resolve("chart/Chart.yaml"), "apiVersion: v2\nname: web\nversion: 0.1.0\n");
+        Files.writeString(tree.resolve("chart/templates/cm.yaml"),
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n");
+
+        export(catalog, EPOCH, CLOCK, out, null, tree);
+
+        JsonNode json = json(out);
+        assertEquals("tollgate-evidence/2", json.get("schema").asText());
+        Map<String, String> got = new java.util.LinkedHashMap<>();
+        for (JsonNode c : json.get("controls")) {
+            got.put(c.get("checklist_id").asText(), c.get("status").asText() + " " + c.get("scan_result").asText()
+                    + " " + c.get("not_understood"));
+        }
+        assertEquals(Map.of(
+                "backend.debug-off", "incomplete incomplete [\"broken/docker-compose.yml\",\"chart/Chart.yaml\"]",
+                "storage.cdn-enabled", "pass pass []",
+                "database.conn-max-age", "not_applicable not_applicable []",
+                "backups.restore-tested", "manual not_applicable []"), got);
+        JsonNode debugOff = json.get("controls").get(0);
+        assertEquals(List.of("pass"), debugOff.findValues("result").stream().map(JsonNode::asText).distinct().toList(),
+                "the valid compose file passed: only the broken one keeps the item from passing");
+        assertEquals("{\"pass\":1,\"fail\":0,\"incomplete\":1,\"unknown\":0,\"manual\":1,\"not_applicable\":1}",
+                json.get("summary").toString(), "every status, in order");
+        Map<String, String> formats = new java.util.TreeMap<>();
+        json.get("inputs").forEach(f -> formats.put(f.get("path").asText(), f.get("format").asText()));
+        assertEquals(Map.of("broken/docker-compose.yml", "compose", "chart/Chart.yaml", "yaml",
+                "docker-compose.yml", "compose", "main.tf", "terraform"), formats);
+
+        String html = Files.readString(out.resolve(EvidenceExporter.REPORT_HTML));
+        assertTrue(html.contains("<span class=\"badge incomplete\">incomplete</span>"), "the item's badge");
+        assertTrue(html.contains("<li class=\"count incomplete\"><span class=\"n\">1</span>"), "the summary count");
+        assertTrue(html.contains("Not fully understood: 2 files these policies judge — "
+                + "<a href=\"#problem-1\"><code>broken/docker-compose.yml</code></a>, "
+                + "<a href=\"#problem-2\"><code>chart/Chart.yaml</code></a> "
+                + "(see <a href=\"#problems\">Files not fully understood</a>)"), html);
+        assertTrue(html.contains("<section class=\"problems\" id=\"problems\">"));
+        assertTrue(html.contains("<li id=\"problem-1\"><code>broken/docker-compose.yml:"), "the link's target");
     }
 
     private static Map<String, String> statuses(EvidenceDocument doc) {

@@ -45,6 +45,25 @@ class EvidenceVerifierTest {
         assertTrue(result.policyFilesChecked() > 1);
     }
 
+    /** Evidence written before {@code incomplete} existed: no {@code not_understood}, schema version 1. */
+    @Test
+    void evidenceOfSchemaOneStillVerifies(@TempDir Path dir) throws Exception {
+        Path out = exported(dir, null);
+        Path file = out.resolve(EvidenceExporter.EVIDENCE_JSON);
+        com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+        doc.put("schema", "tollgate-evidence/1");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("summary")).remove("incomplete");
+        doc.get("controls").forEach(c -> ((com.fasterxml.jackson.databind.node.ObjectNode) c).remove("not_understood"));
+        Files.writeString(file, doc.toString());
+        assertTrue(Files.readString(file).contains("\"tollgate-evidence/1\""));
+        assertTrue(!Files.readString(file).contains("not_understood"));
+
+        EvidenceVerifier.Result result = EvidenceVerifier.verify(out);
+        assertEquals(List.of(), result.changes());
+        assertTrue(result.inputsChecked() > 0);
+    }
+
     @Test
     void modifiedMissingAndAddedFilesAreEachNamed(@TempDir Path dir) throws Exception {
         Path out = exported(dir, null);
