@@ -143,7 +143,8 @@ class MutatedFixturesProperties {
         SourceFile source = new SourceFile(file, shown, typeOf(fixture));
 
         ParseResult parsed = assertDoesNotThrow(() -> new Parsers().parse(source));
-        int lines = text.split("\n", -1).length;
+        // Lines as the parsers count them (LineMap, DotenvReader): a lone \r ends a line too, as in editors.
+        int lines = text.split("\r\n|\r|\n", -1).length;
         for (Problem p : parsed.problems()) {
             // Our bug reports start "internal error" / "internal parser error"; a mutated name (var.internal_x) may
             // contain the word anywhere else.
