@@ -134,6 +134,18 @@ final class ResourceBody {
                     "dynamic \"" + type + "\": " + e.getMessage());
             return;
         }
+        String why = entries.size() > Expansion.MAX_BLOCK_INSTANCES
+                ? "more than " + Expansion.MAX_BLOCK_INSTANCES + " of one dynamic block"
+                : !ctx.admitDynamicBlocks(entries.size())
+                        ? "more than " + RootContext.MAX_ROOT_DYNAMIC_BLOCKS + " dynamic blocks in this root" : null;
+        if (why != null) {
+            // Expanding them one by one would take the scan's memory; judged as when for_each is known after apply.
+            ctx.problem(forEach.expr().range(), dev.tollgate.model.Problem.Kind.NOT_SCANNED, "dynamic \"" + type
+                    + "\": for_each gives " + entries.size() + " blocks, " + why + ": judged as unknown");
+            locations.putIfAbsent(LocationIndex.child(pointer, type), RootContext.location(b.typeRange()));
+            out.put(type, new Unknown(forEach.expr().raw()));
+            return;
+        }
         for (Map.Entry<Object, Object> en : entries) {
             Map<String, Object> it = new LinkedHashMap<>();
             it.put("key", coll instanceof List && isSet(forEach) ? en.getValue() : en.getKey());

@@ -39,6 +39,15 @@ final class RootContext {
 
     /** The most resource and module instances one root expands one by one; beyond, a block is judged as [*]. */
     static final int MAX_ROOT_INSTANCES = 50_000;
+    /** Blocks made by {@code dynamic} blocks so far in this root (see {@link ResourceBody}). */
+    private int dynamicBlocks;
+
+    /**
+     * The most blocks the {@code dynamic} blocks of one root make; beyond, a dynamic block is unknown. A for_each
+     * over a million-element list in a resource with count = 2 made two million blocks, took 4 GB and did not end
+     * in two minutes; nested dynamic blocks multiply, so the budget is the root's, not each block's.
+     */
+    static final int MAX_ROOT_DYNAMIC_BLOCKS = 50_000;
 
     RootContext(ModuleFiles files, Path rootDir, Map<String, Path> installedModules, InternalErrors internalErrors) {
         this.internalErrors = internalErrors;
@@ -97,6 +106,18 @@ final class RootContext {
             return false;
         }
         instances += n;
+        return true;
+    }
+
+    /**
+     * Counts {@code n} more blocks made by a dynamic block and says whether they fit under
+     * {@link #MAX_ROOT_DYNAMIC_BLOCKS}; blocks that do not fit are not counted.
+     */
+    boolean admitDynamicBlocks(int n) {
+        if (dynamicBlocks + n > MAX_ROOT_DYNAMIC_BLOCKS) {
+            return false;
+        }
+        dynamicBlocks += n;
         return true;
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bad or hostile configurations end in problems and unknowns, never in an exception or a hang. */
@@ -167,6 +168,47 @@ class TerraformRobustnessTest {
                 + " results and files read); not evaluated further"), problems(r));
         assertTrue(TerraformFixture.data(r, "t.r").get("n") instanceof dev.tollgate.model.Unknown);
         assertEquals(128L, TerraformFixture.data(r, "t.r").get("small"));
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard, not a speed test
+    void aDynamicBlockOverAMillionElementsIsUnknownNotAMillionBlocks() {
+        // Found by fuzzing: a list of a million elements in a dynamic block's for_each, in a resource with count = 2,
+        // made two million blocks; the scan held 4 GB and had not ended after two minutes.
+        TerraformParser.Result r = new TerraformFixture(dir).file("main.tf", """
+                resource "t" "r" {
+                  count = 2
+                  dynamic "grant" {
+                    for_each = flatten([for i in range(1000) : range(1000)])
+                    content {
+                      uri = grant.value
+                    }
+                  }
+                  other = "x"
+                }
+                """).evaluate();
+        assertEquals(List.of("main.tf:4:16: dynamic \"grant\": for_each gives 1000000 blocks, more than "
+                + Expansion.MAX_BLOCK_INSTANCES + " of one dynamic block: judged as unknown"), problems(r));
+        assertEquals(new dev.tollgate.model.Unknown("flatten([for i in range(1000) : range(1000)])"),
+                TerraformFixture.data(r, "t.r[1]").get("grant"));
+        assertEquals("x", TerraformFixture.data(r, "t.r[1]").get("other"));
+    }
+
+    @Test
+    void dynamicBlocksPastTheRootsBudgetAreUnknownAndTheOnesBeforeAreExpanded() {
+        // Six resources of 9,000 blocks each: each under the limit of one dynamic block, together over the root's.
+        StringBuilder tf = new StringBuilder();
+        for (String name : List.of("a", "b", "c", "d", "e", "f")) {
+            tf.append("resource \"t\" \"").append(name).append("\" {\n  dynamic \"g\" {\n")
+                    .append("    for_each = flatten([for i in range(9) : range(1000)])\n")
+                    .append("    content {\n      v = g.value\n    }\n  }\n}\n");
+        }
+        TerraformParser.Result r = new TerraformFixture(dir).file("main.tf", tf.toString()).evaluate();
+        assertEquals(List.of("main.tf:43:16: dynamic \"g\": for_each gives 9000 blocks, more than "
+                + RootContext.MAX_ROOT_DYNAMIC_BLOCKS + " dynamic blocks in this root: judged as unknown"),
+                problems(r));
+        assertEquals(9000, ((List<?>) TerraformFixture.data(r, "t.e").get("g")).size());
+        assertTrue(TerraformFixture.data(r, "t.f").get("g") instanceof dev.tollgate.model.Unknown);
     }
 
     @Test
