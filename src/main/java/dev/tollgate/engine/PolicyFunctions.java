@@ -67,6 +67,12 @@ import java.util.Set;
  * where a whole-file finding goes, in constant time</td></tr>
  * <tr><td>{@code known_string_at(dyn, string) -> string}</td><td>the string at a JSON pointer ({@code meta.pointer}) in
  * a resource; "" when absent, unknown or not a string</td></tr>
+ * <tr><td>{@code scalar_text(dyn) -> string}</td><td>a string, number or bool as {@code string()} writes it; "" for
+ * null, a list or a map, which {@code string()} rejects with an error</td></tr>
+ * <tr><td>{@code is_number(dyn) -> bool}</td><td>an int, a double or a decimal number as text ({@code "7"},
+ * {@code "1e3"}); false for {@code "7 days"}, a list, null</td></tr>
+ * <tr><td>{@code number(dyn) -> double}</td><td>the number {@code is_number} reads (1e400 is infinite, never an
+ * error); NaN when none</td></tr>
  * </table>
  */
 final class PolicyFunctions {
@@ -112,7 +118,11 @@ final class PolicyFunctions {
                 global("cache_node_memory_gib", "cache_node_memory_gib_string", SimpleType.DOUBLE, SimpleType.STRING),
                 global("known_string_at", "known_string_at_dyn_string", SimpleType.STRING, SimpleType.DYN,
                         SimpleType.STRING),
-                global("first_key", "first_key_dyn", SimpleType.STRING, SimpleType.DYN));
+                global("first_key", "first_key_dyn", SimpleType.STRING, SimpleType.DYN),
+                // Values of an unexpected type or text (a list where a string was meant, "7 days" for a number)
+                global("scalar_text", "scalar_text_dyn", SimpleType.STRING, SimpleType.DYN),
+                global("is_number", "is_number_dyn", SimpleType.BOOL, SimpleType.DYN),
+                global("number", "number_dyn", SimpleType.DOUBLE, SimpleType.DYN));
     }
 
     /** @param fileNames what file names say, remembered per path for this environment's scans */
@@ -148,7 +158,11 @@ final class PolicyFunctions {
                 // Terraform checklist helpers (managed service sizes)
                 CelFunctionBinding.from("cache_node_memory_gib_string", String.class, CacheNodeTypes::memoryGib),
                 CelFunctionBinding.from("known_string_at_dyn_string", Object.class, String.class, KnownStrings::at),
-                CelFunctionBinding.from("first_key_dyn", Object.class, PolicyFunctions::firstKey));
+                CelFunctionBinding.from("first_key_dyn", Object.class, PolicyFunctions::firstKey),
+                // Values of an unexpected type or text (a list where a string was meant, "7 days" for a number)
+                CelFunctionBinding.from("scalar_text_dyn", Object.class, PolicyFunctions::scalarText),
+                CelFunctionBinding.from("is_number_dyn", Object.class, Numbers::isNumber),
+                CelFunctionBinding.from("number_dyn", Object.class, Numbers::of));
     }
 
     /**
@@ -159,6 +173,18 @@ final class PolicyFunctions {
      */
     static String firstKey(Object value) {
         return value instanceof Map<?, ?> m && !m.isEmpty() ? String.valueOf(m.keySet().iterator().next()) : "";
+    }
+
+    /**
+     * A scalar as {@code string()} writes it (cel-java writes a double as Java does: 1e20 is "1.0E20"); "" for null,
+     * a list or a map. A policy reading a setting that should be a string calls this where {@code string()} would end
+     * the condition in an error on {@code engine_version = ["13"]} or a block written for an attribute.
+     */
+    static String scalarText(Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        return value instanceof Long || value instanceof Double || value instanceof Boolean ? value.toString() : "";
     }
 
     static boolean truthy(Object value) {

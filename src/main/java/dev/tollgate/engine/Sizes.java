@@ -43,7 +43,12 @@ final class Sizes {
         }
         BigDecimal n = new BigDecimal(m.group(1));
         if (m.group(2) != null) {
-            n = n.scaleByPowerOfTen(Integer.parseInt(m.group(2)));
+            String exponent = m.group(2).replaceFirst("^0+(?=.)", "");
+            if (exponent.length() > 9) {
+                // Beyond an int parseInt would throw; any such non-zero size is beyond a long (clamped) anyway.
+                return n.signum() == 0 ? 0 : Long.MAX_VALUE;
+            }
+            n = n.scaleByPowerOfTen(Integer.parseInt(exponent));
         }
         String unit = m.group(3) == null ? "" : m.group(3);
         BigDecimal factor = switch (unit) {

@@ -150,6 +150,8 @@ class ClosureDifferentialTest {
             "= version_major('postgres:15.2') == 15", "= placeholder(item.nul)", "= placeholder(null) == false",
             "= shell_words('a b') == ['a', 'b']", "placeholder(item.unknown)", "= is_map(item.known)",
             "= truthy(item.t) && truthy('yes')", "= first_key(item) == 's'", "= size_bytes('512Mi', 'kubernetes') > 0",
+            "= scalar_text(item.l) == '' && scalar_text(item.i) != ''", "scalar_text(item.unknown)",
+            "= is_number(' 7 ') && !is_number('7 days') && number('1e400') > 1.0e300", "is_number(item.unknown)",
             // found by ClosureProperties: cel-java errs on a left side of && or || that is not a bool, even where the
             // right side decides (false && 'x' is false: the right side is not looked at)
             "item.s && false", "item.i || true", "= false && item.s",

@@ -48,6 +48,36 @@ class PolicyFunctionsTest {
     }
 
     @Test
+    void numbers_readNumbersAndDecimalTextOnly() {
+        assertEquals(7.0, Numbers.of(" 7 "));
+        assertEquals(7.0, Numbers.of(7L));
+        assertEquals(Double.POSITIVE_INFINITY, Numbers.of("1e400"));
+        assertEquals(1e23, Numbers.of("99999999999999999999999"));
+        for (Object none : new Object[] {"7 days", "%[99]", "", "NaN", "Infinity", "0x10", "7d", List.of("7"),
+            Map.of("a", 1L), true, com.google.protobuf.NullValue.NULL_VALUE}) {
+            assertFalse(Numbers.isNumber(none), () -> String.valueOf(none));
+            assertTrue(Double.isNaN(Numbers.of(none)), () -> String.valueOf(none));
+        }
+    }
+
+    @Test
+    void scalarText_writesScalarsAsStringDoesAndNothingElse() {
+        assertEquals("13", PolicyFunctions.scalarText("13"));
+        assertEquals("13", PolicyFunctions.scalarText(13L));
+        assertEquals("true", PolicyFunctions.scalarText(true));
+        assertEquals("", PolicyFunctions.scalarText(List.of("13")));
+        assertEquals("", PolicyFunctions.scalarText(Map.of("a", "b")));
+        assertEquals("", PolicyFunctions.scalarText(com.google.protobuf.NullValue.NULL_VALUE));
+    }
+
+    @Test
+    void sizeBytes_anExponentBeyondAnIntIsClampedNotAnError() {
+        assertEquals(Long.MAX_VALUE, Sizes.bytes("1e99999999999", "kubernetes"));
+        assertEquals(0, Sizes.bytes("0e99999999999", "kubernetes"));
+        assertEquals(6_000_000_000L, Sizes.bytes("6e0000000000009", "kubernetes"));
+    }
+
+    @Test
     void url_splitsAndFlagsPasswords() {
         Map<String, Object> u = Hosts.url("postgres://app:s3cret@db.internal:5432/app");
         assertEquals("postgres", u.get("scheme"));
